@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createEmulatorApp } from './app.js';
+import { getMeta, openDatabase, setMeta } from './db/schema.js';
+import type { EmulatorOptions } from './http/types.js';
+import { seedDemo } from './seed/demo.js';
+
+export interface StartOptions extends Partial<EmulatorOptions> {
+  port?: number;
+  /** A file path, or `:memory:`. */
+  db?: string;
+  seed?: 'demo' | 'none';
+}
+
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  options: EmulatorOptions;
+  seeded: boolean;
+  close: () => Promise<void>;
+}
+
+/** Opens (and on first use seeds) the database, then listens on 127.0.0.1 only. */
+export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmulator> {
+  const { port = 5080, db: file = '.data/emulator.sqlite', seed = 'demo', ...overrides } = opts;
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = openDatabase(file);
+  let seeded = false;
+  if (seed === 'demo' && getMeta(db, 'seed') === undefined) {
+    seedDemo(db, { org: overrides.org ?? 'demo', app: overrides.app ?? 'console' });
+    setMeta(db, 'seed', 'demo');
+    seeded = true;
+  }
+  const { app, options } = createEmulatorApp(db, overrides);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${actualPort}`,
+    port: actualPort,
+    options,
+    seeded,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
