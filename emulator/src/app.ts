@@ -56,7 +56,12 @@ export function createEmulatorApp(db: Db, overrides: Partial<EmulatorOptions> = 
     .use(
       bodyLimit({
         maxSize: options.maxBodyBytes,
-        onError: (c) => errorResponse(c, new ImError(400, 'illegal_argument', `request body larger than ${options.maxBodyBytes} bytes`)),
+        // The rest of the body is never read, so the connection cannot be reused.
+        onError: (c) =>
+          errorResponse(
+            c,
+            new ImError(400, 'illegal_argument', `request body larger than ${options.maxBodyBytes} bytes`, { Connection: 'close' }),
+          ),
       }),
     )
     .use(latency(options.latency))
