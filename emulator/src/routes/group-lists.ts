@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { activeMutes, leaveGroup, roleOf, type GroupRow } from '../db/groups.js';
 import { perUserResult, runPerUser, type ItemOutcome } from '../http/batch.js';
-import { errors } from '../http/errors.js';
+import { ImError, errors } from '../http/errors.js';
 import { envelope, looseInt, normalizeUsername, parseBody, type Ctx } from '../http/respond.js';
 import type { Env } from '../http/types.js';
 import { MAX_GROUP_BATCH, namesFromPath, requireGroup } from './group-context.js';
@@ -77,7 +77,13 @@ export const groupListRoutes = new Hono<Env>()
     const g = requireGroup(c);
     const names = batchNames(usernames, `userNames is more than max limit : ${MAX_GROUP_BATCH}`);
     const outcomes = inTransaction(c, () => runPerUser(names, (n) => block(c, g, n)));
-    return envelope(c, 'post', { data: results(outcomes, 'add_blocks', g) });
+    // The documented batch answer words a non-member's reason as "user: X doesn't exist in group: G".
+    const reasoned = outcomes.map((o): ItemOutcome =>
+      !o.ok && o.error.description === errors.notMembers([o.user]).description
+        ? { ...o, error: new ImError(403, 'forbidden_op', `user: ${o.user} doesn't exist in group: ${g.groupid}`) }
+        : o,
+    );
+    return envelope(c, 'post', { data: results(reasoned, 'add_blocks', g) });
   })
   .delete('/chatgroups/:groupId/blocks/users/:usernames', (c) => {
     const g = requireGroup(c);

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { addMember, isGroupBlocked, joinedCount, leaveGroup, memberCount, roleOf, type GroupRow } from '../db/groups.js';
-import { perUserResult, runPerUser } from '../http/batch.js';
+import { userExists } from '../db/users.js';
+import { perUserResult, runPerUser, type ItemOutcome } from '../http/batch.js';
 import { ImError, errors } from '../http/errors.js';
 import { echoParams, envelope, normalizeUsername, parseBody, queryInt, type Ctx } from '../http/respond.js';
 import type { Env } from '../http/types.js';
@@ -87,7 +88,11 @@ export const groupMemberRoutes = new Hono<Env>()
       return envelope(c, 'delete', { data: { result: true, action: 'remove_member', user: names[0], groupid: g.groupid } });
     }
     const outcomes = db.transaction(() => runPerUser(names, (name) => dismiss(c, g, name)))();
+    // The documented batch answer gives a user that does not exist its own reason.
+    const reasoned = outcomes.map((o): ItemOutcome =>
+      !o.ok && !userExists(db, o.user) ? { ...o, error: new ImError(403, 'forbidden_op', `user ${o.user} doesn't exist.`) } : o,
+    );
     return envelope(c, 'delete', {
-      data: outcomes.map((o) => perUserResult(o, { action: 'remove_member', groupid: g.groupid })),
+      data: reasoned.map((o) => perUserResult(o, { action: 'remove_member', groupid: g.groupid })),
     });
   });
