@@ -53,6 +53,9 @@ function requireUser(c: Ctx, raw: string): UserRow {
   return user;
 }
 
+/** `…/users`, the `uri` the examples of PUT and DELETE `/users/{username}` show. */
+const collectionUri = (c: Ctx) => requestUri(c).replace(/\/users\/[^/]*$/, '/users');
+
 const userSettings = z
   .object({
     nickname: z.string().max(100, 'nickname must be at most 100 characters').optional(),
@@ -85,7 +88,7 @@ export const userRoutes = new Hono<Env>()
           else created.push(register(c, u));
         }
       })();
-      return envelope(c, 'post', { path: '/users', entities: created.map(userEntity), data: failed });
+      return envelope(c, 'post', { params: echoParams(c), path: '/users', entities: created.map(userEntity), data: failed });
     }
     const u = validate(body, registration);
     const problem = registrationProblem(db, u);
@@ -97,7 +100,9 @@ export const userRoutes = new Hono<Env>()
       );
     }
     if (problem) throw errors.badRequest(problem);
-    return envelope(c, 'post', { path: '/users', entities: [userEntity(register(c, u))] });
+    // The authorized example shows `params: {}`; the open one does not.
+    const params = c.get('openRegistration') ? {} : { params: echoParams(c) };
+    return envelope(c, 'post', { ...params, path: '/users', entities: [userEntity(register(c, u))] });
   })
 
   .get('/users', (c) => {
@@ -106,9 +111,12 @@ export const userRoutes = new Hono<Env>()
     const after = decodeCursor(c, 'users') ?? 0;
     const rows = db.prepare('SELECT * FROM users WHERE seq > ? ORDER BY seq LIMIT ?').all(after, limit + 1) as UserRow[];
     const { page, cursor } = keysetPage(rows, limit, 'users');
-    return envelope(c, 'get', {
+    // As the example: no application, organization or applicationName here.
+    return reply(c, {
+      action: 'get',
       params: echoParams(c),
       path: '/users',
+      uri: requestUri(c),
       entities: page.map(userEntity),
       ...(cursor ? { cursor } : {}),
       count: page.length,
@@ -157,7 +165,7 @@ export const userRoutes = new Hono<Env>()
     const user = requireUser(c, c.req.param('username'));
     // Foreign keys cascade: friendships, blacklists, memberships and the groups this user owns.
     db.prepare('DELETE FROM users WHERE username = ?').run(user.username);
-    return envelope(c, 'delete', { path: '/users', entities: [userEntity(user)] });
+    return envelope(c, 'delete', { path: '/users', uri: collectionUri(c), entities: [userEntity(user)] });
   })
 
   .put('/users/:username', async (c) => {
@@ -171,7 +179,7 @@ export const userRoutes = new Hono<Env>()
     const sets = columns.map(([k]) => `${k} = ?`).join(', ');
     const values = columns.map(([, v]) => (typeof v === 'boolean' ? Number(v) : v));
     db.prepare(`UPDATE users SET ${sets}, modified = ? WHERE username = ?`).run(...values, now(), name);
-    return envelope(c, 'put', { path: '/users', entities: [userEntity(findUser(db, name)!)] });
+    return envelope(c, 'put', { path: '/users', uri: collectionUri(c), entities: [userEntity(findUser(db, name)!)] });
   })
 
   .put('/users/:username/password', async (c) => {
