@@ -1,0 +1,120 @@
+import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
+import * as z from 'zod/mini';
+import { ApiError, errorFromResponse } from './api-error';
+import { encodeSegment } from './api-path';
+
+/** Where the browser reaches the proxy (same origin): `/im/{app}/…` and `/im-console/…`. */
+export const API_BASE = 'im';
+export const CONSOLE_BASE = 'im-console';
+
+type Method = 'get' | 'post' | 'put' | 'delete';
+
+const RETRY = {
+  limit: 4,
+  methods: ['get', 'put', 'delete', 'post'],
+  // 429, 503 and other 5xx mean "rate limited, pause and retry" in the API documents.
+  statusCodes: [429, 500, 502, 503, 504],
+  afterStatusCodes: [429, 503],
+  maxRetryAfter: 60_000,
+  backoffLimit: 10_000,
+  jitter: true,
+} satisfies Options['retry'];
+
+// A POST may have taken effect before a 5xx or a dropped connection; a 429 means it was refused
+// before doing anything, so only that is retried.
+const POST_RETRY = {
+  shouldRetry: ({ error }: { error: Error }) => (error instanceof HTTPError && error.response.status === 429 ? undefined : false),
+} satisfies Options['retry'];
+
+export interface HttpOptions {
+  /** Absolute in tests (no document to resolve against); the same origin in the browser. */
+  prefixUrl?: string;
+  fetch?: typeof fetch;
+  /** Overrides for tests: e.g. `{ limit: 2, backoffLimit: 0 }`. */
+  retry?: Partial<typeof RETRY>;
+}
+
+export function createHttp(options: HttpOptions = {}): KyInstance {
+  return ky.create({
+    prefixUrl: options.prefixUrl ?? '/',
+    timeout: 30_000,
+    fetch: options.fetch,
+    retry: { ...RETRY, ...options.retry },
+  });
+}
+
+/** The console's single HTTP instance. */
+export const http = createHttp();
+
+export interface Call {
+  method: Method;
+  /** The API path after the app prefix, built with `apiPath` so every segment is encoded. */
+  path: string;
+  searchParams?: Record<string, string | number | boolean | undefined>;
+  json?: unknown;
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends one call for an app through the proxy, and returns the body parsed by `schema`.
+ * Every failure comes out as an ApiError; a body of the wrong shape is one too.
+ */
+export async function callApi<S extends z.ZodMiniType>(client: KyInstance, app: string, call: Call, schema: S): Promise<z.infer<S>> {
+  const label = `${call.method.toUpperCase()} /${call.path}`;
+  const searchParams = Object.fromEntries(
+    Object.entries(call.searchParams ?? {}).filter((e): e is [string, string | number | boolean] => e[1] !== undefined),
+  );
+  let body: unknown;
+  try {
+    const res = await client(`${API_BASE}/${encodeSegment(app)}/${call.path}`, {
+      method: call.method,
+      searchParams,
+      json: call.json,
+      signal: call.signal,
+      // Merged into the instance's retry options by ky.
+      ...(call.method === 'post' ? { retry: POST_RETRY } : {}),
+    });
+    body = await res.json();
+  } catch (e) {
+    throw await toApiError(label, e);
+  }
+  return parseAnswer(schema, body, label);
+}
+
+/** A call to the console's own endpoints (`/im-console/…`): the configured apps and their health. */
+export async function callConsole<S extends z.ZodMiniType>(client: KyInstance, path: string, schema: S): Promise<z.infer<S>> {
+  const label = `GET /${CONSOLE_BASE}/${path}`;
+  let body: unknown;
+  try {
+    body = await client.get(`${CONSOLE_BASE}/${path}`, { retry: { limit: 1 } }).json();
+  } catch (e) {
+    throw await toApiError(label, e);
+  }
+  return parseAnswer(schema, body, label);
+}
+
+/** A 200 answer of the wrong shape is an error the user sees, not a silent `undefined`. */
+function parseAnswer<S extends z.ZodMiniType>(schema: S, body: unknown, call: string): z.infer<S> {
+  const parsed = z.safeParse(schema, body);
+  if (!parsed.success) {
+    throw new ApiError({ kind: 'schema', status: 200, error: 'unexpected_response', description: z.prettifyError(parsed.error), call });
+  }
+  return parsed.data;
+}
+
+async function toApiError(call: string, e: unknown): Promise<unknown> {
+  if (e instanceof HTTPError) {
+    const text = await e.response.text().catch(() => '');
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // Not JSON (an HTML error page from a gateway, say): keep the text.
+    }
+    return errorFromResponse(call, e.response.status, body);
+  }
+  if (e instanceof TimeoutError) return new ApiError({ kind: 'timeout', call, cause: e });
+  if (e instanceof DOMException && e.name === 'AbortError') return e; // cancelled on purpose: not an error to show
+  if (e instanceof SyntaxError) return new ApiError({ kind: 'schema', status: 200, error: 'unexpected_response', description: 'the answer is not JSON', call });
+  return new ApiError({ kind: 'network', call, description: (e as Error)?.message, cause: e });
+}

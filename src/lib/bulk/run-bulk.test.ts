@@ -1,0 +1,132 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api-client/api-error';
+import { chunk, runBulk, type BulkProgress } from './run-bulk';
+
+const names = (n: number) => Array.from({ length: n }, (_, i) => `u${i}`);
+const rateLimited = () => new ApiError({ kind: 'rate-limited', status: 429, error: 'reach_limit', call: 'POST /x' });
+
+describe('chunk', () => {
+  it('splits into chunks of the endpoint limit, the last one short', () => {
+    expect(chunk(names(130), 60).map((c) => c.length)).toEqual([60, 60, 10]);
+    expect(chunk([], 60)).toEqual([]);
+    expect(() => chunk(names(3), 0)).toThrow(RangeError);
+  });
+});
+
+describe('runBulk', () => {
+  it('sends every item once, in chunks no larger than the limit, within the concurrency bound', async () => {
+    const seen: string[] = [];
+    let inFlight = 0;
+    let peak = 0;
+    const run = vi.fn(async (batch: string[]) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      expect(batch.length).toBeLessThanOrEqual(10);
+      await new Promise((r) => setTimeout(r, 5));
+      seen.push(...batch);
+      inFlight--;
+    });
+    const results = await runBulk({ items: names(95), chunkSize: 10, concurrency: 3, run });
+    expect(run).toHaveBeenCalledTimes(10);
+    expect(seen.sort()).toEqual(names(95).sort());
+    expect(peak).toBe(3);
+    expect(results.every((r) => r.status === 'succeeded')).toBe(true);
+    expect(results.map((r) => r.item)).toEqual(names(95));
+  });
+
+  it('reports partial failures item by item, with the API reason or the call error', async () => {
+    const boom = new ApiError({ kind: 'http', status: 404, error: 'resource_not_found', description: 'grpID 1 does not exist!', call: 'POST /x' });
+    const results = await runBulk({
+      items: names(6),
+      chunkSize: 3,
+      run: async (batch) => {
+        if (batch.includes('u3')) throw boom;
+        return [{ item: 'u1', ok: false, reason: 'forbidden operation on group owner!' }];
+      },
+    });
+    expect(results.map((r) => r.status)).toEqual(['succeeded', 'failed', 'succeeded', 'failed', 'failed', 'failed']);
+    expect(results[1]!.reason).toBe('forbidden operation on group owner!');
+    expect(results[4]!.error).toBe(boom);
+  });
+
+  it('stops starting chunks when cancelled, lets the one in flight finish, and skips the rest', async () => {
+    const controller = new AbortController();
+    const results = await runBulk({
+      items: names(50),
+      chunkSize: 10,
+      concurrency: 1,
+      signal: controller.signal,
+      run: async (batch) => {
+        if (batch[0] === 'u10') controller.abort();
+      },
+    });
+    expect(results.filter((r) => r.status === 'succeeded')).toHaveLength(20);
+    expect(results.filter((r) => r.status === 'skipped').map((r) => r.item)).toEqual(names(50).slice(20));
+  });
+
+  it('slows down and retries a chunk after a 429 the client could not absorb', async () => {
+    const sleeps: number[] = [];
+    let calls = 0;
+    const progress: BulkProgress[] = [];
+    const results = await runBulk({
+      items: names(30),
+      chunkSize: 10,
+      concurrency: 3,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+      onProgress: (p) => progress.push(p),
+      run: async () => {
+        calls++;
+        if (calls === 2) throw rateLimited();
+      },
+    });
+    expect(results.every((r) => r.status === 'succeeded')).toBe(true);
+    expect(calls).toBe(4);
+    expect(sleeps).toContain(250);
+    expect(progress.some((p) => p.throttled)).toBe(true);
+    expect(progress.at(-1)).toMatchObject({ total: 30, done: 30, succeeded: 30, failed: 0, skipped: 0 });
+  });
+
+  it('gives up on a chunk after repeated 429s and says why', async () => {
+    const results = await runBulk({
+      items: names(3),
+      chunkSize: 3,
+      rateLimitRetries: 2,
+      sleep: async () => {},
+      run: async () => {
+        throw rateLimited();
+      },
+    });
+    expect(results.every((r) => r.status === 'failed' && (r.error as ApiError).kind === 'rate-limited')).toBe(true);
+  });
+
+  it('keeps call starts at least minIntervalMs apart', async () => {
+    const starts: number[] = [];
+    await runBulk({
+      items: names(4),
+      chunkSize: 1,
+      concurrency: 4,
+      minIntervalMs: 30,
+      run: async () => {
+        starts.push(Date.now());
+      },
+    });
+    const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
+    expect(gaps.every((g) => g >= 25)).toBe(true);
+  });
+
+  it('retrying the failed items runs only those', async () => {
+    const failing = new Set(['u1', 'u4']);
+    const run = async (batch: string[]) => batch.filter((n) => failing.has(n)).map((item) => ({ item, ok: false, reason: 'busy' }));
+    const first = await runBulk({ items: names(6), chunkSize: 2, run });
+    const failed = first.filter((r) => r.status === 'failed').map((r) => r.item);
+    expect(failed).toEqual(['u1', 'u4']);
+    failing.clear();
+    const again = await runBulk({ items: failed, chunkSize: 2, run });
+    expect(again.map((r) => [r.item, r.status])).toEqual([
+      ['u1', 'succeeded'],
+      ['u4', 'succeeded'],
+    ]);
+  });
+});

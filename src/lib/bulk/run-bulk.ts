@@ -1,0 +1,139 @@
+import { isApiError } from '../api-client/api-error';
+
+export type ItemStatus = 'succeeded' | 'failed' | 'skipped';
+
+export interface ItemResult<T> {
+  item: T;
+  status: ItemStatus;
+  /** The API's reason for this item (batch calls report per user), or the call's error. */
+  reason?: string;
+  error?: unknown;
+}
+
+/** What one chunk's call says per item; items it does not mention succeeded. */
+export interface ItemOutcome<T> {
+  item: T;
+  ok: boolean;
+  reason?: string;
+}
+
+export interface BulkProgress {
+  total: number;
+  done: number;
+  succeeded: number;
+  failed: number;
+  skipped: number;
+  /** True while the runner has slowed down after a 429. */
+  throttled: boolean;
+}
+
+export interface BulkOptions<T> {
+  items: readonly T[];
+  /** The endpoint's documented limit per call: 60, 10, 100… */
+  chunkSize: number;
+  run: (chunk: T[]) => Promise<ItemOutcome<T>[] | void>;
+  /** Calls in flight at once. */
+  concurrency?: number;
+  /** At least this long between two call starts, from the documented rate limit (100/s → 10 ms). */
+  minIntervalMs?: number;
+  /** Stops starting new chunks; chunks in flight finish, so the report stays true. */
+  signal?: AbortSignal;
+  onProgress?: (p: BulkProgress) => void;
+  /** How often one chunk is tried again after a 429 that the HTTP client could not absorb. */
+  rateLimitRetries?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Splits `items` into chunks of at most `size`. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunk size must be a positive integer, got ${size}`);
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const isRateLimited = (e: unknown) => isApiError(e) && (e.kind === 'rate-limited' || e.status === 429);
+
+/**
+ * Runs a batch action over many items, a chunk per call, with bounded concurrency and pacing.
+ * Resolves with one result per item, in input order; it never rejects for a failed call.
+ */
+export async function runBulk<T>(options: BulkOptions<T>): Promise<ItemResult<T>[]> {
+  const { items, run, signal, onProgress } = options;
+  const sleep = options.sleep ?? defaultSleep;
+  const chunks = chunk(items, options.chunkSize);
+  const results = new Map<number, ItemResult<T>>();
+  let interval = options.minIntervalMs ?? 0;
+  let concurrency = Math.max(1, options.concurrency ?? 2);
+  let throttled = false;
+  let nextStart = 0;
+  let cursor = 0;
+
+  const progress = () => {
+    const all = [...results.values()];
+    onProgress?.({
+      total: items.length,
+      done: all.length,
+      succeeded: all.filter((r) => r.status === 'succeeded').length,
+      failed: all.filter((r) => r.status === 'failed').length,
+      skipped: all.filter((r) => r.status === 'skipped').length,
+      throttled,
+    });
+  };
+
+  const settle = (offset: number, batch: T[], outcomes: ItemOutcome<T>[] | void) => {
+    const byItem = new Map((outcomes ?? []).map((o) => [o.item, o]));
+    batch.forEach((item, i) => {
+      const o = byItem.get(item);
+      results.set(offset + i, o && !o.ok ? { item, status: 'failed', reason: o.reason } : { item, status: 'succeeded' });
+    });
+  };
+
+  // Pacing is shared: each call start reserves the next free slot.
+  const waitForSlot = async () => {
+    const now = Date.now();
+    const at = Math.max(now, nextStart);
+    nextStart = at + interval;
+    if (at > now) await sleep(at - now);
+  };
+
+  const worker = async (id: number) => {
+    while (cursor < chunks.length) {
+      // After a 429 the runner narrows to one worker.
+      if (id >= concurrency) return;
+      if (signal?.aborted) return;
+      const index = cursor++;
+      const batch = chunks[index]!;
+      const offset = index * options.chunkSize;
+      for (let attempt = 0; ; attempt++) {
+        await waitForSlot();
+        try {
+          settle(offset, batch, await run(batch));
+          break;
+        } catch (e) {
+          if (isRateLimited(e) && attempt < (options.rateLimitRetries ?? 3)) {
+            throttled = true;
+            concurrency = 1;
+            interval = Math.min(Math.max(interval * 2, 250), 5000);
+            progress();
+            await sleep(interval);
+            continue;
+          }
+          batch.forEach((item, i) => results.set(offset + i, { item, status: 'failed', error: e }));
+          break;
+        }
+      }
+      progress();
+    }
+  };
+
+  await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(i)));
+  // Whatever was never started (cancelled) is reported as skipped.
+  items.forEach((item, i) => {
+    if (!results.has(i)) results.set(i, { item, status: 'skipped' });
+  });
+  progress();
+  return items.map((_, i) => results.get(i)!);
+}

@@ -1,0 +1,47 @@
+import { notifications } from '@mantine/notifications';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import type { i18n } from 'i18next';
+import { describeError } from '../api-client/describe-error';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    mutationMeta: {
+      /** Shown when the mutation succeeds (already translated). */
+      successMessage?: string;
+      /** The form shows the error itself: no notification. */
+      handlesError?: boolean;
+    };
+  }
+}
+
+/**
+ * Errors are shown once, where they belong: a first load fails inline in its table; a failed
+ * background refresh and a failed mutation raise one notification each.
+ */
+export function createQueryClient(i18n: i18n): QueryClient {
+  const t = i18n.t.bind(i18n);
+  return new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (query.state.data !== undefined) {
+          notifications.show({ color: 'red', title: t('errors.refreshFailed'), message: describeError(t, error) });
+        }
+      },
+    }),
+    mutationCache: new MutationCache({
+      onSuccess: (_data, _vars, _ctx, mutation) => {
+        const message = mutation.meta?.successMessage;
+        if (message) notifications.show({ color: 'green', message });
+      },
+      onError: (error, _vars, _ctx, mutation) => {
+        if (mutation.meta?.handlesError) return;
+        notifications.show({ color: 'red', title: t('errors.actionFailed'), message: describeError(t, error) });
+      },
+    }),
+    defaultOptions: {
+      // The HTTP client already retries what is worth retrying, with backoff.
+      queries: { retry: false, staleTime: 30_000, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+}
