@@ -110,7 +110,7 @@ describe('IM proxy', () => {
 
   it('renews the token once on a 401 and retries the call', async () => {
     // The first token handed out is corrupted, so the first call is refused with 401.
-    const upstream = recordingFetch((url, res, n) =>
+    const upstream = recordingFetch((url, _res, n) =>
       url.endsWith('/token') && n === 1 ? new Response(JSON.stringify({ access_token: 'stale', expires_in: 3600 }), { status: 200 }) : undefined,
     );
     const proxy = await serveProxy(apps, { fetch: upstream.fetch });

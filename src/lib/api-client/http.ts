@@ -1,4 +1,4 @@
-import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
+import ky, { HTTPError, TimeoutError, type KyInstance, type Options, type RetryOptions } from 'ky';
 import * as z from 'zod/mini';
 import { ApiError, errorFromResponse } from './api-error';
 import { encodeSegment } from './api-path';
@@ -31,7 +31,7 @@ export interface HttpOptions {
   prefixUrl?: string;
   fetch?: typeof fetch;
   /** Overrides for tests: e.g. `{ limit: 2, backoffLimit: 0 }`. */
-  retry?: Partial<typeof RETRY>;
+  retry?: RetryOptions;
 }
 
 export function createHttp(options: HttpOptions = {}): KyInstance {

@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createI18n, detectLanguage, LANGUAGE_STORAGE_KEY, pickLanguage, storeLanguage } from './i18n';
+
+describe('pickLanguage', () => {
+  it('prefers the first supported candidate', () => {
+    expect(pickLanguage(['zh-CN', 'en-US'])).toBe('zh-CN');
+    expect(pickLanguage([null, 'en-US', 'zh-CN'])).toBe('en');
+  });
+
+  it('matches case-insensitively and by base language', () => {
+    expect(pickLanguage(['ZH-cn'])).toBe('zh-CN');
+    expect(pickLanguage(['zh-TW'])).toBe('zh-CN');
+    expect(pickLanguage(['en-GB'])).toBe('en');
+  });
+
+  it('skips unsupported or missing candidates and falls back to English', () => {
+    expect(pickLanguage(['fr-FR', undefined, 'zh'])).toBe('zh-CN');
+    expect(pickLanguage(['de', 'fr'])).toBe('en');
+    expect(pickLanguage([])).toBe('en');
+  });
+});
+
+describe('detectLanguage', () => {
+  afterEach(() => {
+    localStorage.clear();
+    vi.restoreAllMocks();
+  });
+
+  it('follows the browser languages when nothing is stored', () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['zh-CN', 'en']);
+    expect(detectLanguage()).toBe('zh-CN');
+  });
+
+  it('prefers the stored choice over the browser languages', () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['zh-CN']);
+    storeLanguage('en');
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
+    expect(detectLanguage()).toBe('en');
+  });
+
+  it('ignores a stored value it does not support', () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['zh-CN']);
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'klingon');
+    expect(detectLanguage()).toBe('zh-CN');
+  });
+});
+
+describe('createI18n', () => {
+  it('translates synchronously and keeps <html lang> in step', async () => {
+    const i18n = createI18n('zh-CN');
+    expect(i18n.t('nav.groups')).toBe('群组');
+    expect(document.documentElement.lang).toBe('zh-CN');
+
+    await i18n.changeLanguage('en');
+    expect(i18n.t('nav.groups')).toBe('Groups');
+    expect(document.documentElement.lang).toBe('en');
+  });
+});

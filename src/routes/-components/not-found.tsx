@@ -1,0 +1,16 @@
+import { Anchor } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { PageTitle } from './page-title';
+
+export function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle title={t('notFound.title')} description={t('notFound.description')} />
+      <Anchor component={Link} to="/">
+        {t('notFound.backHome')}
+      </Anchor>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { Container } from '@mantine/core';
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, Outlet } from '@tanstack/react-router';
+import { AppLayout } from './-components/app-layout';
+import { NotFound } from './-components/not-found';
+import { RouteError } from './-components/route-error';
+
+export type RouterContext = {
+  queryClient: QueryClient;
+};
+
+export const Route = createRootRouteWithContext<RouterContext>()({
+  component: RootComponent,
+  // An unmatched URL renders this in the root's <Outlet/>, so the shell stays around it.
+  notFoundComponent: NotFound,
+  // Page errors are caught by each route's own boundary (the router's defaultErrorComponent);
+  // this one is only reached when the shell itself fails, so it must not render the shell again.
+  errorComponent: (props) => (
+    <Container py="xl">
+      <RouteError {...props} />
+    </Container>
+  ),
+});
+
+function RootComponent() {
+  return (
+    <AppLayout>
+      <Outlet />
+    </AppLayout>
+  );
+}

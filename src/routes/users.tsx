@@ -1,0 +1,12 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { PageTitle } from './-components/page-title';
+
+export const Route = createFileRoute('/users')({
+  component: UsersPage,
+});
+
+function UsersPage() {
+  const { t } = useTranslation();
+  return <PageTitle title={t('users.title')} description={t('common.comingSoon')} />;
+}

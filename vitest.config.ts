@@ -1,0 +1,36 @@
+import react from '@vitejs/plugin-react';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// Kept apart from vite.config.ts: tests need neither the route generator nor the IM proxy.
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    // CI reads the JSON report to print "N passed, N failed".
+    reporters: ['default', ['json', { outputFile: '.reports/vitest.json' }]],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}'],
+          exclude: [...configDefaults.exclude, 'e2e/**'],
+          setupFiles: ['src/testing/setup-tests.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The emulator's HTTP tests and the proxy's: real servers on free ports.
+          name: 'node',
+          environment: 'node',
+          include: ['emulator/**/*.test.ts', 'server/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'e2e/**'],
+          testTimeout: 30_000,
+          // better-sqlite3 is a native addon; separate processes isolate it better than threads.
+          pool: 'forks',
+        },
+      },
+    ],
+  },
+});
