@@ -1,13 +1,15 @@
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { imConsole } from './server/vite-plugin.ts';
 
 export default defineConfig({
   plugins: [
     // Must run before react() so route files are split and the route tree regenerated first.
     tanstackRouter({ target: 'react', autoCodeSplitting: true }),
     react(),
-    // IM proxy and emulator plugin: see server/
+    // The /im proxy (credentials stay server-side) for dev and preview; starts the emulator when no IM host is set.
+    imConsole(),
   ],
   server: {
     host: '127.0.0.1',

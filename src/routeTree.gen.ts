@@ -10,53 +10,108 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
-import { Route as GroupsRouteImport } from './routes/groups'
-import { Route as UsersRouteImport } from './routes/users'
+import { Route as AppRouteRouteImport } from './routes/$app/route'
+import { Route as AppIndexRouteImport } from './routes/$app/index'
+import { Route as AppGroupsIndexRouteImport } from './routes/$app/groups/index'
+import { Route as AppGroupsGroupIdRouteImport } from './routes/$app/groups/$groupId'
+import { Route as AppUsersIndexRouteImport } from './routes/$app/users/index'
+import { Route as AppUsersUsernameRouteImport } from './routes/$app/users/$username'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
   getParentRoute: () => rootRouteImport,
 } as any)
-const GroupsRoute = GroupsRouteImport.update({
-  id: '/groups',
-  path: '/groups',
+const AppRouteRoute = AppRouteRouteImport.update({
+  id: '/$app',
+  path: '/$app',
   getParentRoute: () => rootRouteImport,
 } as any)
-const UsersRoute = UsersRouteImport.update({
-  id: '/users',
-  path: '/users',
-  getParentRoute: () => rootRouteImport,
+const AppIndexRoute = AppIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => AppRouteRoute,
+} as any)
+const AppGroupsIndexRoute = AppGroupsIndexRouteImport.update({
+  id: '/groups/',
+  path: '/groups/',
+  getParentRoute: () => AppRouteRoute,
+} as any)
+const AppGroupsGroupIdRoute = AppGroupsGroupIdRouteImport.update({
+  id: '/groups/$groupId',
+  path: '/groups/$groupId',
+  getParentRoute: () => AppRouteRoute,
+} as any)
+const AppUsersIndexRoute = AppUsersIndexRouteImport.update({
+  id: '/users/',
+  path: '/users/',
+  getParentRoute: () => AppRouteRoute,
+} as any)
+const AppUsersUsernameRoute = AppUsersUsernameRouteImport.update({
+  id: '/users/$username',
+  path: '/users/$username',
+  getParentRoute: () => AppRouteRoute,
 } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
-  '/groups': typeof GroupsRoute
-  '/users': typeof UsersRoute
+  '/$app': typeof AppRouteRouteWithChildren
+  '/$app/': typeof AppIndexRoute
+  '/$app/groups/$groupId': typeof AppGroupsGroupIdRoute
+  '/$app/users/$username': typeof AppUsersUsernameRoute
+  '/$app/groups/': typeof AppGroupsIndexRoute
+  '/$app/users/': typeof AppUsersIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
-  '/groups': typeof GroupsRoute
-  '/users': typeof UsersRoute
+  '/$app': typeof AppIndexRoute
+  '/$app/groups/$groupId': typeof AppGroupsGroupIdRoute
+  '/$app/users/$username': typeof AppUsersUsernameRoute
+  '/$app/groups': typeof AppGroupsIndexRoute
+  '/$app/users': typeof AppUsersIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
-  '/groups': typeof GroupsRoute
-  '/users': typeof UsersRoute
+  '/$app': typeof AppRouteRouteWithChildren
+  '/$app/': typeof AppIndexRoute
+  '/$app/groups/$groupId': typeof AppGroupsGroupIdRoute
+  '/$app/users/$username': typeof AppUsersUsernameRoute
+  '/$app/groups/': typeof AppGroupsIndexRoute
+  '/$app/users/': typeof AppUsersIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/groups' | '/users'
+  fullPaths:
+    | '/'
+    | '/$app'
+    | '/$app/'
+    | '/$app/groups/$groupId'
+    | '/$app/users/$username'
+    | '/$app/groups/'
+    | '/$app/users/'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/groups' | '/users'
-  id: '__root__' | '/' | '/groups' | '/users'
+  to:
+    | '/'
+    | '/$app'
+    | '/$app/groups/$groupId'
+    | '/$app/users/$username'
+    | '/$app/groups'
+    | '/$app/users'
+  id:
+    | '__root__'
+    | '/'
+    | '/$app'
+    | '/$app/'
+    | '/$app/groups/$groupId'
+    | '/$app/users/$username'
+    | '/$app/groups/'
+    | '/$app/users/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
-  GroupsRoute: typeof GroupsRoute
-  UsersRoute: typeof UsersRoute
+  AppRouteRoute: typeof AppRouteRouteWithChildren
 }
 
 declare module '@tanstack/react-router' {
@@ -68,27 +123,74 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof IndexRouteImport
       parentRoute: typeof rootRouteImport
     }
-    '/groups': {
-      id: '/groups'
-      path: '/groups'
-      fullPath: '/groups'
-      preLoaderRoute: typeof GroupsRouteImport
+    '/$app': {
+      id: '/$app'
+      path: '/$app'
+      fullPath: '/$app'
+      preLoaderRoute: typeof AppRouteRouteImport
       parentRoute: typeof rootRouteImport
     }
-    '/users': {
-      id: '/users'
+    '/$app/': {
+      id: '/$app/'
+      path: '/'
+      fullPath: '/$app/'
+      preLoaderRoute: typeof AppIndexRouteImport
+      parentRoute: typeof AppRouteRoute
+    }
+    '/$app/groups/': {
+      id: '/$app/groups/'
+      path: '/groups'
+      fullPath: '/$app/groups/'
+      preLoaderRoute: typeof AppGroupsIndexRouteImport
+      parentRoute: typeof AppRouteRoute
+    }
+    '/$app/groups/$groupId': {
+      id: '/$app/groups/$groupId'
+      path: '/groups/$groupId'
+      fullPath: '/$app/groups/$groupId'
+      preLoaderRoute: typeof AppGroupsGroupIdRouteImport
+      parentRoute: typeof AppRouteRoute
+    }
+    '/$app/users/': {
+      id: '/$app/users/'
       path: '/users'
-      fullPath: '/users'
-      preLoaderRoute: typeof UsersRouteImport
-      parentRoute: typeof rootRouteImport
+      fullPath: '/$app/users/'
+      preLoaderRoute: typeof AppUsersIndexRouteImport
+      parentRoute: typeof AppRouteRoute
+    }
+    '/$app/users/$username': {
+      id: '/$app/users/$username'
+      path: '/users/$username'
+      fullPath: '/$app/users/$username'
+      preLoaderRoute: typeof AppUsersUsernameRouteImport
+      parentRoute: typeof AppRouteRoute
     }
   }
 }
 
+interface AppRouteRouteChildren {
+  AppIndexRoute: typeof AppIndexRoute
+  AppGroupsGroupIdRoute: typeof AppGroupsGroupIdRoute
+  AppUsersUsernameRoute: typeof AppUsersUsernameRoute
+  AppGroupsIndexRoute: typeof AppGroupsIndexRoute
+  AppUsersIndexRoute: typeof AppUsersIndexRoute
+}
+
+const AppRouteRouteChildren: AppRouteRouteChildren = {
+  AppIndexRoute: AppIndexRoute,
+  AppGroupsGroupIdRoute: AppGroupsGroupIdRoute,
+  AppUsersUsernameRoute: AppUsersUsernameRoute,
+  AppGroupsIndexRoute: AppGroupsIndexRoute,
+  AppUsersIndexRoute: AppUsersIndexRoute,
+}
+
+const AppRouteRouteWithChildren = AppRouteRoute._addFileChildren(
+  AppRouteRouteChildren,
+)
+
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
-  GroupsRoute: GroupsRoute,
-  UsersRoute: UsersRoute,
+  AppRouteRoute: AppRouteRouteWithChildren,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -1,20 +1,18 @@
-import { Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
-import { createFileRoute } from '@tanstack/react-router';
+import { createFileRoute, redirect } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { appsQueryOptions } from '../features/connection/api/get-apps';
+import { PageTitle } from './-components/page-title';
 
+// Every page lives under an app (`/{app}/…`), so links name the app they were made on.
 export const Route = createFileRoute('/')({
-  component: HomePage,
+  loader: async ({ context }) => {
+    const [first] = await context.queryClient.ensureQueryData(appsQueryOptions());
+    if (first) throw redirect({ to: '/$app', params: { app: first.id }, replace: true });
+  },
+  component: NoApps,
 });
 
-function HomePage() {
+function NoApps() {
   const { t } = useTranslation();
-  // The home page is the app itself, so the tab shows just the app name.
-  useDocumentTitle(t('app.title'));
-  return (
-    <Stack gap="xs">
-      <Title order={1}>{t('home.title')}</Title>
-      <Text c="dimmed">{t('home.intro')}</Text>
-    </Stack>
-  );
+  return <PageTitle title={t('apps.noneTitle')} description={t('apps.noneDescription')} />;
 }

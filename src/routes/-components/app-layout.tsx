@@ -1,48 +1,70 @@
 import { Anchor, AppShell, Burger, Group, Image, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link } from '@tanstack/react-router';
+import { Link, useLocation, useNavigate, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppSwitcher } from '../../features/connection/components/app-switcher';
+import { ConnectionDot } from '../../features/connection/components/connection-status';
+import { useApps } from '../../features/connection/api/get-apps';
+import { ColorSchemeMenu } from './color-scheme-menu';
+import { GoToBox } from './go-to-box';
 import { LanguageSwitcher } from './language-switcher';
 import { RouterNavLink } from './router-nav-link';
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [navbarOpened, { toggle: toggleNavbar, close: closeNavbar }] = useDisclosure();
+  const { app: appParam } = useParams({ strict: false });
+  const { data: apps } = useApps();
+  const current = apps?.find((a) => a.id === appParam);
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  // Switching keeps the page: only the app, the URL's first segment, changes.
+  const switchApp = (next: string) => {
+    const rest = current ? location.pathname.split('/').slice(2).join('/') : '';
+    void navigate({ href: `/${encodeURIComponent(next)}/${rest}${current ? location.searchStr : ''}` });
+  };
 
   return (
     <AppShell
-      header={{ height: 56 }}
+      header={{ height: 60 }}
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navbarOpened } }}
       padding="lg"
     >
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap">
-            <Burger
-              opened={navbarOpened}
-              onClick={toggleNavbar}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label={t('nav.toggle')}
-            />
+            <Burger opened={navbarOpened} onClick={toggleNavbar} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
             <Anchor component={Link} to="/" underline="never" c="inherit">
               <Group gap="xs" wrap="nowrap">
                 <Image src="/favicon.svg" alt="" w={28} h={28} />
-                <Text fw={700} size="lg">
+                <Text fw={700} size="lg" visibleFrom="md">
                   {t('app.title')}
                 </Text>
               </Group>
             </Anchor>
           </Group>
-          <LanguageSwitcher />
+          <Group gap="sm" wrap="nowrap">
+            {current && <GoToBox app={current.id} />}
+            <Group gap={6} wrap="nowrap">
+              {current && <ConnectionDot app={current} />}
+              <AppSwitcher current={current?.id} onSwitch={switchApp} />
+            </Group>
+            <ColorSchemeMenu />
+            <LanguageSwitcher />
+          </Group>
         </Group>
       </AppShell.Header>
 
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
         {/* On small screens the navbar overlays the page, so close it once a page is chosen. */}
-        <RouterNavLink to="/users" label={t('nav.users')} onClick={closeNavbar} />
-        <RouterNavLink to="/groups" label={t('nav.groups')} onClick={closeNavbar} />
+        {current && (
+          <>
+            <RouterNavLink to="/$app/users" params={{ app: current.id }} label={t('nav.users')} onClick={closeNavbar} />
+            <RouterNavLink to="/$app/groups" params={{ app: current.id }} label={t('nav.groups')} onClick={closeNavbar} />
+          </>
+        )}
       </AppShell.Navbar>
 
       <AppShell.Main>{children}</AppShell.Main>

@@ -1,11 +1,9 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useQueryErrorResetBoundary } from '@tanstack/react-query';
 import { useRouter, type ErrorComponentProps } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../components/error-state/error-state';
 
 export function RouteError({ error }: ErrorComponentProps) {
-  const { t } = useTranslation();
   const router = useRouter();
   const queryErrorResetBoundary = useQueryErrorResetBoundary();
 
@@ -14,14 +12,5 @@ export function RouteError({ error }: ErrorComponentProps) {
     queryErrorResetBoundary.reset();
   }, [queryErrorResetBoundary]);
 
-  return (
-    <Alert color="red" title={t('error.title')} role="alert">
-      <Stack gap="sm" align="flex-start">
-        <Text size="sm">{error instanceof Error ? error.message : String(error)}</Text>
-        <Button variant="light" color="red" onClick={() => void router.invalidate()}>
-          {t('error.retry')}
-        </Button>
-      </Stack>
-    </Alert>
-  );
+  return <ErrorState error={error} onRetry={() => void router.invalidate()} />;
 }

@@ -1,8 +1,8 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { PageTitle } from './-components/page-title';
+import { PageTitle } from '../../-components/page-title';
 
-export const Route = createFileRoute('/users')({
+export const Route = createFileRoute('/$app/users/')({
   component: UsersPage,
 });
 

@@ -1,0 +1,7 @@
+// Keys start with the app, so cached rows of one app never show in another.
+export const groupKeys = {
+  all: (app: string) => ['im', app, 'groups'] as const,
+  lists: (app: string) => [...groupKeys.all(app), 'list'] as const,
+  list: (app: string, params: { limit: number; cursor?: string }) => [...groupKeys.lists(app), params] as const,
+  detail: (app: string, groupId: string) => [...groupKeys.all(app), 'detail', groupId] as const,
+};

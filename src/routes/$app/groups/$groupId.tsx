@@ -1,0 +1,54 @@
+import { Skeleton } from '@mantine/core';
+import { createFileRoute } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { DetailList } from '../../../components/detail-list/detail-list';
+import { ErrorState } from '../../../components/error-state/error-state';
+import { groupQueryOptions, useGroup } from '../../../features/groups/api/get-group';
+import { isApiError } from '../../../lib/api-client/api-error';
+import { formatDateTime } from '../../../lib/i18n/format';
+import { PageTitle } from '../../-components/page-title';
+import { RouterAnchor } from '../../-components/router-anchor';
+
+export const Route = createFileRoute('/$app/groups/$groupId')({
+  loader: ({ context, params }) => void context.queryClient.prefetchQuery(groupQueryOptions(params.app, params.groupId)),
+  component: GroupPage,
+});
+
+function GroupPage() {
+  const { t, i18n } = useTranslation();
+  const { app, groupId } = Route.useParams();
+  const group = useGroup(app, groupId);
+  if (group.isPending) return <Skeleton h={240} aria-label={t('common.loading')} />;
+  if (group.isError) {
+    if (isApiError(group.error) && group.error.status === 404) {
+      return <PageTitle title={groupId} description={t('groupDetail.notFound', { groupId })} />;
+    }
+    return <ErrorState error={group.error} onRetry={() => void group.refetch()} />;
+  }
+  const g = group.data;
+  const yesNo = (v: boolean | undefined) => t(v ? 'groupDetail.yes' : 'groupDetail.no');
+  return (
+    <>
+      <PageTitle title={g.name} description={g.description || undefined} />
+      <DetailList
+        label={g.name}
+        items={[
+          { label: t('groupDetail.id'), value: g.id },
+          {
+            label: t('groupDetail.owner'),
+            value: (
+              <RouterAnchor to="/$app/users/$username" params={{ app, username: g.owner }}>
+                {g.owner}
+              </RouterAnchor>
+            ),
+          },
+          { label: t('groupDetail.members'), value: t('groupDetail.membersOf', { count: g.affiliations_count, max: g.maxusers ?? '?' }) },
+          { label: t('groupDetail.visibility'), value: t(g.public ? 'groupDetail.public' : 'groupDetail.private') },
+          { label: t('groupDetail.joining'), value: t(g.membersonly ? 'groupDetail.membersOnly' : 'groupDetail.open') },
+          { label: t('groupDetail.muteAll'), value: yesNo(g.mute) },
+          { label: t('groupDetail.created'), value: formatDateTime(g.created, i18n.language) },
+        ]}
+      />
+    </>
+  );
+}
