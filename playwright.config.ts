@@ -1,6 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const baseURL = 'http://127.0.0.1:4174';
+/** A second console whose apps are broken on purpose: one host unreachable, one with a wrong secret. */
+export const BROKEN_APPS_URL = 'http://127.0.0.1:4175';
+const EMULATOR_PORT = '5181';
+/** Nothing listens here: the 'offline' app's host. */
+export const OFFLINE_PORT = '5189';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -36,13 +41,36 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // Its own port, so a developer's `npm run dev` on 5173 is never reused by accident.
-    command: 'node_modules/.bin/vite --port 4174 --strictPort',
-    url: baseURL,
-    reuseExistingServer: false,
-    // A fresh in-memory emulator per run keeps tests independent of local data.
-    env: { EMULATOR_DB: ':memory:', EMULATOR_PORT: '5181' },
-    timeout: 120_000,
-  },
+  webServer: [
+    {
+      // Its own port, so a developer's `npm run dev` on 5173 is never reused by accident.
+      command: 'node_modules/.bin/vite --port 4174 --strictPort',
+      url: baseURL,
+      reuseExistingServer: false,
+      // A fresh in-memory emulator per run; empty IM_* settings override any .env.local.
+      env: { EMULATOR_DB: ':memory:', EMULATOR_PORT, IM_HOST: '', IM_APPS: '' },
+      timeout: 120_000,
+    },
+    {
+      command: 'node_modules/.bin/vite --port 4175 --strictPort',
+      url: BROKEN_APPS_URL,
+      reuseExistingServer: false,
+      env: {
+        IM_APPS: 'offline,badcreds',
+        IM_OFFLINE_LABEL: 'Offline region',
+        IM_OFFLINE_HOST: `http://127.0.0.1:${OFFLINE_PORT}`,
+        IM_OFFLINE_ORG: 'demo',
+        IM_OFFLINE_APP: 'console',
+        IM_OFFLINE_CLIENT_ID: 'demo-client-id',
+        IM_OFFLINE_CLIENT_SECRET: 'demo-client-secret',
+        IM_BADCREDS_LABEL: 'Wrong secret',
+        IM_BADCREDS_HOST: `http://127.0.0.1:${EMULATOR_PORT}`,
+        IM_BADCREDS_SCHEME: 'agora',
+        IM_BADCREDS_APP_ID: 'demoappid',
+        IM_BADCREDS_CLIENT_ID: 'demo-client-id',
+        IM_BADCREDS_CLIENT_SECRET: 'not-the-secret',
+      },
+      timeout: 120_000,
+    },
+  ],
 });

@@ -143,13 +143,13 @@ describe('IM proxy', () => {
   });
 
   it('says plainly when the host is unreachable or the credentials are wrong', async () => {
-    const dead: ImAppConfig = { ...apps[0]!, id: 'dead', host: 'http://127.0.0.1:9' };
+    const dead: ImAppConfig = { ...apps[0]!, id: 'dead', host: 'http://127.0.0.1:5188' };
     const wrong: ImAppConfig = { ...apps[0]!, id: 'wrong', clientSecret: 'nope' };
     const proxy = await serveProxy([dead, wrong]);
     try {
       const a = await fetch(`${proxy.url}/im/dead/users`);
       expect(a.status).toBe(502);
-      expect(await a.json()).toMatchObject({ error: 'im_host_unreachable', host: 'http://127.0.0.1:9' });
+      expect(await a.json()).toMatchObject({ error: 'im_host_unreachable', error_description: 'ECONNREFUSED', host: 'http://127.0.0.1:5188' });
       const b = await fetch(`${proxy.url}/im/wrong/users`);
       const body = await b.json();
       expect(body).toMatchObject({ error: 'im_credentials_rejected' });

@@ -82,9 +82,9 @@ export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
       return await doFetch(`${app.host}${pathPrefix(app)}${path}`, { ...init, signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) });
     } catch (e) {
       if ((e as Error).name === 'TimeoutError') {
-        throw new ProxyFailure(504, 'im_host_timeout', `${app.host} did not answer within ${UPSTREAM_TIMEOUT_MS / 1000} s`, app.host);
+        throw new ProxyFailure(504, 'im_host_timeout', `no answer within ${UPSTREAM_TIMEOUT_MS / 1000} s`, app.host);
       }
-      throw new ProxyFailure(502, 'im_host_unreachable', `Cannot reach ${app.host}: ${describeCause(e)}`, app.host);
+      throw new ProxyFailure(502, 'im_host_unreachable', describeCause(e), app.host);
     }
   }
 
@@ -97,7 +97,7 @@ export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
     const body = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error_description?: string; error?: string };
     if (!res.ok || !body.access_token) {
       const reason = body.error_description ?? body.error ?? `HTTP ${res.status}`;
-      throw new ProxyFailure(502, 'im_credentials_rejected', `${app.host} refused the app credentials: ${reason}`, app.host);
+      throw new ProxyFailure(502, 'im_credentials_rejected', reason, app.host);
     }
     const lifetime = (body.expires_in ?? 3600) * 1000;
     // Renew at 90% of the lifetime, so a token never expires between check and use.

@@ -33,10 +33,3 @@ export const MoonIcon = (p: SVGProps<SVGSVGElement>) => (
     <path d="M12 3a6 6 0 0 0 9 9 9 9 0 1 1-9-9" />
   </svg>
 );
-
-export const DeviceIcon = (p: SVGProps<SVGSVGElement>) => (
-  <svg {...base(p)}>
-    <rect x="3" y="4" width="18" height="12" rx="1" />
-    <path d="M7 20h10M9 16v4m6-4v4" />
-  </svg>
-);

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { AppSwitcher } from '../../features/connection/components/app-switcher';
 import { ConnectionDot } from '../../features/connection/components/connection-status';
 import { useApps } from '../../features/connection/api/get-apps';
-import { ColorSchemeMenu } from './color-scheme-menu';
+import { ColorSchemeSelect } from './color-scheme-select';
 import { GoToBox } from './go-to-box';
 import { LanguageSwitcher } from './language-switcher';
 import { RouterNavLink } from './router-nav-link';
@@ -51,7 +51,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {current && <ConnectionDot app={current} />}
               <AppSwitcher current={current?.id} onSwitch={switchApp} />
             </Group>
-            <ColorSchemeMenu />
+            <ColorSchemeSelect />
             <LanguageSwitcher />
           </Group>
         </Group>

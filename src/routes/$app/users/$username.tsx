@@ -43,7 +43,16 @@ function UserSummary({ user }: { user: UserEntity }) {
       items={[
         {
           label: t('userDetail.status'),
-          value: user.activated ? <Badge color="green">{t('userDetail.active')}</Badge> : <Badge color="red">{t('userDetail.banned')}</Badge>,
+          value: // The dot variant keeps body-coloured text, readable in both schemes.
+            user.activated ? (
+              <Badge variant="dot" color="green">
+                {t('userDetail.active')}
+              </Badge>
+            ) : (
+              <Badge variant="dot" color="red">
+                {t('userDetail.banned')}
+              </Badge>
+            ),
         },
         { label: t('userDetail.nickname'), value: user.nickname ?? notSet },
         {

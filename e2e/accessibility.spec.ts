@@ -1,0 +1,32 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+const pages = ['/demo', '/demo/users/alice', '/demo/groups/180000000104729', '/demo/no-such-page'];
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const locale of ['en-US', 'zh-CN']) {
+    test.describe(`${scheme}, ${locale}`, () => {
+      test.use({ colorScheme: scheme, locale });
+
+      for (const path of pages) {
+        test(`axe finds no violations on ${path}`, async ({ page }) => {
+          await page.goto(path);
+          await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+          await expect(page.getByRole('img', { name: /127\.0\.0\.1/ })).toBeVisible();
+          const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+          expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        });
+      }
+
+      test('axe finds no violations in the open go-to result', async ({ page }) => {
+        await page.goto('/demo');
+        const box = page.getByRole('textbox', { name: /.+/ }).first();
+        await box.fill('nobody-at-all');
+        await box.press('Enter');
+        await expect(page.getByRole('status')).toBeVisible();
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+        expect(results.violations.map((v) => v.id)).toEqual([]);
+      });
+    });
+  }
+}

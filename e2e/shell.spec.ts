@@ -1,0 +1,112 @@
+import { expect, test } from '@playwright/test';
+
+const BIG_GROUP = '180000000104729';
+
+test.describe('the shell, in English', () => {
+  test.use({ locale: 'en-US' });
+
+  test('opens on the first app, connected, with Users and Groups in the navigation', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL('/demo');
+    await expect(page.getByRole('heading', { level: 1, name: 'Welcome to the IM Admin Console' })).toBeVisible();
+    await expect(page.getByRole('img', { name: 'Connected to http://127.0.0.1:5181' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Connected app' })).toHaveValue('Emulator · Easemob');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Groups' }).click();
+    await expect(page).toHaveURL('/demo/groups');
+    await expect(page.getByRole('heading', { level: 1, name: 'Groups' })).toBeVisible();
+    await expect(page.getByRole('navigation').getByRole('link', { name: 'Groups' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  test('switching the app keeps the page, and the link works after a reload', async ({ page }) => {
+    await page.goto(`/demo/groups/${BIG_GROUP}`);
+    await expect(page.getByRole('heading', { level: 1, name: '全员大群 All Hands' })).toBeVisible();
+
+    await page.getByRole('combobox', { name: 'Connected app' }).click();
+    await page.getByRole('option', { name: 'Emulator · Agora Chat' }).click();
+
+    await expect(page).toHaveURL(`/demo-agora/groups/${BIG_GROUP}`);
+    await expect(page.getByRole('combobox', { name: 'Connected app' })).toHaveValue('Emulator · Agora Chat');
+    await expect(page.getByRole('heading', { level: 1, name: '全员大群 All Hands' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('combobox', { name: 'Connected app' })).toHaveValue('Emulator · Agora Chat');
+    await expect(page.getByRole('row', { name: /Members 3000 of 3000/ })).toBeVisible();
+  });
+
+  test('the go-to box opens a user, a group, or says that nothing matched', async ({ page }) => {
+    await page.goto('/demo');
+    const box = page.getByRole('textbox', { name: 'Go to a user or group' });
+
+    await box.fill('ALICE');
+    await box.press('Enter');
+    await expect(page).toHaveURL('/demo/users/alice');
+    await expect(page.getByRole('heading', { level: 1, name: 'alice' })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Account Active/ })).toBeVisible();
+
+    await box.fill(BIG_GROUP);
+    await page.getByRole('button', { name: 'Go' }).click();
+    await expect(page).toHaveURL(`/demo/groups/${BIG_GROUP}`);
+
+    await box.fill('nobody-at-all');
+    await box.press('Enter');
+    await expect(page.getByRole('status')).toHaveText('No user or group called “nobody-at-all” in this app.');
+    await expect(page).toHaveURL(`/demo/groups/${BIG_GROUP}`);
+  });
+
+  test('a banned user shows as banned; an unknown one is said to be unknown', async ({ page }) => {
+    await page.goto('/demo/users/mallory');
+    await expect(page.getByRole('row', { name: /Account Banned/ })).toBeVisible();
+    await page.goto('/demo/users/no-such-user');
+    await expect(page.getByText('There is no user called “no-such-user” in this app.')).toBeVisible();
+  });
+
+  test('an unknown app in the URL offers the configured ones', async ({ page }) => {
+    await page.goto('/staging/users');
+    await expect(page.getByRole('heading', { level: 1, name: 'No such app' })).toBeVisible();
+    await page.getByRole('link', { name: 'Emulator · Agora Chat' }).click();
+    await expect(page).toHaveURL('/demo-agora');
+  });
+
+  test('an unknown page under an app is a translated not-found inside the shell', async ({ page }) => {
+    await page.goto('/demo/no-such-page');
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await expect(page.getByRole('navigation').getByRole('link', { name: 'Users' })).toBeVisible();
+  });
+});
+
+test.describe('colour scheme', () => {
+  test('follows the system by default and keeps an explicit choice across reloads', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('/demo');
+    const html = page.locator('html');
+    await expect(html).toHaveAttribute('data-mantine-color-scheme', 'dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect(html).toHaveAttribute('data-mantine-color-scheme', 'light');
+
+    await page.getByRole('combobox', { name: 'Colour scheme' }).selectOption({ label: 'Dark' });
+    await expect(html).toHaveAttribute('data-mantine-color-scheme', 'dark');
+    await page.reload();
+    await expect(html).toHaveAttribute('data-mantine-color-scheme', 'dark');
+
+    await page.getByRole('combobox', { name: 'Colour scheme' }).selectOption({ label: 'Follow the system' });
+    await expect(html).toHaveAttribute('data-mantine-color-scheme', 'light');
+  });
+});
+
+test.describe('language', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('follows the browser, and a choice in the switcher survives a reload', async ({ page }) => {
+    await page.goto('/demo');
+    await expect(page.getByRole('heading', { level: 1, name: '欢迎使用 IM 管理控制台' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await page.getByRole('navigation').getByRole('link', { name: '群组' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '群组' })).toBeVisible();
+
+    await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+    await expect(page.getByRole('heading', { level: 1, name: 'Groups' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Groups' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+});

@@ -1,0 +1,28 @@
+import { NativeSelect, useComputedColorScheme, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { MoonIcon, SunIcon } from '../../components/icons/icons';
+
+const SCHEMES: MantineColorScheme[] = ['auto', 'light', 'dark'];
+const isScheme = (v: string): v is MantineColorScheme => (SCHEMES as string[]).includes(v);
+
+/** Light, dark, or following the system (the default); Mantine remembers the choice. */
+export function ColorSchemeSelect() {
+  const { t } = useTranslation();
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const computed = useComputedColorScheme('light');
+  const labels: Record<MantineColorScheme, string> = {
+    auto: t('shell.schemeAuto'),
+    light: t('shell.schemeLight'),
+    dark: t('shell.schemeDark'),
+  };
+  return (
+    <NativeSelect
+      aria-label={t('shell.colorScheme')}
+      value={colorScheme}
+      onChange={(e) => isScheme(e.currentTarget.value) && setColorScheme(e.currentTarget.value)}
+      data={SCHEMES.map((value) => ({ value, label: labels[value] }))}
+      leftSection={computed === 'dark' ? <MoonIcon /> : <SunIcon />}
+      w={150}
+    />
+  );
+}
