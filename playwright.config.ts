@@ -43,8 +43,9 @@ export default defineConfig({
   ],
   webServer: [
     {
-      // Its own port, so a developer's `npm run dev` on 5173 is never reused by accident.
-      command: 'node_modules/.bin/vite --port 4174 --strictPort',
+      // The production build behind `vite preview` (the broken-apps console below runs `vite` dev,
+      // so both servers' proxies are exercised). Its own port, never a developer's `npm run dev`.
+      command: 'node_modules/.bin/vite build --outDir dist-e2e --emptyOutDir && node_modules/.bin/vite preview --outDir dist-e2e --port 4174 --strictPort',
       url: baseURL,
       reuseExistingServer: false,
       // A fresh in-memory emulator per run; empty IM_* settings override any .env.local.
