@@ -1,8 +1,10 @@
-// Strings of src/components/confirm/.
+// Strings of src/components/confirm-action/.
 export const confirmEn = {
-  placeholder: 'confirm',
+  typeToConfirm: 'Type {{value}} to confirm',
+  mismatch: 'Type exactly {{value}}',
 };
 
 export const confirmZhCN: typeof confirmEn = {
-  placeholder: 'confirm',
+  typeToConfirm: '输入 {{value}} 以确认',
+  mismatch: '请准确输入 {{value}}',
 };

@@ -1,0 +1,69 @@
+import { useCallback, useRef, useState } from 'react';
+import { runBulk, type BulkProgress, type ItemOutcome, type ItemResult } from '../../lib/bulk/run-bulk';
+
+export type BulkAction = {
+  /** The endpoint's documented limit per call. */
+  chunkSize: number;
+  concurrency?: number;
+  minIntervalMs?: number;
+  run: (chunk: string[]) => Promise<ItemOutcome<string>[] | void>;
+  /** Runs once per run, e.g. to invalidate the queries the action changed. */
+  onFinished?: (results: ItemResult<string>[]) => void;
+};
+
+export type BulkPhase = 'idle' | 'running' | 'done';
+
+/** State of one bulk run: start, cancel, retry the failed items, and the per-item report. */
+export function useBulkRun(action: BulkAction) {
+  const [phase, setPhase] = useState<BulkPhase>('idle');
+  const [progress, setProgress] = useState<BulkProgress | undefined>();
+  const [results, setResults] = useState<ItemResult<string>[]>([]);
+  const [cancelling, setCancelling] = useState(false);
+  const controller = useRef<AbortController | undefined>(undefined);
+  const actionRef = useRef(action);
+  actionRef.current = action;
+
+  const execute = useCallback(async (items: string[], merge: (fresh: ItemResult<string>[]) => ItemResult<string>[]) => {
+    const a = actionRef.current;
+    controller.current = new AbortController();
+    setCancelling(false);
+    setPhase('running');
+    const fresh = await runBulk({
+      items,
+      chunkSize: a.chunkSize,
+      concurrency: a.concurrency,
+      minIntervalMs: a.minIntervalMs,
+      run: a.run,
+      signal: controller.current.signal,
+      onProgress: setProgress,
+    });
+    const merged = merge(fresh);
+    setResults(merged);
+    setPhase('done');
+    a.onFinished?.(merged);
+  }, []);
+
+  const start = useCallback((items: string[]) => execute(items, (fresh) => fresh), [execute]);
+
+  /** Sends only the failed items again; their new outcome replaces the old one in the report. */
+  const retryFailed = useCallback(() => {
+    const failed = results.filter((r) => r.status === 'failed').map((r) => r.item);
+    return execute(failed, (fresh) => {
+      const byItem = new Map(fresh.map((r) => [r.item, r]));
+      return results.map((r) => byItem.get(r.item) ?? r);
+    });
+  }, [execute, results]);
+
+  const cancel = useCallback(() => {
+    setCancelling(true);
+    controller.current?.abort();
+  }, []);
+
+  const reset = useCallback(() => {
+    setPhase('idle');
+    setProgress(undefined);
+    setResults([]);
+  }, []);
+
+  return { phase, progress, results, cancelling, start, retryFailed, cancel, reset };
+}

@@ -1,0 +1,68 @@
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export type ConfirmOptions = {
+  title: string;
+  /** What will happen, in the page's words: "Remove 37 members from group X". */
+  message: ReactNode;
+  confirmLabel: string;
+  destructive?: boolean;
+  /** For irreversible actions: the name or ID the user must type before confirming. */
+  typeToConfirm?: string;
+  /** May be async: the button shows progress; on failure the dialog stays open (the error is notified). */
+  onConfirm: () => unknown;
+};
+
+/** The one confirmation pattern for destructive actions. */
+export function confirmAction(options: ConfirmOptions): void {
+  const id = `confirm-${Math.random().toString(36).slice(2)}`;
+  modals.open({
+    modalId: id,
+    title: options.title,
+    children: <ConfirmBody {...options} close={() => modals.close(id)} />,
+  });
+}
+
+export function ConfirmBody({ message, confirmLabel, destructive, typeToConfirm, onConfirm, close }: ConfirmOptions & { close: () => void }) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState('');
+  const [pending, setPending] = useState(false);
+  const matches = typeToConfirm === undefined || typed.trim() === typeToConfirm;
+
+  const confirm = async () => {
+    setPending(true);
+    try {
+      await onConfirm();
+      close();
+    } catch {
+      // The mutation's notification says why; the dialog stays so the user can retry or cancel.
+      setPending(false);
+    }
+  };
+
+  return (
+    <Stack>
+      {typeof message === 'string' ? <Text>{message}</Text> : message}
+      {typeToConfirm !== undefined && (
+        <TextInput
+          label={t('confirm.typeToConfirm', { value: typeToConfirm })}
+          value={typed}
+          onChange={(e) => setTyped(e.currentTarget.value)}
+          error={typed && !matches ? t('confirm.mismatch', { value: typeToConfirm }) : undefined}
+          autoComplete="off"
+          data-autofocus
+        />
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={close} disabled={pending}>
+          {t('common.cancel')}
+        </Button>
+        <Button color={destructive ? 'red' : undefined} disabled={!matches} loading={pending} onClick={() => void confirm()}>
+          {confirmLabel}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
