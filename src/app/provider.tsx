@@ -30,7 +30,10 @@ export function AppProvider({ queryClient, i18n, children }: AppProviderProps) {
 function TranslatedModalsProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <ModalsProvider labels={{ confirm: t('common.confirm'), cancel: t('common.cancel') }}>
+    <ModalsProvider
+      labels={{ confirm: t('common.confirm'), cancel: t('common.cancel') }}
+      modalProps={{ closeButtonProps: { 'aria-label': t('common.closeDialog') } }}
+    >
       {children}
     </ModalsProvider>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../lib/api-client/describe-error';
 import { parseUsernames, type ParsedNames } from '../../lib/bulk/parse-names';
 import type { ItemResult, ItemStatus } from '../../lib/bulk/run-bulk';
+import { ConfirmBody } from '../confirm-action/confirm-action';
 import { DataTable } from '../data-table/data-table';
 import { useBulkRun, type BulkAction } from './use-bulk-run';
 
@@ -20,6 +21,8 @@ export type BulkActionModalProps = BulkAction & {
   describe: (count: number) => string;
   confirmLabel: string;
   destructive?: boolean;
+  /** For irreversible actions: the name or ID to type before it starts (see confirm-action). */
+  typeToConfirm?: string;
   /** Extra fields the action needs (a mute duration…), shown with the input. */
   extra?: ReactNode;
 };
@@ -51,17 +54,15 @@ export function BulkActionModal(props: BulkActionModalProps) {
   else if (bulk.phase === 'done') body = <Report results={bulk.results} onRetry={() => void bulk.retryFailed()} onClose={close} />;
   else if (step === 'confirm')
     body = (
-      <Stack>
-        <Text>{props.describe(parsed.valid.length)}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setStep('input')}>
-            {t('bulk.back')}
-          </Button>
-          <Button color={props.destructive ? 'red' : undefined} onClick={() => void bulk.start(parsed.valid)} data-autofocus>
-            {props.confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
+      <ConfirmBody
+        message={props.describe(parsed.valid.length)}
+        confirmLabel={props.confirmLabel}
+        destructive={props.destructive}
+        typeToConfirm={props.typeToConfirm}
+        // The run itself is the next step: the confirmation only starts it.
+        onConfirm={() => void bulk.start(parsed.valid)}
+        close={() => setStep('input')}
+      />
     );
   else
     body = (
@@ -102,6 +103,7 @@ export function BulkActionModal(props: BulkActionModalProps) {
       closeOnClickOutside={bulk.phase !== 'running'}
       closeOnEscape={bulk.phase !== 'running'}
       withCloseButton={bulk.phase !== 'running'}
+      closeButtonProps={{ 'aria-label': t('common.closeDialog') }}
     >
       {body}
     </Modal>

@@ -25,7 +25,7 @@ export function confirmAction(options: ConfirmOptions): void {
   });
 }
 
-export function ConfirmBody({ message, confirmLabel, destructive, typeToConfirm, onConfirm, close }: ConfirmOptions & { close: () => void }) {
+export function ConfirmBody({ message, confirmLabel, destructive, typeToConfirm, onConfirm, close }: Omit<ConfirmOptions, 'title'> & { close: () => void }) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
   const [pending, setPending] = useState(false);

@@ -4,4 +4,8 @@ export const groupKeys = {
   lists: (app: string) => [...groupKeys.all(app), 'list'] as const,
   list: (app: string, params: { limit: number; cursor?: string }) => [...groupKeys.lists(app), params] as const,
   detail: (app: string, groupId: string) => [...groupKeys.all(app), 'detail', groupId] as const,
+  /** Everything about one group's people: roster pages, admins, mutes, lists. */
+  roster: (app: string, groupId: string) => [...groupKeys.all(app), 'roster', groupId] as const,
+  members: (app: string, groupId: string, params: { pagenum: number; pagesize: number }) =>
+    [...groupKeys.roster(app, groupId), 'members', params] as const,
 };

@@ -1,15 +1,20 @@
-import { Skeleton } from '@mantine/core';
-import { createFileRoute } from '@tanstack/react-router';
+import { Skeleton, Title } from '@mantine/core';
+import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { DetailList } from '../../../components/detail-list/detail-list';
 import { ErrorState } from '../../../components/error-state/error-state';
+import { pageSearchSchema } from '../../../components/data-table/pagination-search';
 import { groupQueryOptions, useGroup } from '../../../features/groups/api/get-group';
+import { ROSTER_PAGE } from '../../../features/groups/api/get-group-members';
+import { GroupMembersTable } from '../../../features/groups/components/group-members-table';
 import { isApiError } from '../../../lib/api-client/api-error';
 import { formatDateTime } from '../../../lib/i18n/format';
 import { PageTitle } from '../../-components/page-title';
 import { RouterAnchor } from '../../-components/router-anchor';
 
 export const Route = createFileRoute('/$app/groups/$groupId')({
+  validateSearch: pageSearchSchema(ROSTER_PAGE),
+  search: { middlewares: [stripSearchParams({ pagenum: 1, pagesize: ROSTER_PAGE.fallback })] },
   loader: ({ context, params }) => void context.queryClient.prefetchQuery(groupQueryOptions(params.app, params.groupId)),
   component: GroupPage,
 });
@@ -17,6 +22,8 @@ export const Route = createFileRoute('/$app/groups/$groupId')({
 function GroupPage() {
   const { t, i18n } = useTranslation();
   const { app, groupId } = Route.useParams();
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
   const group = useGroup(app, groupId);
   if (group.isPending) return <Skeleton h={240} aria-label={t('common.loading')} />;
   if (group.isError) {
@@ -49,6 +56,10 @@ function GroupPage() {
           { label: t('groupDetail.created'), value: formatDateTime(g.created, i18n.language) },
         ]}
       />
+      <Title order={2} mt="xl" mb="sm">
+        {t('roster.title')}
+      </Title>
+      <GroupMembersTable app={app} groupId={g.id} groupName={g.name} search={search} onSearch={(s) => void navigate({ search: s })} />
     </>
   );
 }
