@@ -75,3 +75,20 @@ test('removing members in bulk asks for the group ID, reports per user, and refr
   await expect(roster.getByRole('cell', { name: victim, exact: true })).toHaveCount(0);
   await expect(page.getByRole('row', { name: /^Members/ })).not.toHaveText(before!);
 });
+
+test('mute-all asks first, notifies, and the group shows the new state', async ({ page }) => {
+  await page.goto('/demo-agora/groups/180000000628374');
+  const row = page.getByRole('row', { name: /^Everyone muted/ });
+  await expect(row).toContainText('No');
+  await row.getByRole('button', { name: 'Mute everyone' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Mute everyone in/ });
+  await expect(dialog).toContainText('Only the owner, admins and whitelisted members will be able to speak');
+  await dialog.getByRole('button', { name: 'Mute everyone' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('alert').filter({ hasText: 'Everyone is muted.' })).toBeVisible();
+  await expect(row).toContainText('Yes');
+
+  await row.getByRole('button', { name: 'Lift the mute' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Lift the mute' }).click();
+  await expect(row).toContainText('No');
+});

@@ -6,8 +6,8 @@ import { describeError } from '../api-client/describe-error';
 declare module '@tanstack/react-query' {
   interface Register {
     mutationMeta: {
-      /** Shown when the mutation succeeds (already translated). */
-      successMessage?: string;
+      /** Shown when the mutation succeeds (already translated), or made from its variables. */
+      successMessage?: string | ((variables: never) => string);
       /** The form shows the error itself: no notification. */
       handlesError?: boolean;
     };
@@ -29,8 +29,9 @@ export function createQueryClient(i18n: i18n): QueryClient {
       },
     }),
     mutationCache: new MutationCache({
-      onSuccess: (_data, _vars, _ctx, mutation) => {
-        const message = mutation.meta?.successMessage;
+      onSuccess: (_data, variables, _ctx, mutation) => {
+        const made = mutation.meta?.successMessage;
+        const message = typeof made === 'function' ? (made as (v: unknown) => string)(variables) : made;
         if (message) notifications.show({ color: 'green', message });
       },
       onError: (error, _vars, _ctx, mutation) => {

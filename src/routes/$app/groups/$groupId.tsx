@@ -1,11 +1,13 @@
-import { Skeleton, Title } from '@mantine/core';
+import { Button, Group, Skeleton, Title } from '@mantine/core';
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { confirmAction } from '../../../components/confirm-action/confirm-action';
 import { DetailList } from '../../../components/detail-list/detail-list';
 import { ErrorState } from '../../../components/error-state/error-state';
 import { pageSearchSchema } from '../../../components/data-table/pagination-search';
 import { groupQueryOptions, useGroup } from '../../../features/groups/api/get-group';
 import { ROSTER_PAGE } from '../../../features/groups/api/get-group-members';
+import { useSetGroupMuteAll } from '../../../features/groups/api/set-group-mute-all';
 import { GroupMembersTable } from '../../../features/groups/components/group-members-table';
 import { isApiError } from '../../../lib/api-client/api-error';
 import { formatDateTime } from '../../../lib/i18n/format';
@@ -52,7 +54,7 @@ function GroupPage() {
           { label: t('groupDetail.members'), value: t('groupDetail.membersOf', { count: g.affiliations_count, max: g.maxusers ?? '?' }) },
           { label: t('groupDetail.visibility'), value: t(g.public ? 'groupDetail.public' : 'groupDetail.private') },
           { label: t('groupDetail.joining'), value: t(g.membersonly ? 'groupDetail.membersOnly' : 'groupDetail.open') },
-          { label: t('groupDetail.muteAll'), value: yesNo(g.mute) },
+          { label: t('groupDetail.muteAll'), value: <MuteAllToggle app={app} groupId={g.id} groupName={g.name} muted={g.mute ?? false} label={yesNo(g.mute)} /> },
           { label: t('groupDetail.created'), value: formatDateTime(g.created, i18n.language) },
         ]}
       />
@@ -61,5 +63,30 @@ function GroupPage() {
       </Title>
       <GroupMembersTable app={app} groupId={g.id} groupName={g.name} search={search} onSearch={(s) => void navigate({ search: s })} />
     </>
+  );
+}
+
+function MuteAllToggle({ app, groupId, groupName, muted, label }: { app: string; groupId: string; groupName: string; muted: boolean; label: string }) {
+  const { t } = useTranslation();
+  const setMuteAll = useSetGroupMuteAll(app, groupId);
+  return (
+    <Group gap="sm">
+      <span>{label}</span>
+      <Button
+        size="compact-sm"
+        variant="light"
+        onClick={() =>
+          confirmAction({
+            title: t(muted ? 'groupDetail.unmuteAllTitle' : 'groupDetail.muteAllTitle', { group: groupName }),
+            message: t(muted ? 'groupDetail.unmuteAllMessage' : 'groupDetail.muteAllMessage'),
+            confirmLabel: t('groupDetail.muteAll', { context: muted ? 'off' : 'on' }),
+            destructive: !muted,
+            onConfirm: () => setMuteAll.mutateAsync(!muted),
+          })
+        }
+      >
+        {t('groupDetail.muteAll', { context: muted ? 'off' : 'on' })}
+      </Button>
+    </Group>
   );
 }
