@@ -16,6 +16,8 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}'],
           exclude: [...configDefaults.exclude, 'e2e/**'],
           setupFiles: ['src/testing/setup-tests.ts'],
+          // Rendering Mantine in jsdom is slow on a loaded 2-core machine; real hangs still fail.
+          testTimeout: 20_000,
         },
       },
       {
