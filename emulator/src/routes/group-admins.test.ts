@@ -1,32 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGroup, registerUsers, startTestEmulator, type ApiResponse, type TestEmulator } from '../testing/harness.js';
+import { expectError, expectGroupEnvelope } from '../testing/expect-answers.js';
 
 // Group admins (seed 002): list, add, remove; owner + admins ≤ 100.
 
 let t: TestEmulator;
 
-const ENVELOPE = ['action', 'application', 'uri', 'entities', 'data', 'timestamp', 'duration', 'organization', 'applicationName'];
-
-function expectEnvelope(res: ApiResponse, action: string, path: string, extra: string[] = []) {
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  expect(Object.keys(res.body).sort()).toEqual([...ENVELOPE, ...extra].sort());
-  expect(res.body.action).toBe(action);
-  expect(res.body.application).toMatch(/^[0-9a-f-]{36}$/);
-  expect(res.body.uri).toBe(`${t.url}${t.prefix()}${path}`);
-  expect(res.body.entities).toEqual([]);
-  expect(res.body.organization).toBe('demo');
-  expect(res.body.applicationName).toBe('console');
-  expect(res.body.timestamp).toBeTypeOf('number');
-  expect(res.body.duration).toBeTypeOf('number');
-}
-
-function expectError(res: ApiResponse, status: number, error: string, description: string) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.body.error).toBe(error);
-  expect(res.body.error_description).toBe(description);
-  expect(res.body.timestamp).toBeTypeOf('number');
-  expect(res.body.duration).toBeTypeOf('number');
-}
+const expectEnvelope = (res: ApiResponse, action: string, path: string, extra?: string[]) => expectGroupEnvelope(t, res, action, path, extra);
 
 const admins = async (g: string) => (await t.call('GET', `/chatgroups/${g}/admin`)).body.data as string[];
 const addAdmin = (g: string, newadmin: unknown) => t.call('POST', `/chatgroups/${g}/admin`, { newadmin });

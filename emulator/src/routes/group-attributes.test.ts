@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGroup, registerUsers, startTestEmulator, type ApiResponse, type TestEmulator } from '../testing/harness.js';
+import { expectError } from '../testing/expect-answers.js';
 
 // Group member attributes (seed 002): set, get one member's, get several members' by key.
 // Unlike the other group calls, the examples answer only {timestamp, data, duration}.
@@ -9,14 +10,6 @@ let t: TestEmulator;
 function expectBare(res: ApiResponse) {
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   expect(Object.keys(res.body).sort()).toEqual(['data', 'duration', 'timestamp']);
-  expect(res.body.timestamp).toBeTypeOf('number');
-  expect(res.body.duration).toBeTypeOf('number');
-}
-
-function expectError(res: ApiResponse, status: number, error: string, description: string) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.body.error).toBe(error);
-  expect(res.body.error_description).toBe(description);
   expect(res.body.timestamp).toBeTypeOf('number');
   expect(res.body.duration).toBeTypeOf('number');
 }
