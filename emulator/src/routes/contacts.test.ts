@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUsers, startTestEmulator, type ApiResponse, type TestEmulator } from '../testing/harness.js';
+import { expectError } from '../testing/expect-answers.js';
 
 // User relationships, call by call, under both path schemes: seeds 000 (Agora Chat,
 // `/app-id/{app_id}/…`) and 001 (Easemob, `/{org}/{app}/…`), plus the older friends and blacklist
@@ -46,21 +47,6 @@ function expectApp(t: TestEmulator, body: Record<string, unknown>) {
   expect(body.application).toMatch(/^[0-9a-f-]{36}$/);
   expect(body.organization).toBe(t.emulator.options.org);
   expect(body.applicationName).toBe(t.emulator.options.app);
-}
-
-const ERROR_KEYS = ['error', 'timestamp', 'duration', 'exception', 'error_description'];
-
-/** A documented failure: status, `error`, `error_description` and the error envelope of 003. */
-function expectError(res: ApiResponse, status: number, error: string, description?: string | RegExp, exception?: string) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expectKeys(res.body, ERROR_KEYS);
-  expect(res.body.error).toBe(error);
-  expect(typeof res.body.error_description).toBe('string');
-  if (typeof description === 'string') expect(res.body.error_description).toBe(description);
-  else if (description) expect(res.body.error_description).toMatch(description);
-  if (exception) expect(res.body.exception).toBe(exception);
-  expect(typeof res.body.timestamp).toBe('number');
-  expect(typeof res.body.duration).toBe('number');
 }
 
 const NOT_FOUND_EXCEPTION = 'org.apache.usergrid.services.exceptions.ServiceResourceNotFoundException';

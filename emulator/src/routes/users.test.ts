@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGroup, registerUsers, startTestEmulator, type ApiResponse, type TestEmulator } from '../testing/harness.js';
+import { expectError } from '../testing/expect-answers.js';
 
 // 003 (the older v2 page): user management, push settings, online status, offline messages,
 // ban/unban and force offline, call by call against a running emulator. Friends and blacklist are
@@ -28,18 +29,6 @@ function expectUserEntity(e: Record<string, unknown>, username: string) {
   expect(typeof e.created).toBe('number');
   expect(typeof e.modified).toBe('number');
   expect(typeof e.activated).toBe('boolean');
-}
-
-/** A documented failure: status, `error`, `error_description` and the error envelope. */
-function expectError(res: ApiResponse, status: number, error: string, description?: string | RegExp, exception?: string) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.body.error).toBe(error);
-  expect(typeof res.body.error_description).toBe('string');
-  if (typeof description === 'string') expect(res.body.error_description).toBe(description);
-  else if (description) expect(res.body.error_description).toMatch(description);
-  if (exception) expect(res.body.exception).toBe(exception);
-  expect(typeof res.body.timestamp).toBe('number');
-  expect(typeof res.body.duration).toBe('number');
 }
 
 const NOT_FOUND = 'org.apache.usergrid.services.exceptions.ServiceResourceNotFoundException';

@@ -17,11 +17,17 @@ export function expectGroupEnvelope(t: TestEmulator, res: ApiResponse, action: s
   expect(res.body.duration).toBeTypeOf('number');
 }
 
-/** A documented failure: status, `error`, `error_description`, and the usual timing fields. */
-export function expectError(res: ApiResponse, status: number, error: string, description: string) {
+const ERROR_KEYS = ['error', 'timestamp', 'duration', 'exception', 'error_description'];
+
+/** A documented failure: status, `error`, `error_description` (exact or matched), and the error envelope. */
+export function expectError(res: ApiResponse, status: number, error: string, description?: string | RegExp, exception?: string) {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(Object.keys(res.body).sort()).toEqual([...ERROR_KEYS].sort());
   expect(res.body.error).toBe(error);
-  expect(res.body.error_description).toBe(description);
+  expect(typeof res.body.error_description).toBe('string');
+  if (typeof description === 'string') expect(res.body.error_description).toBe(description);
+  else if (description) expect(res.body.error_description).toMatch(description);
+  if (exception) expect(res.body.exception).toBe(exception);
   expect(res.body.timestamp).toBeTypeOf('number');
   expect(res.body.duration).toBeTypeOf('number');
 }
