@@ -84,7 +84,7 @@ export const en = {
     ok: 'Connected to {{host}}',
     failedTitle: 'The console cannot work with {{app}}',
     recheck: 'Check again',
-    emulator: 'Local emulator',
+    emulatorApp: 'Emulator · {{scheme}}',
   },
   apps: {
     unknownTitle: 'No such app',

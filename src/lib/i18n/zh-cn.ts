@@ -82,7 +82,7 @@ export const zhCN: Catalogue = {
     ok: '已连接 {{host}}',
     failedTitle: '控制台无法使用应用 {{app}}',
     recheck: '重新检查',
-    emulator: '本地模拟器',
+    emulatorApp: '模拟器 · {{scheme}}',
   },
   apps: {
     unknownTitle: '没有这个应用',

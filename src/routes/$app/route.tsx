@@ -1,7 +1,7 @@
 import { List } from '@mantine/core';
 import { createFileRoute, notFound, Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { appsQueryOptions, useApps } from '../../features/connection/api/get-apps';
+import { appLabel, appsQueryOptions, useApps } from '../../features/connection/api/get-apps';
 import { ConnectionStatus } from '../../features/connection/components/connection-status';
 import { NotFound } from '../-components/not-found';
 import { PageTitle } from '../-components/page-title';
@@ -40,7 +40,7 @@ function AppNotFound({ data }: { data?: unknown }) {
         {apps.map((a) => (
           <List.Item key={a.id}>
             <RouterAnchor to="/$app" params={{ app: a.id }}>
-              {a.label}
+              {appLabel(t, a)}
             </RouterAnchor>
           </List.Item>
         ))}

@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import * as z from 'zod/mini';
 import { callConsole, http } from '../../../lib/api-client/http';
 import { connectionKeys } from './keys';
@@ -21,3 +22,8 @@ export const appsQueryOptions = () =>
   queryOptions({ queryKey: connectionKeys.apps(), queryFn: getApps, staleTime: Number.POSITIVE_INFINITY });
 
 export const useApps = () => useQuery(appsQueryOptions());
+
+/** How an app is named on screen: the operator's label, or a translated one for the local emulator. */
+export function appLabel(t: TFunction, app: ImApp): string {
+  return app.emulator ? t('connection.emulatorApp', { scheme: app.scheme === 'agora' ? 'Agora Chat' : 'Easemob' }) : app.label;
+}

@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useApps } from '../api/get-apps';
+import { appLabel, useApps } from '../api/get-apps';
 
 type AppSwitcherProps = {
   current: string | undefined;
@@ -16,7 +16,7 @@ export function AppSwitcher({ current, onSwitch }: AppSwitcherProps) {
     <Select
       aria-label={t('shell.app')}
       title={selected ? t('shell.appHint', { appKey: selected.appKey, host: selected.host }) : undefined}
-      data={apps.map((a) => ({ value: a.id, label: a.label }))}
+      data={apps.map((a) => ({ value: a.id, label: appLabel(t, a) }))}
       value={current ?? null}
       onChange={(value) => value && value !== current && onSwitch(value)}
       allowDeselect={false}

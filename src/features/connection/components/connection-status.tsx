@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../lib/api-client/describe-error';
 import { errorFromResponse } from '../../../lib/api-client/api-error';
 import { useAppHealth } from '../api/get-app-health';
-import type { ImApp } from '../api/get-apps';
+import { appLabel, type ImApp } from '../api/get-apps';
 
 /**
  * Says plainly when the console cannot use the app: which host, and what failed
@@ -15,7 +15,7 @@ export function ConnectionStatus({ app }: { app: ImApp }) {
   if (health.isPending || health.data?.ok) return null;
   const problem = health.error ?? errorFromResponse(`GET /users`, health.data?.status ?? 502, { ...health.data, host: app.host });
   return (
-    <Alert color="red" title={t('connection.failedTitle', { app: app.label })} role="alert" mb="md">
+    <Alert color="red" title={t('connection.failedTitle', { app: appLabel(t, app) })} role="alert" mb="md">
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{describeError(t, problem)}</Text>
         <Group gap="xs">
@@ -37,6 +37,6 @@ export function ConnectionDot({ app }: { app: ImApp }) {
     ? t('connection.checking', { host: app.host })
     : health.data?.ok
       ? t('connection.ok', { host: app.host })
-      : t('connection.failedTitle', { app: app.label });
+      : t('connection.failedTitle', { app: appLabel(t, app) });
   return <span role="img" aria-label={label} title={label} style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: color }} />;
 }
