@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { runBulk, type BulkProgress, type ItemOutcome, type ItemResult } from '../../lib/bulk/run-bulk';
 
 export type BulkAction = {
@@ -20,8 +20,11 @@ export function useBulkRun(action: BulkAction) {
   const [results, setResults] = useState<ItemResult<string>[]>([]);
   const [cancelling, setCancelling] = useState(false);
   const controller = useRef<AbortController | undefined>(undefined);
+  // The latest action, read when a run starts, so callers need not memoise it.
   const actionRef = useRef(action);
-  actionRef.current = action;
+  useEffect(() => {
+    actionRef.current = action;
+  });
 
   const execute = useCallback(async (items: string[], merge: (fresh: ItemResult<string>[]) => ItemResult<string>[]) => {
     const a = actionRef.current;

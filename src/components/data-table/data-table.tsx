@@ -172,6 +172,8 @@ function PlainRows<Row>(props: DataTableProps<Row> & { rows: Row[] }) {
 // keeping the scroll height; aria-rowcount/rowindex tell screen readers the real size.
 function VirtualRows<Row>(props: DataTableProps<Row> & { rows: Row[]; width: number }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // No React Compiler here, so the unmemoisable functions it warns about are fine.
+  // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useVirtualizer({
     count: props.rows.length,
     getScrollElement: () => scrollRef.current,
