@@ -19,7 +19,6 @@ export const requireAppToken: MiddlewareHandler<Env> = async (c, next) => {
   if (!header) {
     // Open registration: a single-user POST /users without credentials (checked again in the route).
     if (path === '/users' && c.req.method === 'POST') {
-      c.set('tokenUser', undefined);
       c.set('openRegistration', true);
       return next();
     }
@@ -40,7 +39,6 @@ export const requireAppToken: MiddlewareHandler<Env> = async (c, next) => {
       `Subject does not have permission [applications:${c.req.method.toLowerCase()}:${appUuid}:${path}]`,
     );
   }
-  c.set('tokenUser', undefined);
   c.set('openRegistration', false);
   return next();
 };

@@ -39,8 +39,6 @@ export type Env = {
     scheme: Scheme;
     /** The path prefix the call came in under, e.g. `/demo/console` or `/app-id/demoappid`. */
     prefix: string;
-    /** Username when the caller used a user token, undefined for the app token. */
-    tokenUser: string | undefined;
     /** True when POST /users came without credentials. */
     openRegistration: boolean;
   };

@@ -7,6 +7,7 @@ import { ImError, errors } from '../http/errors.js';
 import {
   USERNAME_RE,
   decodeCursor,
+  encodeCursor,
   echoParams,
   envelope,
   keysetPage,
@@ -136,7 +137,8 @@ export const userRoutes = new Hono<Env>()
       params: echoParams(c),
       path: '/users',
       entities: victims.map(userEntity),
-      ...(next ? { cursor: Buffer.from(`users:${next.seq - 1}`).toString('base64url') } : {}),
+      // The cursor of the page that starts at the first user left.
+      ...(next ? { cursor: encodeCursor('users', next.seq - 1) } : {}),
     });
   })
 
