@@ -61,8 +61,11 @@ export function imConsole(): Plugin {
       throw e;
     }
     if (apps.some((a) => a.emulator)) {
-      const emulator = await startLocalEmulator(env, log);
-      if (emulator) server.httpServer?.once('close', () => void emulator.close());
+      // One emulator per process: Vite restarts its server (and reloads this file) when the config
+      // changes, and the emulator must outlive that; it ends with the process.
+      const holder = globalThis as { imConsoleEmulator?: Promise<unknown> };
+      holder.imConsoleEmulator ??= startLocalEmulator(env, log);
+      await holder.imConsoleEmulator;
     }
     log(`IM apps: ${apps.map((a) => `${a.id} → ${a.host}`).join(', ')}`);
     server.middlewares.use(createImProxy(apps) as Connect.NextHandleFunction);
