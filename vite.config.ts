@@ -1,5 +1,6 @@
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { imConsole } from './server/vite-plugin.ts';
 
@@ -11,6 +12,8 @@ export default defineConfig({
     // The /im proxy (credentials stay server-side) for dev and preview; starts the emulator when no IM host is set.
     imConsole(),
   ],
+  // `@/…` is `src/…` (tsconfig.json paths), so imports read the same from any folder.
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: {
     host: '127.0.0.1',
     port: 5173,

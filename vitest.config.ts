@@ -1,9 +1,11 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // Kept apart from vite.config.ts: tests need neither the route generator nor the IM proxy.
 export default defineConfig({
   plugins: [react()],
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   test: {
     // CI reads the JSON report to print "N passed, N failed".
     reporters: ['default', ['json', { outputFile: '.reports/vitest.json' }]],

@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
-import { NotFound } from '../routes/-components/not-found';
-import { RouteError } from '../routes/-components/route-error';
-import { routeTree } from '../routeTree.gen';
+import { NotFound } from '@/routes/-components/not-found';
+import { RouteError } from '@/routes/-components/route-error';
+import { routeTree } from '@/routeTree.gen';
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

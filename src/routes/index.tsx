@@ -1,6 +1,6 @@
 import { createFileRoute, redirect } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { appsQueryOptions } from '../features/connection/api/get-apps';
+import { appsQueryOptions } from '@/features/connection/api/get-apps';
 import { PageTitle } from './-components/page-title';
 
 // Every page lives under an app (`/{app}/…`), so links name the app they were made on.

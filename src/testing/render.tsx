@@ -4,9 +4,9 @@ import { render, type RenderOptions } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement, ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { theme } from '../app/theme';
-import type { Language } from '../lib/i18n/catalogues';
-import { createI18n } from '../lib/i18n/i18n';
+import { theme } from '@/app/theme';
+import type { Language } from '@/lib/i18n/catalogues';
+import { createI18n } from '@/lib/i18n/i18n';
 
 type RenderWithProvidersOptions = Omit<RenderOptions, 'wrapper'> & {
   language?: Language;

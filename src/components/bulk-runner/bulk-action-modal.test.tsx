@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../lib/api-client/api-error';
-import type { ItemOutcome } from '../../lib/bulk/run-bulk';
-import { renderWithProviders } from '../../testing/render';
+import { ApiError } from '@/lib/api-client/api-error';
+import type { ItemOutcome } from '@/lib/bulk/run-bulk';
+import { renderWithProviders } from '@/testing/render';
 import { BulkActionModal } from './bulk-action-modal';
 
 const base = {

@@ -2,11 +2,11 @@ import { Alert, Badge, Button, Group, List, Modal, Progress, SegmentedControl, S
 import { useClipboard } from '@mantine/hooks';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../lib/api-client/describe-error';
-import { parseUsernames, type ParsedNames } from '../../lib/bulk/parse-names';
-import type { ItemResult, ItemStatus } from '../../lib/bulk/run-bulk';
-import { ConfirmBody } from '../confirm-action/confirm-action';
-import { DataTable } from '../data-table/data-table';
+import { describeError } from '@/lib/api-client/describe-error';
+import { parseUsernames, type ParsedNames } from '@/lib/bulk/parse-names';
+import type { ItemResult, ItemStatus } from '@/lib/bulk/run-bulk';
+import { ConfirmBody } from '@/components/confirm-action/confirm-action';
+import { DataTable } from '@/components/data-table/data-table';
 import { useBulkRun, type BulkAction } from './use-bulk-run';
 
 export type BulkActionModalProps = BulkAction & {
@@ -196,10 +196,9 @@ function Report({ results, onRetry, onClose }: { results: ItemResult<string>[]; 
         ]}
       />
       <DataTable
-        label={t('bulk.summary', { succeeded: count('succeeded'), failed: count('failed'), skipped: count('skipped') })}
+        aria-label={t('bulk.summary', { succeeded: count('succeeded'), failed: count('failed'), skipped: count('skipped') })}
         rows={shown}
         getRowId={(r) => r.item}
-        isPending={false}
         empty={{ title: '—' }}
         columns={[
           { id: 'name', header: t('bulk.name'), cell: (r) => r.item },

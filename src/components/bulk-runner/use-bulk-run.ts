@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { runBulk, type BulkProgress, type ItemOutcome, type ItemResult } from '../../lib/bulk/run-bulk';
+import { runBulk, type BulkProgress, type ItemOutcome, type ItemResult } from '@/lib/bulk/run-bulk';
 
 export type BulkAction = {
   /** The endpoint's documented limit per call. */

@@ -1,8 +1,8 @@
-import { Checkbox, Group, Loader, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Loader, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '../error-state/error-state';
+import { ErrorState } from '@/components/error-state/error-state';
 
 export type Column<Row> = {
   id: string;
@@ -11,79 +11,115 @@ export type Column<Row> = {
   width?: number | string;
 };
 
+/** Row ids chosen by the page; ids from other pages may stay in the set. */
 export type Selection = {
   selected: ReadonlySet<string>;
   onChange: (next: Set<string>) => void;
 };
 
-export type DataTableProps<Row> = {
-  /** The table's accessible name. */
-  label: string;
-  columns: Column<Row>[];
-  rows: Row[] | undefined;
-  getRowId: (row: Row) => string;
+/** The query's state; `queryStatus(query)` (query-status.ts) builds it from a TanStack Query result. */
+export type TableStatus = {
   isPending: boolean;
   error?: unknown;
   onRetry?: () => void;
-  /** A background refresh: rows stay, a small indicator shows. */
+  /** A background refresh: the rows stay and a small indicator shows. */
   isFetching?: boolean;
+};
+
+// Every table needs a name: a visible caption or an aria-label.
+type TableName = { caption: ReactNode; 'aria-label'?: string } | { caption?: ReactNode; 'aria-label': string };
+
+type TableBase<Row> = {
+  columns: Column<Row>[];
+  rows: Row[] | undefined;
+  getRowId: (row: Row) => string;
+  /** Omitted for rows that are already at hand (a report, say). */
+  status?: TableStatus;
   /** Why the list is empty, in the page's words. */
   empty: { title: string; description?: string };
   selection?: Selection;
-  /** Bulk actions for the selection, shown above the table. */
+  /** Bulk actions for the selection, shown above the table next to the selection count. */
   toolbar?: ReactNode;
+  /** Usually a `TablePagination`. */
   pagination?: ReactNode;
+  /** Scroll height of a virtualised (large) page. */
+  maxHeight?: number | string;
 };
 
-const ROW_HEIGHT = 41;
-/** Above this many rows only the visible ones are rendered. */
-export const VIRTUALIZE_AFTER = 100;
+export type DataTableProps<Row> = TableBase<Row> & TableName;
 
-/** The one table of the console: loading, error with retry, empty, rows; selection and pagination. */
+/** Above this many rows only the rows in view are in the DOM. */
+export const VIRTUALIZE_AFTER = 100;
+const ROW_HEIGHT = 41;
+const SKELETON_ROWS = 5;
+
+type Resolved<Row> = TableBase<Row> & { name: string | undefined; caption?: ReactNode };
+
+/** The one table of the console: loading, error with retry, empty, rows; selection, bulk toolbar and pagination. */
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const { t } = useTranslation();
-  const { rows, isPending, error, selection, columns } = props;
-  const width = columns.length + (selection ? 1 : 0);
+  const status: TableStatus = props.status ?? { isPending: false };
+  const table: Resolved<Row> = { ...props, name: props['aria-label'] };
+  const { rows, selection } = props;
+  const failed = status.error !== undefined && status.error !== null;
 
   let body: ReactNode;
-  if (isPending) {
-    body = (
-      <Stack gap={6} aria-busy="true" aria-label={t('dataTable.loading')} role="status">
-        {Array.from({ length: 6 }, (_, i) => (
-          <Skeleton key={i} h={28} />
-        ))}
-      </Stack>
-    );
-  } else if (error !== undefined && error !== null && !rows) {
-    body = <ErrorState error={error} onRetry={props.onRetry} />;
-  } else if (!rows || rows.length === 0) {
-    body = (
-      <Stack gap={4} py="xl" align="center" role="status">
-        <Text fw={600}>{props.empty.title}</Text>
-        {props.empty.description && (
-          <Text c="dimmed" size="sm" ta="center">
-            {props.empty.description}
-          </Text>
-        )}
-      </Stack>
-    );
+  let loading = false;
+  if (rows && rows.length > 0) {
+    body = rows.length > VIRTUALIZE_AFTER ? <VirtualTable {...table} rows={rows} /> : <PlainTable {...table} rows={rows} />;
+  } else if (rows) {
+    body = <EmptyState {...props.empty} />;
+  } else if (failed && !status.isFetching) {
+    // Only a failed first load replaces the table; a failed refresh keeps the rows (and notifies elsewhere).
+    body = <ErrorState error={status.error} onRetry={status.onRetry} title={t('dataTable.loadFailed')} />;
+  } else if (status.isPending || status.isFetching) {
+    // Also while retrying after an error, so the Retry click visibly does something.
+    body = <SkeletonTable {...table} />;
+    loading = true;
   } else {
-    body = rows.length > VIRTUALIZE_AFTER ? <VirtualRows {...props} rows={rows} width={width} /> : <PlainRows {...props} rows={rows} />;
+    body = <EmptyState {...props.empty} />;
   }
 
+  const refreshing = Boolean(status.isFetching && rows);
+  const selectedCount = selection?.selected.size ?? 0;
+  // Query-backed tables keep the bar's space, so a refresh does not shift the rows down.
+  const live = props.status !== undefined;
+  const withBar = Boolean(props.toolbar || selection || live);
   return (
     <Stack gap="sm">
-      {(props.toolbar || props.isFetching) && (
-        <Group justify="space-between" mih={28}>
-          <Group gap="xs">{props.toolbar}</Group>
-          {props.isFetching && !isPending && (
-            <Group gap={6} role="status">
-              <Loader size="xs" />
-              <Text size="sm" c="dimmed">
-                {t('dataTable.refreshing')}
+      {/* Always-present live regions (not role=status, which pages use for their own messages), so
+          screen readers hear the first load start; background refreshes stay quiet. */}
+      {live && (
+        <VisuallyHidden aria-live="polite" aria-atomic>
+          {loading ? t('dataTable.loading') : ''}
+        </VisuallyHidden>
+      )}
+      {withBar && (
+        <Group justify="space-between" mih={30} gap="sm">
+          <Group gap="xs">
+            {selection && (
+              // A live region must exist before it changes; while empty it is taken out of the flow.
+              <Text size="sm" aria-live="polite" aria-atomic pos={selectedCount > 0 ? undefined : 'absolute'}>
+                {selectedCount > 0 ? t('dataTable.selectedCount', { count: selectedCount }) : ''}
               </Text>
-            </Group>
-          )}
+            )}
+            {selection && selectedCount > 0 && (
+              <Button variant="subtle" size="compact-sm" onClick={() => selection.onChange(new Set())}>
+                {t('dataTable.clearSelection')}
+              </Button>
+            )}
+            {props.toolbar}
+          </Group>
+          <Group gap={6}>
+            {refreshing && (
+              <>
+                <Loader size="xs" aria-hidden />
+                <Text size="sm" c="dimmed">
+                  {t('dataTable.refreshing')}
+                </Text>
+              </>
+            )}
+          </Group>
         </Group>
       )}
       {body}
@@ -92,23 +128,79 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   );
 }
 
-function HeaderRow<Row>({ columns, selection, rows, getRowId }: DataTableProps<Row> & { rows: Row[] }) {
-  const { t } = useTranslation();
-  const ids = rows.map(getRowId);
-  const chosen = selection ? ids.filter((id) => selection.selected.has(id)).length : 0;
+function EmptyState({ title, description }: { title: string; description?: string }) {
   return (
-    <Table.Tr>
+    <Stack gap={4} py="xl" align="center">
+      <Text fw={600}>{title}</Text>
+      {description && (
+        <Text c="dimmed" size="sm" ta="center">
+          {description}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function Caption({ caption }: { caption?: ReactNode }) {
+  return caption ? <Table.Caption>{caption}</Table.Caption> : null;
+}
+
+function SkeletonTable<Row>({ name, caption, columns, selection }: Resolved<Row>) {
+  return (
+    <Table.ScrollContainer minWidth={480}>
+      <Table aria-label={name} aria-busy="true" captionSide="top">
+        <Caption caption={caption} />
+        <Table.Thead>
+          <Table.Tr>
+            {selection && <Table.Th w={40} />}
+            {columns.map((c) => (
+              <Table.Th key={c.id} w={c.width} scope="col">
+                {c.header}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        {/* Placeholder rows mean nothing to a screen reader; the live region says "loading" instead. */}
+        <Table.Tbody aria-hidden>
+          {Array.from({ length: SKELETON_ROWS }, (_, i) => (
+            <Table.Tr key={i} h={ROW_HEIGHT}>
+              {selection && (
+                <Table.Td>
+                  <Skeleton h={18} w={18} />
+                </Table.Td>
+              )}
+              {columns.map((c) => (
+                <Table.Td key={c.id}>
+                  <Skeleton h={14} w={`${60 + ((i * 7 + c.id.length * 13) % 35)}%`} />
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function HeaderRow<Row>({ columns, selection, rows, getRowId, rowIndex }: Resolved<Row> & { rows: Row[]; rowIndex?: number }) {
+  const { t } = useTranslation();
+  let chosen = 0;
+  if (selection) for (const row of rows) if (selection.selected.has(getRowId(row))) chosen++;
+  const all = chosen > 0 && chosen === rows.length;
+  return (
+    <Table.Tr aria-rowindex={rowIndex}>
       {selection && (
         <Table.Th w={40}>
           <Checkbox
             aria-label={t('dataTable.selectAll')}
-            checked={chosen > 0 && chosen === ids.length}
-            indeterminate={chosen > 0 && chosen < ids.length}
-            onChange={(e) => {
+            checked={all}
+            indeterminate={chosen > 0 && !all}
+            onChange={() => {
+              // Indeterminate or empty → select the whole page; all selected → clear the page only.
               const next = new Set(selection.selected);
-              for (const id of ids) {
-                if (e.currentTarget.checked) next.add(id);
-                else next.delete(id);
+              for (const row of rows) {
+                if (all) next.delete(getRowId(row));
+                else next.add(getRowId(row));
               }
               selection.onChange(next);
             }}
@@ -124,12 +216,26 @@ function HeaderRow<Row>({ columns, selection, rows, getRowId }: DataTableProps<R
   );
 }
 
-function BodyRow<Row>({ row, columns, selection, getRowId, index }: DataTableProps<Row> & { row: Row; index?: number }) {
+type BodyRowProps<Row> = Pick<Resolved<Row>, 'columns' | 'selection'> & {
+  row: Row;
+  id: string;
+  rowIndex?: number;
+  measure?: (el: HTMLTableRowElement | null) => void;
+  dataIndex?: number;
+};
+
+function BodyRow<Row>({ row, id, columns, selection, rowIndex, measure, dataIndex }: BodyRowProps<Row>) {
   const { t } = useTranslation();
-  const id = getRowId(row);
   const selected = selection?.selected.has(id) ?? false;
   return (
-    <Table.Tr aria-rowindex={index} aria-selected={selection ? selected : undefined} h={ROW_HEIGHT}>
+    <Table.Tr
+      ref={measure}
+      data-index={dataIndex}
+      aria-rowindex={rowIndex}
+      aria-selected={selection ? selected : undefined}
+      h={ROW_HEIGHT}
+      bg={selected ? 'var(--mantine-primary-color-light)' : undefined}
+    >
       {selection && (
         <Table.Td>
           <Checkbox
@@ -151,53 +257,89 @@ function BodyRow<Row>({ row, columns, selection, getRowId, index }: DataTablePro
   );
 }
 
-function PlainRows<Row>(props: DataTableProps<Row> & { rows: Row[] }) {
+function PlainTable<Row>(props: Resolved<Row> & { rows: Row[] }) {
   return (
     <Table.ScrollContainer minWidth={480}>
-      <Table aria-label={props.label} highlightOnHover>
+      <Table aria-label={props.name} highlightOnHover captionSide="top">
+        <Caption caption={props.caption} />
         <Table.Thead>
           <HeaderRow {...props} />
         </Table.Thead>
         <Table.Tbody>
-          {props.rows.map((row) => (
-            <BodyRow key={props.getRowId(row)} {...props} row={row} />
-          ))}
+          {props.rows.map((row) => {
+            const id = props.getRowId(row);
+            return <BodyRow key={id} id={id} row={row} columns={props.columns} selection={props.selection} />;
+          })}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
   );
 }
 
-// Large pages (the roster answers up to 1,000 rows) render only what is in view, with spacer rows
-// keeping the scroll height; aria-rowcount/rowindex tell screen readers the real size.
-function VirtualRows<Row>(props: DataTableProps<Row> & { rows: Row[]; width: number }) {
+// Large pages (the roster answers up to 1,000 rows) render only the rows in view plus a margin;
+// spacer rows keep the scroll height, and aria-rowcount/aria-rowindex tell screen readers the real size.
+function VirtualTable<Row>(props: Resolved<Row> & { rows: Row[] }) {
+  const { rows, getRowId, columns, selection } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  // No React Compiler here, so the unmemoisable functions it warns about are fine.
+  // No React Compiler in this project, so its warning about the virtualiser's unmemoisable functions does not apply.
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useVirtualizer({
-    count: props.rows.length,
+    count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
+    getItemKey: (i) => getRowId(rows[i]!),
     overscan: 10,
+    // Before the first measurement, assume a typical viewport rather than rendering nothing.
     initialRect: { width: 800, height: 600 },
   });
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const bottom = Math.max(0, virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0));
+  const span = columns.length + (selection ? 1 : 0);
   return (
-    <div ref={scrollRef} style={{ maxHeight: '70vh', overflow: 'auto' }} tabIndex={0} aria-label={props.label} role="region">
-      <Table aria-label={props.label} aria-rowcount={props.rows.length + 1} highlightOnHover stickyHeader>
+    <Table.ScrollContainer
+      ref={scrollRef}
+      type="native"
+      minWidth={480}
+      style={{ maxHeight: props.maxHeight ?? '70vh', overflowY: 'auto' }}
+      // Focusable so keyboard users can scroll it; named like the table it holds.
+      tabIndex={0}
+      role="region"
+      aria-label={props.name}
+    >
+      <Table aria-label={props.name} aria-rowcount={rows.length + 1} highlightOnHover stickyHeader captionSide="top">
+        <Caption caption={props.caption} />
         <Table.Thead>
-          <HeaderRow {...props} />
+          <HeaderRow {...props} rowIndex={1} />
         </Table.Thead>
         <Table.Tbody>
-          {top > 0 && <tr aria-hidden style={{ height: top }}><td colSpan={props.width} /></tr>}
-          {items.map((v) => (
-            <BodyRow key={props.getRowId(props.rows[v.index]!)} {...props} row={props.rows[v.index]!} index={v.index + 2} />
-          ))}
-          {bottom > 0 && <tr aria-hidden style={{ height: bottom }}><td colSpan={props.width} /></tr>}
+          {top > 0 && <Spacer height={top} span={span} />}
+          {items.map((v) => {
+            const row = rows[v.index]!;
+            return (
+              <BodyRow
+                key={v.key}
+                id={String(v.key)}
+                row={row}
+                columns={columns}
+                selection={selection}
+                rowIndex={v.index + 2}
+                dataIndex={v.index}
+                measure={virtualizer.measureElement}
+              />
+            );
+          })}
+          {bottom > 0 && <Spacer height={bottom} span={span} />}
         </Table.Tbody>
       </Table>
-    </div>
+    </Table.ScrollContainer>
+  );
+}
+
+function Spacer({ height, span }: { height: number; span: number }) {
+  return (
+    <tr aria-hidden>
+      <td colSpan={span} style={{ height, padding: 0, border: 0 }} />
+    </tr>
   );
 }

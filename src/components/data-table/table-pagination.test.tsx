@@ -1,36 +1,87 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { renderWithProviders } from '../../testing/render';
+import { renderWithProviders } from '@/testing/render';
 import { TablePagination } from './table-pagination';
 
 const handlers = () => ({ onPrevious: vi.fn(), onNext: vi.fn(), onPageSize: vi.fn() });
 
 describe('TablePagination', () => {
-  it('cursor mode: next only while the API gave a cursor, previous only past the first page', async () => {
+  it('cursor mode: previous disabled on the first page, next only while the API gave a cursor', async () => {
     const h = handlers();
     const { user, rerender } = renderWithProviders(
       <TablePagination mode="cursor" page={1} pageSize={10} pageSizeOptions={[10, 20, 50]} hasPrevious={false} hasNext {...h} />,
     );
-    expect(screen.getByText('Page 1')).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Pagination' });
+    expect(within(nav).getByText('Page 1')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     expect(h.onNext).toHaveBeenCalledOnce();
-    rerender(<TablePagination mode="cursor" page={4} pageSize={10} pageSizeOptions={[10, 20, 50]} hasPrevious hasNext={false} {...h} />);
+
+    rerender(<TablePagination mode="cursor" page={3} pageSize={10} pageSizeOptions={[10, 20, 50]} hasPrevious hasNext={false} {...h} />);
+    expect(screen.getByText('Page 3')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
-    expect(screen.getByRole('button', { name: 'Previous page' })).toBeEnabled();
+    await user.click(screen.getByRole('button', { name: 'Previous page' }));
+    expect(h.onPrevious).toHaveBeenCalledOnce();
   });
 
-  it('page mode: shows the row range and offers only the endpoint’s page sizes', async () => {
+  it('page mode: shows the row range and disables next on a short page', () => {
+    const h = handlers();
+    const { rerender } = renderWithProviders(
+      <TablePagination mode="page" page={3} pageSize={20} rowCount={20} pageSizeOptions={[20, 100]} hasPrevious hasNext {...h} />,
+    );
+    expect(screen.getByText('Page 3 · rows 41–60')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeEnabled();
+    rerender(<TablePagination mode="page" page={4} pageSize={20} rowCount={7} pageSizeOptions={[20, 100]} hasPrevious hasNext={false} {...h} />);
+    expect(screen.getByText('Page 4 · rows 61–67')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+    // An empty page past the end has no range to show.
+    rerender(<TablePagination mode="page" page={5} pageSize={20} rowCount={0} pageSizeOptions={[20, 100]} hasPrevious hasNext={false} {...h} />);
+    expect(screen.getByText('Page 5')).toBeInTheDocument();
+  });
+
+  it('offers only the endpoint’s page sizes and reports a new choice', async () => {
     const h = handlers();
     const { user } = renderWithProviders(
-      <TablePagination mode="page" page={3} pageSize={20} rowCount={7} pageSizeOptions={[20, 100, 1000]} hasPrevious hasNext={false} {...h} />,
+      <TablePagination mode="page" page={1} pageSize={20} rowCount={20} pageSizeOptions={[20, 100, 1000]} hasPrevious={false} hasNext {...h} />,
+    );
+    const size = screen.getByRole('combobox', { name: 'Rows per page' });
+    expect(size).toHaveValue('20');
+    expect(
+      within(size)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['20', '100', '1000']);
+    await user.selectOptions(size, '1000');
+    expect(h.onPageSize).toHaveBeenCalledWith(1000);
+  });
+
+  it('keeps a valid size from the URL that is not among the usual options', () => {
+    renderWithProviders(<TablePagination mode="cursor" page={1} pageSize={37} pageSizeOptions={[10, 50]} hasPrevious={false} hasNext {...handlers()} />);
+    const size = screen.getByRole('combobox', { name: 'Rows per page' });
+    expect(size).toHaveValue('37');
+    expect(
+      within(size)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['10', '37', '50']);
+  });
+
+  it('can be disabled as a whole while a page is loading', () => {
+    renderWithProviders(<TablePagination mode="cursor" page={2} pageSize={10} pageSizeOptions={[10]} hasPrevious hasNext disabled {...handlers()} />);
+    expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+    expect(screen.getByRole('combobox', { name: 'Rows per page' })).toBeDisabled();
+  });
+
+  it('speaks Simplified Chinese', () => {
+    renderWithProviders(
+      <TablePagination mode="page" page={3} pageSize={20} rowCount={7} pageSizeOptions={[20, 100, 1000]} hasPrevious hasNext={false} {...handlers()} />,
       { language: 'zh-CN' },
     );
+    expect(screen.getByRole('navigation', { name: '分页' })).toBeInTheDocument();
     expect(screen.getByText('第 3 页 · 第 41–47 行')).toBeInTheDocument();
-    const size = screen.getByRole('combobox', { name: '每页行数' });
-    expect([...(size as HTMLSelectElement).options].map((o) => o.value)).toEqual(['20', '100', '1000']);
-    await user.selectOptions(size, '100');
-    expect(h.onPageSize).toHaveBeenCalledWith(100);
+    expect(screen.getByRole('combobox', { name: '每页行数' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '下一页' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: '上一页' })).toBeEnabled();
   });
 });

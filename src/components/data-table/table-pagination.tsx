@@ -1,55 +1,70 @@
 import { Button, Group, NativeSelect, Text } from '@mantine/core';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type Common = {
+  /** 1-based. */
+  page: number;
   pageSize: number;
-  /** Only sizes the endpoint accepts (friends 1..50, roster 1..1000…). */
-  pageSizeOptions: number[];
+  /** Only sizes the endpoint accepts (friends 1..50, users 1..100, roster 1..1000…). */
+  pageSizeOptions: readonly number[];
   onPageSize: (size: number) => void;
   hasPrevious: boolean;
   hasNext: boolean;
   onPrevious: () => void;
   onNext: () => void;
-  /** 1-based. */
-  page: number;
+  /** E.g. while placeholder data shows: a second click on Next would reuse a stale cursor. */
+  disabled?: boolean;
 };
 
 /** `limit` + `cursor`: the API says whether more remain; earlier pages come from a cursor stack. */
 export type CursorPaginationProps = Common & { mode: 'cursor' };
 
 /** `pagenum` + `pagesize`: no total, so a short page is the last one. */
-export type PagePaginationProps = Common & { mode: 'page'; rowCount: number };
+export type PagePaginationProps = Common & {
+  mode: 'page';
+  /** Rows on the current page, for "rows 41–60". */
+  rowCount: number;
+};
 
 export type TablePaginationProps = CursorPaginationProps | PagePaginationProps;
 
-/** The one pagination control, in either of the API's two styles. */
+/** The one pagination control, for either of the API's two styles. Purely controlled. */
 export function TablePagination(props: TablePaginationProps) {
   const { t } = useTranslation();
+  const sizeId = useId();
+  // A valid size typed into the URL (say 37) still shows as the current value.
+  const sizes = [...new Set([...props.pageSizeOptions, props.pageSize])].sort((a, b) => a - b);
   const position =
     props.mode === 'page' && props.rowCount > 0
-      ? t('dataTable.pageRows', {
+      ? t('dataTable.rowsRange', {
           page: props.page,
           from: (props.page - 1) * props.pageSize + 1,
           to: (props.page - 1) * props.pageSize + props.rowCount,
         })
       : t('dataTable.pageN', { page: props.page });
   return (
-    <Group justify="space-between" wrap="wrap" gap="sm" component="nav" aria-label={t('dataTable.pagination')}>
+    <Group component="nav" aria-label={t('dataTable.pagination')} justify="space-between" wrap="wrap" gap="sm">
       <Text size="sm" c="dimmed" aria-live="polite">
         {position}
       </Text>
       <Group gap="xs">
+        <Text component="label" htmlFor={sizeId} size="sm">
+          {t('dataTable.pageSize')}
+        </Text>
+        {/* A native select: a handful of sizes, the platform's own keyboard and mobile pickers. */}
         <NativeSelect
-          aria-label={t('dataTable.pageSize')}
-          value={String(props.pageSize)}
-          onChange={(e) => props.onPageSize(Number(e.currentTarget.value))}
-          data={props.pageSizeOptions.map(String)}
+          id={sizeId}
           size="xs"
+          data={sizes.map(String)}
+          value={String(props.pageSize)}
+          disabled={props.disabled}
+          onChange={(e) => props.onPageSize(Number(e.currentTarget.value))}
         />
-        <Button variant="default" size="xs" disabled={!props.hasPrevious} onClick={props.onPrevious}>
+        <Button variant="default" size="xs" aria-label={t('dataTable.previousPage')} disabled={props.disabled || !props.hasPrevious} onClick={props.onPrevious}>
           {t('dataTable.previous')}
         </Button>
-        <Button variant="default" size="xs" disabled={!props.hasNext} onClick={props.onNext}>
+        <Button variant="default" size="xs" aria-label={t('dataTable.nextPage')} disabled={props.disabled || !props.hasNext} onClick={props.onNext}>
           {t('dataTable.next')}
         </Button>
       </Group>

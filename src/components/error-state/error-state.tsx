@@ -1,6 +1,6 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../lib/api-client/describe-error';
+import { describeError } from '@/lib/api-client/describe-error';
 
 type ErrorStateProps = {
   error: unknown;

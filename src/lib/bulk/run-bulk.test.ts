@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../api-client/api-error';
+import { ApiError } from '@/lib/api-client/api-error';
 import { chunk, runBulk, type BulkProgress } from './run-bulk';
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `u${i}`);

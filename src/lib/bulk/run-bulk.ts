@@ -1,4 +1,4 @@
-import { isApiError } from '../api-client/api-error';
+import { isApiError } from '@/lib/api-client/api-error';
 
 export type ItemStatus = 'succeeded' | 'failed' | 'skipped';
 

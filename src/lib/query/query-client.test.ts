@@ -1,7 +1,7 @@
 import { MutationObserver, QueryObserver } from '@tanstack/react-query';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../api-client/api-error';
-import { createI18n } from '../i18n/i18n';
+import { ApiError } from '@/lib/api-client/api-error';
+import { createI18n } from '@/lib/i18n/i18n';
 import { createQueryClient } from './query-client';
 
 const show = vi.hoisted(() => vi.fn());

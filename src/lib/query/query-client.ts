@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import type { i18n } from 'i18next';
-import { describeError } from '../api-client/describe-error';
+import { describeError } from '@/lib/api-client/describe-error';
 
 declare module '@tanstack/react-query' {
   interface Register {

@@ -1,11 +1,11 @@
 import { List } from '@mantine/core';
 import { createFileRoute, notFound, Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { appLabel, appsQueryOptions, useApps } from '../../features/connection/api/get-apps';
-import { ConnectionStatus } from '../../features/connection/components/connection-status';
-import { NotFound } from '../-components/not-found';
-import { PageTitle } from '../-components/page-title';
-import { RouterAnchor } from '../-components/router-anchor';
+import { appLabel, appsQueryOptions, useApps } from '@/features/connection/api/get-apps';
+import { ConnectionStatus } from '@/features/connection/components/connection-status';
+import { NotFound } from '@/routes/-components/not-found';
+import { PageTitle } from '@/routes/-components/page-title';
+import { RouterAnchor } from '@/routes/-components/router-anchor';
 
 export const Route = createFileRoute('/$app')({
   loader: async ({ context, params }) => {

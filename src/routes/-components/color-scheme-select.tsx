@@ -1,6 +1,6 @@
 import { NativeSelect, useComputedColorScheme, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { MoonIcon, SunIcon } from '../../components/icons/icons';
+import { MoonIcon, SunIcon } from '@/components/icons/icons';
 
 const SCHEMES: MantineColorScheme[] = ['auto', 'light', 'dark'];
 const isScheme = (v: string): v is MantineColorScheme => (SCHEMES as string[]).includes(v);

@@ -3,11 +3,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SearchIcon } from '../../components/icons/icons';
-import { groupQueryOptions } from '../../features/groups/api/get-group';
-import { userQueryOptions } from '../../features/users/api/get-user';
-import { isApiError } from '../../lib/api-client/api-error';
-import { describeError } from '../../lib/api-client/describe-error';
+import { SearchIcon } from '@/components/icons/icons';
+import { groupQueryOptions } from '@/features/groups/api/get-group';
+import { userQueryOptions } from '@/features/users/api/get-user';
+import { isApiError } from '@/lib/api-client/api-error';
+import { describeError } from '@/lib/api-client/describe-error';
 import { RouterAnchor } from './router-anchor';
 
 type Outcome =

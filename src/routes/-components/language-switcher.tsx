@@ -1,7 +1,7 @@
 import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '../../lib/i18n/catalogues';
-import { storeLanguage } from '../../lib/i18n/i18n';
+import { LANGUAGES, type Language } from '@/lib/i18n/catalogues';
+import { storeLanguage } from '@/lib/i18n/i18n';
 
 function isLanguage(value: string): value is Language {
   return (LANGUAGES as readonly string[]).includes(value);

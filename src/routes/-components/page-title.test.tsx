@@ -1,7 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { useTranslation } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
-import { renderWithProviders } from '../../testing/render';
+import { renderWithProviders } from '@/testing/render';
 import { PageTitle } from './page-title';
 
 // Mirrors how the placeholder pages use PageTitle, with real catalogue texts.

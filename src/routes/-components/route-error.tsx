@@ -1,7 +1,7 @@
 import { useQueryErrorResetBoundary } from '@tanstack/react-query';
 import { useRouter, type ErrorComponentProps } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { ErrorState } from '../../components/error-state/error-state';
+import { ErrorState } from '@/components/error-state/error-state';
 
 export function RouteError({ error }: ErrorComponentProps) {
   const router = useRouter();

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { callConsole, http } from '../../../lib/api-client/http';
-import { encodeSegment } from '../../../lib/api-client/api-path';
+import { callConsole, http } from '@/lib/api-client/http';
+import { encodeSegment } from '@/lib/api-client/api-path';
 import { connectionKeys } from './keys';
 
 const healthAnswer = z.object({

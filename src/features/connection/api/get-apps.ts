@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import * as z from 'zod/mini';
-import { callConsole, http } from '../../../lib/api-client/http';
+import { callConsole, http } from '@/lib/api-client/http';
 import { connectionKeys } from './keys';
 
 const publicApp = z.object({

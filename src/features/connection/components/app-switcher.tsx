@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { appLabel, useApps } from '../api/get-apps';
+import { appLabel, useApps } from '@/features/connection/api/get-apps';
 
 type AppSwitcherProps = {
   current: string | undefined;

@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../../lib/api-client/describe-error';
-import { errorFromResponse } from '../../../lib/api-client/api-error';
-import { useAppHealth } from '../api/get-app-health';
-import { appLabel, type ImApp } from '../api/get-apps';
+import { describeError } from '@/lib/api-client/describe-error';
+import { errorFromResponse } from '@/lib/api-client/api-error';
+import { useAppHealth } from '@/features/connection/api/get-app-health';
+import { appLabel, type ImApp } from '@/features/connection/api/get-apps';
 
 /**
  * Says plainly when the console cannot use the app: which host, and what failed

@@ -1,11 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { apiPath } from '../../../lib/api-client/api-path';
-import { callApi, http } from '../../../lib/api-client/http';
+import { apiPath } from '@/lib/api-client/api-path';
+import { callApi, http } from '@/lib/api-client/http';
 import { groupKeys } from './keys';
 
 /** Documented: pagesize 1..1000 (more is clamped to 1000), default 1000. */
-export const ROSTER_PAGE = { fallback: 100, min: 1, max: 1000 };
+export const ROSTER_PAGE = { defaultSize: 100, min: 1, max: 1000 };
 
 const rosterEntry = z.union([z.object({ owner: z.string() }), z.object({ member: z.string() })]);
 const rosterAnswer = z.object({ data: z.array(rosterEntry), count: z.number() });

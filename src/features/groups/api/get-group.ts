@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { apiPath } from '../../../lib/api-client/api-path';
-import { callApi, http } from '../../../lib/api-client/http';
+import { apiPath } from '@/lib/api-client/api-path';
+import { callApi, http } from '@/lib/api-client/http';
 import { groupKeys } from './keys';
 
 const affiliation = z.union([z.object({ owner: z.string() }), z.object({ member: z.string() })]);

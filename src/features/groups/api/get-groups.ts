@@ -1,10 +1,10 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { callApi, http } from '../../../lib/api-client/http';
-import { cursorField } from '../../../lib/api-client/schemas';
+import { callApi, http } from '@/lib/api-client/http';
+import { cursorField } from '@/lib/api-client/schemas';
 import { groupKeys } from './keys';
 
-export const GROUPS_PAGE = { fallback: 20, min: 1, max: 100 };
+export const GROUPS_PAGE = { defaultLimit: 20, min: 1, max: 100 };
 
 const groupSummary = z.object({
   groupid: z.string(),

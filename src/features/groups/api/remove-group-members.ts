@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { apiPath } from '../../../lib/api-client/api-path';
-import { callApi, http } from '../../../lib/api-client/http';
-import type { ItemOutcome } from '../../../lib/bulk/run-bulk';
+import { apiPath } from '@/lib/api-client/api-path';
+import { callApi, http } from '@/lib/api-client/http';
+import type { ItemOutcome } from '@/lib/bulk/run-bulk';
 import { groupKeys } from './keys';
 
 /** Documented limit of `DELETE P/chatgroups/{g}/users/{u1,u2,…}`. */

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
-import { apiPath } from '../../../lib/api-client/api-path';
-import { callApi, http } from '../../../lib/api-client/http';
+import { apiPath } from '@/lib/api-client/api-path';
+import { callApi, http } from '@/lib/api-client/http';
 import { groupKeys } from './keys';
 
 const muteAnswer = z.object({ data: z.object({ mute: z.boolean() }) });

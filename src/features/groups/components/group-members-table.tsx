@@ -1,12 +1,13 @@
 import { Badge, Button } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BulkActionModal } from '../../../components/bulk-runner/bulk-action-modal';
-import { DataTable } from '../../../components/data-table/data-table';
-import { pagePagination, type PageSearch } from '../../../components/data-table/pagination-search';
-import { TablePagination } from '../../../components/data-table/table-pagination';
-import { useGroupMembers, type RosterMember } from '../api/get-group-members';
-import { REMOVE_MEMBERS_LIMIT, removeGroupMembers, useInvalidateAfterRemoval } from '../api/remove-group-members';
+import { BulkActionModal } from '@/components/bulk-runner/bulk-action-modal';
+import { DataTable } from '@/components/data-table/data-table';
+import { pagePagination, type PageSearch } from '@/components/data-table/pagination-search';
+import { queryStatus } from '@/components/data-table/query-status';
+import { TablePagination } from '@/components/data-table/table-pagination';
+import { useGroupMembers, type RosterMember } from '@/features/groups/api/get-group-members';
+import { REMOVE_MEMBERS_LIMIT, removeGroupMembers, useInvalidateAfterRemoval } from '@/features/groups/api/remove-group-members';
 
 type Props = {
   app: string;
@@ -27,13 +28,10 @@ export function GroupMembersTable({ app, groupId, groupName, search, onSearch }:
   return (
     <>
       <DataTable<RosterMember>
-        label={t('roster.label', { group: groupName })}
+        aria-label={t('roster.label', { group: groupName })}
         rows={members.data}
         getRowId={(m) => m.username}
-        isPending={members.isPending}
-        error={members.error}
-        onRetry={() => void members.refetch()}
-        isFetching={members.isFetching}
+        status={queryStatus(members)}
         empty={{ title: t('roster.empty'), description: t('roster.emptyHint') }}
         selection={{ selected, onChange: setSelected }}
         toolbar={

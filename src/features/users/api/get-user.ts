@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { apiPath } from '../../../lib/api-client/api-path';
-import { callApi, http } from '../../../lib/api-client/http';
-import { userEntity } from '../../../lib/api-client/schemas';
+import { apiPath } from '@/lib/api-client/api-path';
+import { callApi, http } from '@/lib/api-client/http';
+import { userEntity } from '@/lib/api-client/schemas';
 import { userKeys } from './keys';
 
 const getUserAnswer = z.object({ entities: z.tuple([userEntity]) });

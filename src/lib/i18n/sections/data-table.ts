@@ -1,6 +1,7 @@
 // Strings of src/components/data-table/.
 export const dataTableEn = {
   loading: 'Loading rows…',
+  loadFailed: 'The list could not be loaded',
   refreshing: 'Refreshing…',
   selectAll: 'Select all rows on this page',
   selectRow: 'Select {{id}}',
@@ -8,15 +9,18 @@ export const dataTableEn = {
   selectedCount_other: '{{count}} selected',
   clearSelection: 'Clear selection',
   pagination: 'Pagination',
-  previous: 'Previous page',
-  next: 'Next page',
+  previous: 'Previous',
+  next: 'Next',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
   pageSize: 'Rows per page',
   pageN: 'Page {{page}}',
-  pageRows: 'Page {{page}} · rows {{from}}–{{to}}',
+  rowsRange: 'Page {{page}} · rows {{from}}–{{to}}',
 };
 
 export const dataTableZhCN: typeof dataTableEn = {
   loading: '正在加载…',
+  loadFailed: '列表加载失败',
   refreshing: '正在刷新…',
   selectAll: '选择本页所有行',
   selectRow: '选择 {{id}}',
@@ -26,7 +30,9 @@ export const dataTableZhCN: typeof dataTableEn = {
   pagination: '分页',
   previous: '上一页',
   next: '下一页',
+  previousPage: '上一页',
+  nextPage: '下一页',
   pageSize: '每页行数',
   pageN: '第 {{page}} 页',
-  pageRows: '第 {{page}} 页 · 第 {{from}}–{{to}} 行',
+  rowsRange: '第 {{page}} 页 · 第 {{from}}–{{to}} 行',
 };

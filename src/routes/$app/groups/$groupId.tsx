@@ -1,22 +1,22 @@
 import { Button, Group, Skeleton, Title } from '@mantine/core';
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { confirmAction } from '../../../components/confirm-action/confirm-action';
-import { DetailList } from '../../../components/detail-list/detail-list';
-import { ErrorState } from '../../../components/error-state/error-state';
-import { pageSearchSchema } from '../../../components/data-table/pagination-search';
-import { groupQueryOptions, useGroup } from '../../../features/groups/api/get-group';
-import { ROSTER_PAGE } from '../../../features/groups/api/get-group-members';
-import { useSetGroupMuteAll } from '../../../features/groups/api/set-group-mute-all';
-import { GroupMembersTable } from '../../../features/groups/components/group-members-table';
-import { isApiError } from '../../../lib/api-client/api-error';
-import { formatDateTime } from '../../../lib/i18n/format';
-import { PageTitle } from '../../-components/page-title';
-import { RouterAnchor } from '../../-components/router-anchor';
+import { confirmAction } from '@/components/confirm-action/confirm-action';
+import { DetailList } from '@/components/detail-list/detail-list';
+import { ErrorState } from '@/components/error-state/error-state';
+import { pageSearch } from '@/components/data-table/pagination-search';
+import { groupQueryOptions, useGroup } from '@/features/groups/api/get-group';
+import { ROSTER_PAGE } from '@/features/groups/api/get-group-members';
+import { useSetGroupMuteAll } from '@/features/groups/api/set-group-mute-all';
+import { GroupMembersTable } from '@/features/groups/components/group-members-table';
+import { isApiError } from '@/lib/api-client/api-error';
+import { formatDateTime } from '@/lib/i18n/format';
+import { PageTitle } from '@/routes/-components/page-title';
+import { RouterAnchor } from '@/routes/-components/router-anchor';
 
 export const Route = createFileRoute('/$app/groups/$groupId')({
-  validateSearch: pageSearchSchema(ROSTER_PAGE),
-  search: { middlewares: [stripSearchParams({ pagenum: 1, pagesize: ROSTER_PAGE.fallback })] },
+  validateSearch: pageSearch(ROSTER_PAGE),
+  search: { middlewares: [stripSearchParams({ pagenum: 1, pagesize: ROSTER_PAGE.defaultSize })] },
   loader: ({ context, params }) => void context.queryClient.prefetchQuery(groupQueryOptions(params.app, params.groupId)),
   component: GroupPage,
 });

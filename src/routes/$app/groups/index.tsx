@@ -1,15 +1,16 @@
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../../components/data-table/data-table';
-import { cursorPagination, cursorSearchSchema } from '../../../components/data-table/pagination-search';
-import { TablePagination } from '../../../components/data-table/table-pagination';
-import { GROUPS_PAGE, groupsQueryOptions, ownerName, useGroups, type GroupSummary } from '../../../features/groups/api/get-groups';
-import { PageTitle } from '../../-components/page-title';
-import { RouterAnchor } from '../../-components/router-anchor';
+import { DataTable } from '@/components/data-table/data-table';
+import { cursorPagination, cursorSearch } from '@/components/data-table/pagination-search';
+import { queryStatus } from '@/components/data-table/query-status';
+import { TablePagination } from '@/components/data-table/table-pagination';
+import { GROUPS_PAGE, groupsQueryOptions, ownerName, useGroups, type GroupSummary } from '@/features/groups/api/get-groups';
+import { PageTitle } from '@/routes/-components/page-title';
+import { RouterAnchor } from '@/routes/-components/router-anchor';
 
 export const Route = createFileRoute('/$app/groups/')({
-  validateSearch: cursorSearchSchema(GROUPS_PAGE),
-  search: { middlewares: [stripSearchParams({ limit: GROUPS_PAGE.fallback })] },
+  validateSearch: cursorSearch(GROUPS_PAGE),
+  search: { middlewares: [stripSearchParams({ limit: GROUPS_PAGE.defaultLimit })] },
   loaderDeps: ({ search }) => ({ limit: search.limit, cursor: search.cursor }),
   loader: ({ context, params, deps }) => void context.queryClient.prefetchQuery(groupsQueryOptions(params.app, deps)),
   component: GroupsPage,
@@ -25,13 +26,10 @@ function GroupsPage() {
     <>
       <PageTitle title={t('groups.title')} />
       <DataTable<GroupSummary>
-        label={t('groupList.label')}
+        aria-label={t('groupList.label')}
         rows={groups.data?.data}
         getRowId={(g) => g.groupid}
-        isPending={groups.isPending}
-        error={groups.error}
-        onRetry={() => void groups.refetch()}
-        isFetching={groups.isFetching}
+        status={queryStatus(groups)}
         empty={{ title: t('groupList.empty'), description: t('groupList.emptyHint') }}
         columns={[
           {

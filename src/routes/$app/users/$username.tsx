@@ -1,13 +1,13 @@
 import { Badge, Skeleton, Text } from '@mantine/core';
 import { createFileRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { DetailList } from '../../../components/detail-list/detail-list';
-import { ErrorState } from '../../../components/error-state/error-state';
-import { userQueryOptions, useUser } from '../../../features/users/api/get-user';
-import { isApiError } from '../../../lib/api-client/api-error';
-import type { UserEntity } from '../../../lib/api-client/schemas';
-import { formatDateTime } from '../../../lib/i18n/format';
-import { PageTitle } from '../../-components/page-title';
+import { DetailList } from '@/components/detail-list/detail-list';
+import { ErrorState } from '@/components/error-state/error-state';
+import { userQueryOptions, useUser } from '@/features/users/api/get-user';
+import { isApiError } from '@/lib/api-client/api-error';
+import type { UserEntity } from '@/lib/api-client/schemas';
+import { formatDateTime } from '@/lib/i18n/format';
+import { PageTitle } from '@/routes/-components/page-title';
 
 export const Route = createFileRoute('/$app/users/$username')({
   // Warm the cache on hover/preload; the page itself shows loading, 404 and errors.

@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { PageTitle } from '../../-components/page-title';
+import { PageTitle } from '@/routes/-components/page-title';
 
 export const Route = createFileRoute('/$app/users/')({
   component: UsersPage,
