@@ -1,11 +1,15 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const baseURL = 'http://127.0.0.1:4174';
+// E2E_PORT_OFFSET moves every port, so two runs on one machine (two developers' checkouts) do not collide.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+const PREVIEW_PORT = 4174 + offset;
+const baseURL = `http://127.0.0.1:${PREVIEW_PORT}`;
 /** A second console whose apps are broken on purpose: one host unreachable, one with a wrong secret. */
-export const BROKEN_APPS_URL = 'http://127.0.0.1:4175';
-const EMULATOR_PORT = '5181';
+export const BROKEN_APPS_URL = `http://127.0.0.1:${4175 + offset}`;
+export const EMULATOR_PORT = String(5181 + offset);
 /** Nothing listens here: the 'offline' app's host. */
-export const OFFLINE_PORT = '5189';
+export const OFFLINE_PORT = String(5189 + offset);
+const outDir = offset ? `dist-e2e-${offset}` : 'dist-e2e';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -45,7 +49,7 @@ export default defineConfig({
     {
       // The production build behind `vite preview` (the broken-apps console below runs `vite` dev,
       // so both servers' proxies are exercised). Its own port, never a developer's `npm run dev`.
-      command: 'node_modules/.bin/vite build --outDir dist-e2e --emptyOutDir && node_modules/.bin/vite preview --outDir dist-e2e --port 4174 --strictPort',
+      command: `node_modules/.bin/vite build --outDir ${outDir} --emptyOutDir && node_modules/.bin/vite preview --outDir ${outDir} --port ${PREVIEW_PORT} --strictPort`,
       url: baseURL,
       reuseExistingServer: false,
       // A fresh in-memory emulator per run; empty IM_* settings override any .env.local.
@@ -53,7 +57,7 @@ export default defineConfig({
       timeout: 120_000,
     },
     {
-      command: 'node_modules/.bin/vite --port 4175 --strictPort',
+      command: `node_modules/.bin/vite --port ${4175 + offset} --strictPort`,
       url: BROKEN_APPS_URL,
       reuseExistingServer: false,
       env: {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { BROKEN_APPS_URL, OFFLINE_PORT } from '../playwright.config';
+import { BROKEN_APPS_URL, EMULATOR_PORT, OFFLINE_PORT } from '../playwright.config';
 
 // A second console, configured with one unreachable host and one with a wrong client secret.
 test.use({ baseURL: BROKEN_APPS_URL, locale: 'en-US' });
@@ -15,7 +15,7 @@ test('says plainly when the IM host cannot be reached', async ({ page }) => {
 test('says plainly when the credentials are refused', async ({ page }) => {
   await page.goto('/badcreds');
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText('The IM host http://127.0.0.1:5181 refused the app credentials');
+  await expect(alert).toContainText(`The IM host http://127.0.0.1:${EMULATOR_PORT} refused the app credentials`);
   await expect(alert).toContainText('invalid client_id or client_secret');
   await alert.getByRole('button', { name: 'Check again' }).click();
   await expect(alert).toBeVisible();

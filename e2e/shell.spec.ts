@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { EMULATOR_PORT } from '../playwright.config';
 
 const BIG_GROUP = '180000000104729';
 
@@ -9,7 +10,7 @@ test.describe('the shell, in English', () => {
     await page.goto('/');
     await expect(page).toHaveURL('/demo');
     await expect(page.getByRole('heading', { level: 1, name: 'Welcome to the IM Admin Console' })).toBeVisible();
-    await expect(page.getByRole('img', { name: 'Connected to http://127.0.0.1:5181' })).toBeVisible();
+    await expect(page.getByRole('img', { name: `Connected to http://127.0.0.1:${EMULATOR_PORT}` })).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'Connected app' })).toHaveValue('Emulator · Easemob');
 
     await page.getByRole('navigation').getByRole('link', { name: 'Groups' }).click();

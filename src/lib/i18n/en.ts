@@ -1,3 +1,7 @@
+import { userActionsEn } from './sections/user-actions';
+import { usersListEn } from './sections/users-list';
+import { userPageEn } from './sections/user-page';
+import { userRegisterEn } from './sections/user-register';
 import { bulkEn } from './sections/bulk';
 import { confirmEn } from './sections/confirm';
 import { dataTableEn } from './sections/data-table';
@@ -150,6 +154,10 @@ export const en = {
   dataTable: dataTableEn,
   bulk: bulkEn,
   confirm: confirmEn,
+  userActions: userActionsEn,
+  usersList: usersListEn,
+  userPage: userPageEn,
+  userRegister: userRegisterEn,
 };
 
 export type Catalogue = typeof en;

@@ -1,3 +1,7 @@
+import { userActionsZhCN } from './sections/user-actions';
+import { usersListZhCN } from './sections/users-list';
+import { userPageZhCN } from './sections/user-page';
+import { userRegisterZhCN } from './sections/user-register';
 import type { Catalogue } from './en';
 import { bulkZhCN } from './sections/bulk';
 import { confirmZhCN } from './sections/confirm';
@@ -147,4 +151,8 @@ export const zhCN: Catalogue = {
   dataTable: dataTableZhCN,
   bulk: bulkZhCN,
   confirm: confirmZhCN,
+  userActions: userActionsZhCN,
+  usersList: usersListZhCN,
+  userPage: userPageZhCN,
+  userRegister: userRegisterZhCN,
 };

@@ -1,0 +1,24 @@
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import * as z from 'zod/mini';
+import { apiPath } from '@/lib/api-client/api-path';
+import { callApi, http } from '@/lib/api-client/http';
+import { useInvalidateUsers } from './invalidate';
+
+const disconnectAnswer = z.object({ data: z.object({ result: z.boolean() }) });
+
+/** `GET P/users/{u}/disconnect`: forces every session of the user offline (they may log in again). */
+export async function disconnectUser(app: string, username: string): Promise<void> {
+  const body = await callApi(http, app, { method: 'get', path: apiPath`users/${username}/disconnect` }, disconnectAnswer);
+  if (!body.data.result) throw new Error(`the IM service did not force ${username} offline`);
+}
+
+export function useDisconnectUser(app: string) {
+  const { t } = useTranslation();
+  const invalidate = useInvalidateUsers(app);
+  return useMutation({
+    mutationFn: (username: string) => disconnectUser(app, username),
+    meta: { successMessage: (username: string) => t('userActions.disconnected', { username }) },
+    onSuccess: (_d, username) => invalidate([username]),
+  });
+}
