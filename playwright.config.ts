@@ -13,6 +13,7 @@ const outDir = offset ? `dist-e2e-${offset}` : 'dist-e2e';
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: offset ? `test-results-${offset}` : 'test-results',
   retries: 0,
   // One browser at a time on CI: the runners are small and tests share one emulator.
   workers: process.env.CI ? 1 : undefined,

@@ -3,12 +3,15 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { imConsole } from './server/vite-plugin.ts';
+import { mantineCss } from './vite-plugins/mantine-css.ts';
 
 export default defineConfig({
   plugins: [
     // Must run before react() so route files are split and the route tree regenerated first.
     tanstackRouter({ target: 'react', autoCodeSplitting: true }),
     react(),
+    // Each chunk carries the CSS of the Mantine components it uses (the base styles come from main.tsx).
+    mantineCss('/src/main.tsx'),
     // The /im proxy (credentials stay server-side) for dev and preview; starts the emulator when no IM host is set.
     imConsole(),
   ],

@@ -28,7 +28,7 @@ export default defineConfig({
           // The emulator's HTTP tests and the proxy's: real servers on free ports.
           name: 'node',
           environment: 'node',
-          include: ['emulator/**/*.test.ts', 'server/**/*.test.ts'],
+          include: ['emulator/**/*.test.ts', 'server/**/*.test.ts', 'vite-plugins/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'e2e/**'],
           testTimeout: 30_000,
           // better-sqlite3 is a native addon; separate processes isolate it better than threads.

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const pages = ['/demo', '/demo/users/alice', '/demo/groups', '/demo/groups/180000000104729', '/demo/no-such-page'];
+const pages = ['/demo', '/demo/users', '/demo/users/alice', '/demo/register', '/demo/groups', '/demo/groups/180000000104729', '/demo/no-such-page'];
 
 for (const scheme of ['light', 'dark'] as const) {
   for (const locale of ['en-US', 'zh-CN']) {

@@ -1,14 +1,17 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+// Mantine's base styles; each component's own CSS comes with the chunk that uses it (vite-plugins/mantine-css.ts).
+import '@mantine/core/styles/baseline.css';
+import '@mantine/core/styles/default-css-variables.css';
+import '@mantine/core/styles/global.css';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProvider } from './app/provider';
 import { createAppRouter } from './app/router';
-import { createI18n } from './lib/i18n/i18n';
+import { loadI18n } from './lib/i18n/i18n';
 import { createQueryClient } from './lib/query/query-client';
 
-const i18n = createI18n();
+// Only the language shown is downloaded, before the first render so no untranslated text flashes.
+const i18n = await loadI18n();
 const queryClient = createQueryClient(i18n);
 const router = createAppRouter(queryClient);
 

@@ -12,10 +12,15 @@ import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as AppRouteRouteImport } from './routes/$app/route'
 import { Route as AppIndexRouteImport } from './routes/$app/index'
+import { Route as AppRegisterRouteImport } from './routes/$app/register'
 import { Route as AppGroupsIndexRouteImport } from './routes/$app/groups/index'
 import { Route as AppGroupsGroupIdRouteImport } from './routes/$app/groups/$groupId'
 import { Route as AppUsersIndexRouteImport } from './routes/$app/users/index'
-import { Route as AppUsersUsernameRouteImport } from './routes/$app/users/$username'
+import { Route as AppUsersUsernameRouteRouteImport } from './routes/$app/users/$username/route'
+import { Route as AppUsersUsernameIndexRouteImport } from './routes/$app/users/$username/index'
+import { Route as AppUsersUsernameBlacklistRouteImport } from './routes/$app/users/$username/blacklist'
+import { Route as AppUsersUsernameFriendsRouteImport } from './routes/$app/users/$username/friends'
+import { Route as AppUsersUsernameGroupsRouteImport } from './routes/$app/users/$username/groups'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -30,6 +35,11 @@ const AppRouteRoute = AppRouteRouteImport.update({
 const AppIndexRoute = AppIndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => AppRouteRoute,
+} as any)
+const AppRegisterRoute = AppRegisterRouteImport.update({
+  id: '/register',
+  path: '/register',
   getParentRoute: () => AppRouteRoute,
 } as any)
 const AppGroupsIndexRoute = AppGroupsIndexRouteImport.update({
@@ -47,66 +57,115 @@ const AppUsersIndexRoute = AppUsersIndexRouteImport.update({
   path: '/users/',
   getParentRoute: () => AppRouteRoute,
 } as any)
-const AppUsersUsernameRoute = AppUsersUsernameRouteImport.update({
+const AppUsersUsernameRouteRoute = AppUsersUsernameRouteRouteImport.update({
   id: '/users/$username',
   path: '/users/$username',
   getParentRoute: () => AppRouteRoute,
+} as any)
+const AppUsersUsernameIndexRoute = AppUsersUsernameIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => AppUsersUsernameRouteRoute,
+} as any)
+const AppUsersUsernameBlacklistRoute =
+  AppUsersUsernameBlacklistRouteImport.update({
+    id: '/blacklist',
+    path: '/blacklist',
+    getParentRoute: () => AppUsersUsernameRouteRoute,
+  } as any)
+const AppUsersUsernameFriendsRoute = AppUsersUsernameFriendsRouteImport.update({
+  id: '/friends',
+  path: '/friends',
+  getParentRoute: () => AppUsersUsernameRouteRoute,
+} as any)
+const AppUsersUsernameGroupsRoute = AppUsersUsernameGroupsRouteImport.update({
+  id: '/groups',
+  path: '/groups',
+  getParentRoute: () => AppUsersUsernameRouteRoute,
 } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/$app': typeof AppRouteRouteWithChildren
+  '/$app/register': typeof AppRegisterRoute
   '/$app/': typeof AppIndexRoute
+  '/$app/users/$username': typeof AppUsersUsernameRouteRouteWithChildren
   '/$app/groups/$groupId': typeof AppGroupsGroupIdRoute
-  '/$app/users/$username': typeof AppUsersUsernameRoute
   '/$app/groups/': typeof AppGroupsIndexRoute
   '/$app/users/': typeof AppUsersIndexRoute
+  '/$app/users/$username/blacklist': typeof AppUsersUsernameBlacklistRoute
+  '/$app/users/$username/friends': typeof AppUsersUsernameFriendsRoute
+  '/$app/users/$username/groups': typeof AppUsersUsernameGroupsRoute
+  '/$app/users/$username/': typeof AppUsersUsernameIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/$app/register': typeof AppRegisterRoute
   '/$app': typeof AppIndexRoute
   '/$app/groups/$groupId': typeof AppGroupsGroupIdRoute
-  '/$app/users/$username': typeof AppUsersUsernameRoute
   '/$app/groups': typeof AppGroupsIndexRoute
   '/$app/users': typeof AppUsersIndexRoute
+  '/$app/users/$username/blacklist': typeof AppUsersUsernameBlacklistRoute
+  '/$app/users/$username/friends': typeof AppUsersUsernameFriendsRoute
+  '/$app/users/$username/groups': typeof AppUsersUsernameGroupsRoute
+  '/$app/users/$username': typeof AppUsersUsernameIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/$app': typeof AppRouteRouteWithChildren
+  '/$app/register': typeof AppRegisterRoute
   '/$app/': typeof AppIndexRoute
+  '/$app/users/$username': typeof AppUsersUsernameRouteRouteWithChildren
   '/$app/groups/$groupId': typeof AppGroupsGroupIdRoute
-  '/$app/users/$username': typeof AppUsersUsernameRoute
   '/$app/groups/': typeof AppGroupsIndexRoute
   '/$app/users/': typeof AppUsersIndexRoute
+  '/$app/users/$username/blacklist': typeof AppUsersUsernameBlacklistRoute
+  '/$app/users/$username/friends': typeof AppUsersUsernameFriendsRoute
+  '/$app/users/$username/groups': typeof AppUsersUsernameGroupsRoute
+  '/$app/users/$username/': typeof AppUsersUsernameIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
     | '/$app'
+    | '/$app/register'
     | '/$app/'
-    | '/$app/groups/$groupId'
     | '/$app/users/$username'
+    | '/$app/groups/$groupId'
     | '/$app/groups/'
     | '/$app/users/'
+    | '/$app/users/$username/blacklist'
+    | '/$app/users/$username/friends'
+    | '/$app/users/$username/groups'
+    | '/$app/users/$username/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
+    | '/$app/register'
     | '/$app'
     | '/$app/groups/$groupId'
-    | '/$app/users/$username'
     | '/$app/groups'
     | '/$app/users'
+    | '/$app/users/$username/blacklist'
+    | '/$app/users/$username/friends'
+    | '/$app/users/$username/groups'
+    | '/$app/users/$username'
   id:
     | '__root__'
     | '/'
     | '/$app'
+    | '/$app/register'
     | '/$app/'
-    | '/$app/groups/$groupId'
     | '/$app/users/$username'
+    | '/$app/groups/$groupId'
     | '/$app/groups/'
     | '/$app/users/'
+    | '/$app/users/$username/blacklist'
+    | '/$app/users/$username/friends'
+    | '/$app/users/$username/groups'
+    | '/$app/users/$username/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -137,6 +196,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppIndexRouteImport
       parentRoute: typeof AppRouteRoute
     }
+    '/$app/register': {
+      id: '/$app/register'
+      path: '/register'
+      fullPath: '/$app/register'
+      preLoaderRoute: typeof AppRegisterRouteImport
+      parentRoute: typeof AppRouteRoute
+    }
     '/$app/groups/': {
       id: '/$app/groups/'
       path: '/groups'
@@ -162,24 +228,73 @@ declare module '@tanstack/react-router' {
       id: '/$app/users/$username'
       path: '/users/$username'
       fullPath: '/$app/users/$username'
-      preLoaderRoute: typeof AppUsersUsernameRouteImport
+      preLoaderRoute: typeof AppUsersUsernameRouteRouteImport
       parentRoute: typeof AppRouteRoute
+    }
+    '/$app/users/$username/': {
+      id: '/$app/users/$username/'
+      path: '/'
+      fullPath: '/$app/users/$username/'
+      preLoaderRoute: typeof AppUsersUsernameIndexRouteImport
+      parentRoute: typeof AppUsersUsernameRouteRoute
+    }
+    '/$app/users/$username/blacklist': {
+      id: '/$app/users/$username/blacklist'
+      path: '/blacklist'
+      fullPath: '/$app/users/$username/blacklist'
+      preLoaderRoute: typeof AppUsersUsernameBlacklistRouteImport
+      parentRoute: typeof AppUsersUsernameRouteRoute
+    }
+    '/$app/users/$username/friends': {
+      id: '/$app/users/$username/friends'
+      path: '/friends'
+      fullPath: '/$app/users/$username/friends'
+      preLoaderRoute: typeof AppUsersUsernameFriendsRouteImport
+      parentRoute: typeof AppUsersUsernameRouteRoute
+    }
+    '/$app/users/$username/groups': {
+      id: '/$app/users/$username/groups'
+      path: '/groups'
+      fullPath: '/$app/users/$username/groups'
+      preLoaderRoute: typeof AppUsersUsernameGroupsRouteImport
+      parentRoute: typeof AppUsersUsernameRouteRoute
     }
   }
 }
 
+interface AppUsersUsernameRouteRouteChildren {
+  AppUsersUsernameBlacklistRoute: typeof AppUsersUsernameBlacklistRoute
+  AppUsersUsernameFriendsRoute: typeof AppUsersUsernameFriendsRoute
+  AppUsersUsernameGroupsRoute: typeof AppUsersUsernameGroupsRoute
+  AppUsersUsernameIndexRoute: typeof AppUsersUsernameIndexRoute
+}
+
+const AppUsersUsernameRouteRouteChildren: AppUsersUsernameRouteRouteChildren = {
+  AppUsersUsernameBlacklistRoute: AppUsersUsernameBlacklistRoute,
+  AppUsersUsernameFriendsRoute: AppUsersUsernameFriendsRoute,
+  AppUsersUsernameGroupsRoute: AppUsersUsernameGroupsRoute,
+  AppUsersUsernameIndexRoute: AppUsersUsernameIndexRoute,
+}
+
+const AppUsersUsernameRouteRouteWithChildren =
+  AppUsersUsernameRouteRoute._addFileChildren(
+    AppUsersUsernameRouteRouteChildren,
+  )
+
 interface AppRouteRouteChildren {
+  AppRegisterRoute: typeof AppRegisterRoute
   AppIndexRoute: typeof AppIndexRoute
+  AppUsersUsernameRouteRoute: typeof AppUsersUsernameRouteRouteWithChildren
   AppGroupsGroupIdRoute: typeof AppGroupsGroupIdRoute
-  AppUsersUsernameRoute: typeof AppUsersUsernameRoute
   AppGroupsIndexRoute: typeof AppGroupsIndexRoute
   AppUsersIndexRoute: typeof AppUsersIndexRoute
 }
 
 const AppRouteRouteChildren: AppRouteRouteChildren = {
+  AppRegisterRoute: AppRegisterRoute,
   AppIndexRoute: AppIndexRoute,
+  AppUsersUsernameRouteRoute: AppUsersUsernameRouteRouteWithChildren,
   AppGroupsGroupIdRoute: AppGroupsGroupIdRoute,
-  AppUsersUsernameRoute: AppUsersUsernameRoute,
   AppGroupsIndexRoute: AppGroupsIndexRoute,
   AppUsersIndexRoute: AppUsersIndexRoute,
 }

@@ -1,5 +1,5 @@
 import { createFileRoute, redirect } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { appsQueryOptions } from '@/features/connection/api/get-apps';
 import { PageTitle } from './-components/page-title';
 

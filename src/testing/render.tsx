@@ -3,10 +3,12 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderOptions } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement, ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '@/lib/i18n/react';
 import { theme } from '@/app/theme';
+import { ConfirmHost } from '@/components/confirm-action/confirm-host';
 import type { Language } from '@/lib/i18n/catalogues';
 import { createI18n } from '@/lib/i18n/i18n';
+import { allCatalogues } from './catalogues';
 
 type RenderWithProvidersOptions = Omit<RenderOptions, 'wrapper'> & {
   language?: Language;
@@ -18,18 +20,19 @@ export function renderWithProviders(ui: ReactElement, { language = 'en', ...opti
     // A failing request should fail the test at once rather than after three retries.
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
-  const i18n = createI18n(language);
+  const i18n = createI18n(language, allCatalogues);
 
   function Wrapper({ children }: { children: ReactNode }) {
     return (
-      <I18nextProvider i18n={i18n}>
+      <I18nProvider i18n={i18n}>
         <QueryClientProvider client={queryClient}>
           {/* env="test" turns off transitions and portals so content is in the DOM immediately. */}
           <MantineProvider theme={theme} env="test">
+            <ConfirmHost />
             {children}
           </MantineProvider>
         </QueryClientProvider>
-      </I18nextProvider>
+      </I18nProvider>
     );
   }
 

@@ -1,13 +1,31 @@
 import { Alert, Badge, Button, Group, List, Modal, Progress, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
-import { useMemo, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from '@/lib/i18n/react';
 import { describeError } from '@/lib/api-client/describe-error';
 import { parseUsernames, type ParsedNames } from '@/lib/bulk/parse-names';
-import type { ItemResult, ItemStatus } from '@/lib/bulk/run-bulk';
+import type { ItemOutcome, ItemResult, ItemStatus } from '@/lib/bulk/run-bulk';
 import { ConfirmBody } from '@/components/confirm-action/confirm-action';
 import { DataTable } from '@/components/data-table/data-table';
 import { useBulkRun, type BulkAction } from './use-bulk-run';
+
+/**
+ * The inverse of the action (unban after a ban…), offered on the report for exactly the items
+ * that succeeded in this run. It runs with the action's chunk size, concurrency and pacing.
+ */
+export type BulkUndo = {
+  /** The report's button, e.g. "Undo". */
+  label: string;
+  /** The confirmation sentence for `count` items: "Unban the 3 users this run banned". */
+  describe: (count: number) => string;
+  /** The confirm button; `label` when omitted. */
+  confirmLabel?: string;
+  /** A red confirm button (the inverse may be the harsher action: ban again after an unban). */
+  destructive?: boolean;
+  run: (chunk: string[]) => Promise<ItemOutcome<string>[] | void>;
+  /** After the undo run; the action's own `onFinished` when omitted. */
+  onFinished?: (results: ItemResult<string>[]) => void;
+};
 
 export type BulkActionModalProps = BulkAction & {
   opened: boolean;
@@ -25,37 +43,93 @@ export type BulkActionModalProps = BulkAction & {
   typeToConfirm?: string;
   /** Extra fields the action needs (a mute duration…), shown with the input. */
   extra?: ReactNode;
+  undo?: BulkUndo;
 };
 
 type Filter = 'all' | ItemStatus;
 
-/** The one bulk-action flow: input with checks, confirmation, progress with cancel, per-item report. */
+/** The one bulk-action flow: input with checks, confirmation, progress with cancel, per-item report (and undo). */
 export function BulkActionModal(props: BulkActionModalProps) {
   const { t } = useTranslation();
   const bulk = useBulkRun(props);
-  const [step, setStep] = useState<'input' | 'confirm'>('input');
+  const undo = props.undo;
+  const undoBulk = useBulkRun({
+    chunkSize: props.chunkSize,
+    concurrency: props.concurrency,
+    minIntervalMs: props.minIntervalMs,
+    run: undo?.run ?? noRun,
+    onFinished: undo?.onFinished ?? props.onFinished,
+  });
+  const [step, setStep] = useState<'input' | 'confirm' | 'undo-confirm'>('input');
   const [text, setText] = useState('');
   const parse = props.parse ?? parseUsernames;
   const parsed = useMemo(
     () => (props.initialItems ? { valid: props.initialItems, duplicates: [], invalid: [] } : parse(text)),
     [props.initialItems, parse, text],
   );
+  const undoItems = bulk.results.filter((r) => r.status === 'succeeded').map((r) => r.item);
+  const running = bulk.phase === 'running' || undoBulk.phase === 'running';
+
+  // Focus goes back to what opened the dialog (Mantine's own return is off: the dialog may have
+  // been mounted already open, lazily, after the click).
+  const opener = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    if (props.opened && document.activeElement instanceof HTMLElement) opener.current = document.activeElement;
+  }, [props.opened]);
 
   const close = () => {
-    if (bulk.phase === 'running') return;
+    if (running) return;
     bulk.reset();
+    undoBulk.reset();
     setStep('input');
     setText('');
     props.onClose();
+    const el = opener.current;
+    opener.current = null;
+    // After the dialog has let go of focus (its trap and close happen in the same tick).
+    setTimeout(() => {
+      if (el?.isConnected && !(el as HTMLButtonElement).disabled) el.focus();
+    }, 0);
   };
 
   let body: ReactNode;
-  if (bulk.phase === 'running') body = <Running bulk={bulk} />;
-  else if (bulk.phase === 'done') body = <Report results={bulk.results} onRetry={() => void bulk.retryFailed()} onClose={close} />;
-  else if (step === 'confirm')
+  let stepKey: string;
+  if (undoBulk.phase === 'running') {
+    stepKey = 'undo-running';
+    body = <Running bulk={undoBulk} />;
+  } else if (undoBulk.phase === 'done') {
+    stepKey = 'undo-report';
+    body = <Report heading={t('bulk.undoReport')} results={undoBulk.results} onRetry={() => void undoBulk.retryFailed()} onClose={close} />;
+  } else if (step === 'undo-confirm' && undo) {
+    stepKey = 'undo-confirm';
     body = (
       <ConfirmBody
-        message={props.describe(parsed.valid.length)}
+        message={<StepText>{undo.describe(undoItems.length)}</StepText>}
+        confirmLabel={undo.confirmLabel ?? undo.label}
+        destructive={undo.destructive}
+        onConfirm={() => void undoBulk.start(undoItems)}
+        // Back to the first report (after a confirm the undo's own phase takes over the view).
+        close={() => setStep('input')}
+      />
+    );
+  } else if (bulk.phase === 'running') {
+    stepKey = 'running';
+    body = <Running bulk={bulk} />;
+  } else if (bulk.phase === 'done') {
+    stepKey = 'report';
+    body = (
+      <Report
+        results={bulk.results}
+        onRetry={() => void bulk.retryFailed()}
+        onClose={close}
+        undo={undo && undoItems.length > 0 ? { label: undo.label, onClick: () => setStep('undo-confirm') } : undefined}
+      />
+    );
+  } else if (step === 'confirm') {
+    stepKey = 'confirm';
+    body = (
+      <ConfirmBody
+        message={<StepText>{props.describe(parsed.valid.length)}</StepText>}
         confirmLabel={props.confirmLabel}
         destructive={props.destructive}
         typeToConfirm={props.typeToConfirm}
@@ -64,11 +138,12 @@ export function BulkActionModal(props: BulkActionModalProps) {
         close={() => setStep('input')}
       />
     );
-  else
+  } else {
+    stepKey = 'input';
     body = (
       <Stack>
         {props.initialItems ? (
-          <Text>{t('bulk.fromSelection', { count: props.initialItems.length })}</Text>
+          <StepText>{t('bulk.fromSelection', { count: props.initialItems.length })}</StepText>
         ) : (
           <Textarea
             label={t('bulk.input')}
@@ -93,6 +168,9 @@ export function BulkActionModal(props: BulkActionModalProps) {
         </Group>
       </Stack>
     );
+  }
+
+  const stepRef = useStepFocus(stepKey, props.opened);
 
   return (
     <Modal
@@ -100,14 +178,50 @@ export function BulkActionModal(props: BulkActionModalProps) {
       onClose={close}
       title={props.title}
       size="lg"
-      closeOnClickOutside={bulk.phase !== 'running'}
-      closeOnEscape={bulk.phase !== 'running'}
-      withCloseButton={bulk.phase !== 'running'}
+      returnFocus={false}
+      closeOnClickOutside={!running}
+      closeOnEscape={!running}
+      withCloseButton={!running}
       closeButtonProps={{ 'aria-label': t('common.closeDialog') }}
     >
-      {body}
+      <div ref={stepRef}>{body}</div>
     </Modal>
   );
+}
+
+const noRun = async () => {};
+
+/** The text that says what a step is about; focus lands on it when the step has no field. */
+function StepText({ children }: { children: ReactNode }) {
+  return (
+    <Text data-step-focus tabIndex={-1} style={{ outlineOffset: 2 }}>
+      {children}
+    </Text>
+  );
+}
+
+/**
+ * Moves focus when the dialog goes to another step (input → confirm → progress → report), so
+ * keyboard and screen-reader users land on the new step instead of on a button that went away:
+ * its field if it has one, else the sentence that says what it is about.
+ */
+function useStepFocus(stepKey: string, opened: boolean) {
+  const ref = useRef<HTMLDivElement>(null);
+  const shown = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!opened) {
+      shown.current = undefined;
+      return;
+    }
+    // The first step is focused by the dialog itself when it opens.
+    if (shown.current !== undefined && shown.current !== stepKey) {
+      const root = ref.current;
+      const target = root?.querySelector<HTMLElement>('[data-autofocus]') ?? root?.querySelector<HTMLElement>('[data-step-focus]');
+      target?.focus();
+    }
+    shown.current = stepKey;
+  }, [stepKey, opened]);
+  return ref;
 }
 
 /** What will be sent, and what will not (and why), before anything is sent. */
@@ -150,7 +264,7 @@ function Running({ bulk }: { bulk: ReturnType<typeof useBulkRun> }) {
   return (
     <Stack>
       <Progress value={value} aria-label={t('bulk.progress')} animated striped />
-      <Text size="sm" role="status" aria-live="polite">
+      <Text size="sm" role="status" aria-live="polite" data-step-focus tabIndex={-1}>
         {p ? t('bulk.progressText', { ...p }) : ''}
       </Text>
       {p?.throttled && (
@@ -169,7 +283,16 @@ function Running({ bulk }: { bulk: ReturnType<typeof useBulkRun> }) {
 
 const STATUS_COLOR: Record<ItemStatus, string> = { succeeded: 'green', failed: 'red', skipped: 'gray' };
 
-function Report({ results, onRetry, onClose }: { results: ItemResult<string>[]; onRetry: () => void; onClose: () => void }) {
+type ReportProps = {
+  results: ItemResult<string>[];
+  onRetry: () => void;
+  onClose: () => void;
+  /** Says whose report this is (the undo's). */
+  heading?: string;
+  undo?: { label: string; onClick: () => void };
+};
+
+function Report({ results, onRetry, onClose, heading, undo }: ReportProps) {
   const { t } = useTranslation();
   const clipboard = useClipboard({ timeout: 1500 });
   const [filter, setFilter] = useState<Filter>('all');
@@ -181,7 +304,12 @@ function Report({ results, onRetry, onClose }: { results: ItemResult<string>[]; 
 
   return (
     <Stack>
-      <Text fw={600} role="status">
+      {heading && (
+        <Text size="sm" c="dimmed">
+          {heading}
+        </Text>
+      )}
+      <Text fw={600} role="status" data-step-focus tabIndex={-1}>
         {t('bulk.summary', { succeeded: count('succeeded'), failed: count('failed'), skipped: count('skipped') })}
       </Text>
       <SegmentedControl
@@ -222,6 +350,11 @@ function Report({ results, onRetry, onClose }: { results: ItemResult<string>[]; 
             </Button>
             <Button onClick={onRetry}>{t('bulk.retryFailed')}</Button>
           </>
+        )}
+        {undo && (
+          <Button variant="default" onClick={undo.onClick}>
+            {undo.label}
+          </Button>
         )}
         <Button variant="default" onClick={onClose}>
           {t('bulk.close')}

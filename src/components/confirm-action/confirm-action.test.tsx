@@ -1,7 +1,7 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '@/testing/render';
-import { ConfirmBody } from './confirm-action';
+import { ConfirmBody, confirmAction } from './confirm-action';
 
 describe('ConfirmBody', () => {
   it('keeps the confirm button disabled until the exact name is typed', async () => {
@@ -35,5 +35,35 @@ describe('ConfirmBody', () => {
     fail(new Error('boom'));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Unmute' })).toBeEnabled());
     expect(close).not.toHaveBeenCalled();
+  });
+});
+
+describe('confirmAction', () => {
+  it('opens one dialog, runs the action on confirm, closes, and gives focus back to the opener', async () => {
+    const onConfirm = vi.fn();
+    const onClosed = vi.fn();
+    const { user } = renderWithProviders(
+      <button onClick={() => confirmAction({ title: 'Ban bob?', message: 'bob cannot log in until unbanned.', confirmLabel: 'Ban', destructive: true, onConfirm, onClosed })}>
+        Ban…
+      </button>,
+    );
+    const opener = screen.getByRole('button', { name: 'Ban…' });
+    await user.click(opener);
+    const dialog = await screen.findByRole('dialog', { name: 'Ban bob?' });
+    expect(dialog).toHaveTextContent('bob cannot log in until unbanned.');
+    await user.click(within(dialog).getByRole('button', { name: 'Ban' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(onConfirm).toHaveBeenCalledOnce();
+    expect(onClosed).toHaveBeenCalledOnce();
+    expect(opener).toHaveFocus();
+  });
+
+  it('does nothing when cancelled', async () => {
+    const onConfirm = vi.fn();
+    const { user } = renderWithProviders(<button onClick={() => confirmAction({ title: 'Delete?', message: 'x', confirmLabel: 'Delete', onConfirm })}>Open</button>);
+    await user.click(screen.getByRole('button', { name: 'Open' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(onConfirm).not.toHaveBeenCalled();
   });
 });

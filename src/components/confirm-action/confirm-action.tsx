@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
+import { openConfirm } from './confirm-store';
 
 export type ConfirmOptions = {
   title: string;
@@ -13,19 +13,16 @@ export type ConfirmOptions = {
   typeToConfirm?: string;
   /** May be async: the button shows progress; on failure the dialog stays open (the error is notified). */
   onConfirm: () => unknown;
+  /** Called after the dialog has closed, whether confirmed or not. */
+  onClosed?: () => void;
 };
 
-/** The one confirmation pattern for destructive actions. */
+/** The one confirmation pattern for destructive actions (shown by the app's ConfirmHost). */
 export function confirmAction(options: ConfirmOptions): void {
-  const id = `confirm-${Math.random().toString(36).slice(2)}`;
-  modals.open({
-    modalId: id,
-    title: options.title,
-    children: <ConfirmBody {...options} close={() => modals.close(id)} />,
-  });
+  openConfirm(options);
 }
 
-export function ConfirmBody({ message, confirmLabel, destructive, typeToConfirm, onConfirm, close }: Omit<ConfirmOptions, 'title'> & { close: () => void }) {
+export function ConfirmBody({ message, confirmLabel, destructive, typeToConfirm, onConfirm, close }: Omit<ConfirmOptions, 'title' | 'onClosed'> & { close: () => void }) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
   const [pending, setPending] = useState(false);

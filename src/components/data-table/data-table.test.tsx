@@ -161,7 +161,6 @@ describe('DataTable', () => {
     expect(refetch).toHaveBeenCalledOnce();
   });
 
-
   describe('a 1,000-row page', () => {
     // jsdom has no layout: give the scroll container and the rows the sizes a browser would.
     const layout = () => {
@@ -170,9 +169,11 @@ describe('DataTable', () => {
       vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(41);
     };
 
-    it('keeps far fewer than 1,000 rows in the DOM and tells screen readers the real size', () => {
+    it('keeps far fewer than 1,000 rows in the DOM and tells screen readers the real size', async () => {
       layout();
       renderWithProviders(<DataTable {...base} rows={members(1000)} status={loaded} />);
+      // The virtualiser loads with the first large page.
+      await screen.findByRole('region', { name: 'Members' });
       const table = screen.getByRole('table', { name: 'Members' });
       const rendered = within(table).getAllByRole('row');
       expect(rendered.length).toBeGreaterThan(10);
@@ -189,7 +190,7 @@ describe('DataTable', () => {
     it('renders the rows scrolled into view', async () => {
       layout();
       renderWithProviders(<DataTable {...base} rows={members(1000)} status={loaded} />);
-      const scroller = screen.getByRole('region', { name: 'Members' });
+      const scroller = await screen.findByRole('region', { name: 'Members' });
       scroller.scrollTop = 41 * 600;
       fireEvent.scroll(scroller);
       const row = (await screen.findByRole('cell', { name: 'user600' })).closest('tr');
@@ -202,7 +203,7 @@ describe('DataTable', () => {
       layout();
       const onChange = vi.fn();
       const { user } = renderWithProviders(<DataTable {...base} rows={members(1000)} status={loaded} selection={{ selected: new Set(), onChange }} />);
-      await user.click(screen.getByRole('checkbox', { name: 'Select all rows on this page' }));
+      await user.click(await screen.findByRole('checkbox', { name: 'Select all rows on this page' }));
       const next = onChange.mock.lastCall![0] as Set<string>;
       expect(next.size).toBe(1000);
       expect(next.has('user999')).toBe(true);

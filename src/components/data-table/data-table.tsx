@@ -1,59 +1,18 @@
-import { Button, Checkbox, Group, Loader, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Button, Group, Loader, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from '@/lib/i18n/react';
 import { ErrorState } from '@/components/error-state/error-state';
+import { BodyRow, Caption, HeaderRow, HorizontalScroll, ROW_HEIGHT, TableElement } from './table-parts';
+import type { DataTableProps, Resolved, TableStatus } from './table-types';
 
-export type Column<Row> = {
-  id: string;
-  header: ReactNode;
-  cell: (row: Row) => ReactNode;
-  width?: number | string;
-};
-
-/** Row ids chosen by the page; ids from other pages may stay in the set. */
-export type Selection = {
-  selected: ReadonlySet<string>;
-  onChange: (next: Set<string>) => void;
-};
-
-/** The query's state; `queryStatus(query)` (query-status.ts) builds it from a TanStack Query result. */
-export type TableStatus = {
-  isPending: boolean;
-  error?: unknown;
-  onRetry?: () => void;
-  /** A background refresh: the rows stay and a small indicator shows. */
-  isFetching?: boolean;
-};
-
-// Every table needs a name: a visible caption or an aria-label.
-type TableName = { caption: ReactNode; 'aria-label'?: string } | { caption?: ReactNode; 'aria-label': string };
-
-type TableBase<Row> = {
-  columns: Column<Row>[];
-  rows: Row[] | undefined;
-  getRowId: (row: Row) => string;
-  /** Omitted for rows that are already at hand (a report, say). */
-  status?: TableStatus;
-  /** Why the list is empty, in the page's words. */
-  empty: { title: string; description?: string };
-  selection?: Selection;
-  /** Bulk actions for the selection, shown above the table next to the selection count. */
-  toolbar?: ReactNode;
-  /** Usually a `TablePagination`. */
-  pagination?: ReactNode;
-  /** Scroll height of a virtualised (large) page. */
-  maxHeight?: number | string;
-};
-
-export type DataTableProps<Row> = TableBase<Row> & TableName;
+export type { Column, DataTableProps, Selection, TableStatus } from './table-types';
 
 /** Above this many rows only the rows in view are in the DOM. */
 export const VIRTUALIZE_AFTER = 100;
-const ROW_HEIGHT = 41;
 const SKELETON_ROWS = 5;
 
-type Resolved<Row> = TableBase<Row> & { name: string | undefined; caption?: ReactNode };
+// Only rosters and "show all" lists reach this size: the virtualiser loads when one does.
+const VirtualTable = lazy(() => import('./virtual-table')) as <Row>(props: Resolved<Row> & { rows: Row[] }) => ReactNode;
 
 /** The one table of the console: loading, error with retry, empty, rows; selection, bulk toolbar and pagination. */
 export function DataTable<Row>(props: DataTableProps<Row>) {
@@ -66,7 +25,14 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   let body: ReactNode;
   let loading = false;
   if (rows && rows.length > 0) {
-    body = rows.length > VIRTUALIZE_AFTER ? <VirtualTable {...table} rows={rows} /> : <PlainTable {...table} rows={rows} />;
+    body =
+      rows.length > VIRTUALIZE_AFTER ? (
+        <Suspense fallback={<SkeletonTable {...table} />}>
+          <VirtualTable {...table} rows={rows} />
+        </Suspense>
+      ) : (
+        <PlainTable {...table} rows={rows} />
+      );
   } else if (rows) {
     body = <EmptyState {...props.empty} />;
   } else if (failed && !status.isFetching) {
@@ -141,205 +107,58 @@ function EmptyState({ title, description }: { title: string; description?: strin
   );
 }
 
-function Caption({ caption }: { caption?: ReactNode }) {
-  return caption ? <Table.Caption>{caption}</Table.Caption> : null;
-}
-
 function SkeletonTable<Row>({ name, caption, columns, selection }: Resolved<Row>) {
   return (
-    <Table.ScrollContainer minWidth={480}>
-      <Table aria-label={name} aria-busy="true" captionSide="top">
+    <HorizontalScroll>
+      <TableElement aria-label={name} aria-busy="true">
         <Caption caption={caption} />
-        <Table.Thead>
-          <Table.Tr>
-            {selection && <Table.Th w={40} />}
+        <thead>
+          <tr>
+            {selection && <th style={{ width: 40 }} />}
             {columns.map((c) => (
-              <Table.Th key={c.id} w={c.width} scope="col">
+              <th key={c.id} style={{ width: c.width }} scope="col">
                 {c.header}
-              </Table.Th>
+              </th>
             ))}
-          </Table.Tr>
-        </Table.Thead>
+          </tr>
+        </thead>
         {/* Placeholder rows mean nothing to a screen reader; the live region says "loading" instead. */}
-        <Table.Tbody aria-hidden>
+        <tbody aria-hidden>
           {Array.from({ length: SKELETON_ROWS }, (_, i) => (
-            <Table.Tr key={i} h={ROW_HEIGHT}>
+            <tr key={i} style={{ height: ROW_HEIGHT }}>
               {selection && (
-                <Table.Td>
+                <td>
                   <Skeleton h={18} w={18} />
-                </Table.Td>
+                </td>
               )}
               {columns.map((c) => (
-                <Table.Td key={c.id}>
+                <td key={c.id}>
                   <Skeleton h={14} w={`${60 + ((i * 7 + c.id.length * 13) % 35)}%`} />
-                </Table.Td>
+                </td>
               ))}
-            </Table.Tr>
+            </tr>
           ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
-
-function HeaderRow<Row>({ columns, selection, rows, getRowId, rowIndex }: Resolved<Row> & { rows: Row[]; rowIndex?: number }) {
-  const { t } = useTranslation();
-  let chosen = 0;
-  if (selection) for (const row of rows) if (selection.selected.has(getRowId(row))) chosen++;
-  const all = chosen > 0 && chosen === rows.length;
-  return (
-    <Table.Tr aria-rowindex={rowIndex}>
-      {selection && (
-        <Table.Th w={40}>
-          <Checkbox
-            aria-label={t('dataTable.selectAll')}
-            checked={all}
-            indeterminate={chosen > 0 && !all}
-            onChange={() => {
-              // Indeterminate or empty → select the whole page; all selected → clear the page only.
-              const next = new Set(selection.selected);
-              for (const row of rows) {
-                if (all) next.delete(getRowId(row));
-                else next.add(getRowId(row));
-              }
-              selection.onChange(next);
-            }}
-          />
-        </Table.Th>
-      )}
-      {columns.map((c) => (
-        <Table.Th key={c.id} w={c.width} scope="col">
-          {c.header}
-        </Table.Th>
-      ))}
-    </Table.Tr>
-  );
-}
-
-type BodyRowProps<Row> = Pick<Resolved<Row>, 'columns' | 'selection'> & {
-  row: Row;
-  id: string;
-  rowIndex?: number;
-  measure?: (el: HTMLTableRowElement | null) => void;
-  dataIndex?: number;
-};
-
-function BodyRow<Row>({ row, id, columns, selection, rowIndex, measure, dataIndex }: BodyRowProps<Row>) {
-  const { t } = useTranslation();
-  const selected = selection?.selected.has(id) ?? false;
-  return (
-    <Table.Tr
-      ref={measure}
-      data-index={dataIndex}
-      aria-rowindex={rowIndex}
-      aria-selected={selection ? selected : undefined}
-      h={ROW_HEIGHT}
-      bg={selected ? 'var(--mantine-primary-color-light)' : undefined}
-    >
-      {selection && (
-        <Table.Td>
-          <Checkbox
-            aria-label={t('dataTable.selectRow', { id })}
-            checked={selected}
-            onChange={(e) => {
-              const next = new Set(selection.selected);
-              if (e.currentTarget.checked) next.add(id);
-              else next.delete(id);
-              selection.onChange(next);
-            }}
-          />
-        </Table.Td>
-      )}
-      {columns.map((c) => (
-        <Table.Td key={c.id}>{c.cell(row)}</Table.Td>
-      ))}
-    </Table.Tr>
+        </tbody>
+      </TableElement>
+    </HorizontalScroll>
   );
 }
 
 function PlainTable<Row>(props: Resolved<Row> & { rows: Row[] }) {
   return (
-    <Table.ScrollContainer minWidth={480}>
-      <Table aria-label={props.name} highlightOnHover captionSide="top">
+    <HorizontalScroll>
+      <TableElement aria-label={props.name}>
         <Caption caption={props.caption} />
-        <Table.Thead>
+        <thead>
           <HeaderRow {...props} />
-        </Table.Thead>
-        <Table.Tbody>
+        </thead>
+        <tbody>
           {props.rows.map((row) => {
             const id = props.getRowId(row);
             return <BodyRow key={id} id={id} row={row} columns={props.columns} selection={props.selection} />;
           })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
-
-// Large pages (the roster answers up to 1,000 rows) render only the rows in view plus a margin;
-// spacer rows keep the scroll height, and aria-rowcount/aria-rowindex tell screen readers the real size.
-function VirtualTable<Row>(props: Resolved<Row> & { rows: Row[] }) {
-  const { rows, getRowId, columns, selection } = props;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // No React Compiler in this project, so its warning about the virtualiser's unmemoisable functions does not apply.
-  // oxlint-disable-next-line react/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (i) => getRowId(rows[i]!),
-    overscan: 10,
-    // Before the first measurement, assume a typical viewport rather than rendering nothing.
-    initialRect: { width: 800, height: 600 },
-  });
-  const items = virtualizer.getVirtualItems();
-  const top = items[0]?.start ?? 0;
-  const bottom = Math.max(0, virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0));
-  const span = columns.length + (selection ? 1 : 0);
-  return (
-    <Table.ScrollContainer
-      ref={scrollRef}
-      type="native"
-      minWidth={480}
-      style={{ maxHeight: props.maxHeight ?? '70vh', overflowY: 'auto' }}
-      // Focusable so keyboard users can scroll it; named like the table it holds.
-      tabIndex={0}
-      role="region"
-      aria-label={props.name}
-    >
-      <Table aria-label={props.name} aria-rowcount={rows.length + 1} highlightOnHover stickyHeader captionSide="top">
-        <Caption caption={props.caption} />
-        <Table.Thead>
-          <HeaderRow {...props} rowIndex={1} />
-        </Table.Thead>
-        <Table.Tbody>
-          {top > 0 && <Spacer height={top} span={span} />}
-          {items.map((v) => {
-            const row = rows[v.index]!;
-            return (
-              <BodyRow
-                key={v.key}
-                id={String(v.key)}
-                row={row}
-                columns={columns}
-                selection={selection}
-                rowIndex={v.index + 2}
-                dataIndex={v.index}
-                measure={virtualizer.measureElement}
-              />
-            );
-          })}
-          {bottom > 0 && <Spacer height={bottom} span={span} />}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
-
-function Spacer({ height, span }: { height: number; span: number }) {
-  return (
-    <tr aria-hidden>
-      <td colSpan={span} style={{ height, padding: 0, border: 0 }} />
-    </tr>
+        </tbody>
+      </TableElement>
+    </HorizontalScroll>
   );
 }

@@ -55,7 +55,6 @@ describe('search schemas', () => {
     expect(z.parse(withQuery, { limit: 500, q: 'bob' })).toEqual({ limit: 50, q: 'bob' });
   });
 
-
   it('work as a TanStack Router validateSearch, so a bad URL is corrected on load', async () => {
     const root = createRootRoute();
     const page = createRoute({ getParentRoute: () => root, path: '/friends', validateSearch: friends, component: Show });

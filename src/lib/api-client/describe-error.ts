@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '@/lib/i18n/translate';
 import { isApiError } from './api-error';
 
 /** The message a user sees for a failed call: translated, with the API's own words when it gave any. */

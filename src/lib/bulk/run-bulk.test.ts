@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/lib/api-client/api-error';
-import { chunk, runBulk, type BulkProgress } from './run-bulk';
+import { chunk } from './chunk';
+import { runBulk, type BulkProgress } from './run-bulk';
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `u${i}`);
 const rateLimited = () => new ApiError({ kind: 'rate-limited', status: 429, error: 'reach_limit', call: 'POST /x' });
@@ -86,6 +87,32 @@ describe('runBulk', () => {
     expect(sleeps).toContain(250);
     expect(progress.some((p) => p.throttled)).toBe(true);
     expect(progress.at(-1)).toMatchObject({ total: 30, done: 30, succeeded: 30, failed: 0, skipped: 0 });
+  });
+
+  it('takes a cancel at once while it waits out a 429, and does not send that chunk again', async () => {
+    const controller = new AbortController();
+    const pauses: number[] = [];
+    let calls = 0;
+    const running = runBulk({
+      items: names(3),
+      chunkSize: 1,
+      concurrency: 1,
+      signal: controller.signal,
+      // A pause that would never end by itself: only the cancel can end the run.
+      sleep: (ms) => {
+        pauses.push(ms);
+        return new Promise<void>(() => {});
+      },
+      run: async () => {
+        calls++;
+        throw rateLimited();
+      },
+    });
+    await vi.waitFor(() => expect(pauses).toEqual([250]));
+    controller.abort();
+    const results = await running;
+    expect(calls).toBe(1);
+    expect(results.map((r) => r.status)).toEqual(['skipped', 'skipped', 'skipped']);
   });
 
   it('gives up on a chunk after repeated 429s and says why', async () => {

@@ -1,4 +1,5 @@
 import { isApiError } from '@/lib/api-client/api-error';
+import { chunk } from './chunk';
 
 export type ItemStatus = 'succeeded' | 'failed' | 'skipped';
 
@@ -46,13 +47,20 @@ export interface BulkOptions<T> {
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Splits `items` into chunks of at most `size`. */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunk size must be a positive integer, got ${size}`);
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** Waits `ms`, or less if `signal` aborts first: a cancel must not sit out a long 429 pause. */
+function pause(sleep: (ms: number) => Promise<void>, ms: number, signal?: AbortSignal): Promise<void> {
+  if (!signal) return sleep(ms);
+  if (signal.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done);
+    void sleep(ms).then(done, done);
+  });
 }
+
 
 const isRateLimited = (e: unknown) => isApiError(e) && (e.kind === 'rate-limited' || e.status === 429);
 
@@ -96,7 +104,7 @@ export async function runBulk<T>(options: BulkOptions<T>): Promise<ItemResult<T>
     const now = Date.now();
     const at = Math.max(now, nextStart);
     nextStart = at + interval;
-    if (at > now) await sleep(at - now);
+    if (at > now) await pause(sleep, at - now, signal);
   };
 
   const worker = async (id: number) => {
@@ -109,6 +117,8 @@ export async function runBulk<T>(options: BulkOptions<T>): Promise<ItemResult<T>
       const offset = index * options.chunkSize;
       for (let attempt = 0; ; attempt++) {
         await waitForSlot();
+        // Cancelled while waiting (for a slot or after a 429): this chunk was not sent; it is skipped.
+        if (signal?.aborted) break;
         try {
           settle(offset, batch, await run(batch));
           break;
@@ -118,7 +128,7 @@ export async function runBulk<T>(options: BulkOptions<T>): Promise<ItemResult<T>
             concurrency = 1;
             interval = Math.min(Math.max(interval * 2, 250), 5000);
             progress();
-            await sleep(interval);
+            await pause(sleep, interval, signal);
             continue;
           }
           batch.forEach((item, i) => results.set(offset + i, { item, status: 'failed', error: e }));

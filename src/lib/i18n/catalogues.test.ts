@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, LANGUAGES } from './catalogues';
+import { allCatalogues as catalogues } from '@/testing/catalogues';
+import { LANGUAGES } from './catalogues';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -1,11 +1,11 @@
-import { userActionsEn } from './sections/user-actions';
-import { usersListEn } from './sections/users-list';
-import { userPageEn } from './sections/user-page';
-import { userRegisterEn } from './sections/user-register';
-import { bulkEn } from './sections/bulk';
-import { confirmEn } from './sections/confirm';
-import { dataTableEn } from './sections/data-table';
-import { errorsEn } from './sections/errors';
+import { userActionsEn } from './sections/en/user-actions';
+import { usersListEn } from './sections/en/users-list';
+import { userPageEn } from './sections/en/user-page';
+import { userRegisterEn } from './sections/en/user-register';
+import { bulkEn } from './sections/en/bulk';
+import { confirmEn } from './sections/en/confirm';
+import { dataTableEn } from './sections/en/data-table';
+import { errorsEn } from './sections/en/errors';
 
 // The English catalogue is the reference shape: `Catalogue` is derived from it and every
 // other language must provide the same keys (checked by tsc and by catalogues.test.ts).
@@ -21,8 +21,6 @@ export const en = {
   },
   language: {
     label: 'Language',
-    // Each catalogue names its own language, so the switcher reads the same in any UI language.
-    name: 'English',
   },
   home: {
     title: 'Welcome to the IM Admin Console',
@@ -105,23 +103,6 @@ export const en = {
     both: '“{{query}}” is both a user and a group. Open:',
     user: 'User {{name}}',
     group: 'Group {{name}}',
-  },
-  userDetail: {
-    notFound: 'There is no user called “{{username}}” in this app.',
-    nickname: 'Push nickname',
-    status: 'Account',
-    active: 'Active',
-    banned: 'Banned',
-    created: 'Created',
-    modified: 'Modified',
-    displayStyle: 'Push display',
-    displayStyle0: 'Notification only',
-    displayStyle1: 'With message details',
-    noDisturbing: 'Do not disturb',
-    noDisturbingOn: 'On, {{start}}:00–{{end}}:00',
-    off: 'Off',
-    notSet: 'Not set',
-    uuid: 'UUID',
   },
   groupDetail: {
     muteAll_on: 'Mute everyone',

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createI18n, detectLanguage, LANGUAGE_STORAGE_KEY, pickLanguage, storeLanguage } from './i18n';
+import { allCatalogues } from '@/testing/catalogues';
+import { createI18n, detectLanguage, LANGUAGE_STORAGE_KEY, loadI18n, pickLanguage, storeLanguage, switchLanguage } from './i18n';
 
 describe('pickLanguage', () => {
   it('prefers the first supported candidate', () => {
@@ -47,12 +48,27 @@ describe('detectLanguage', () => {
 
 describe('createI18n', () => {
   it('translates synchronously and keeps <html lang> in step', async () => {
-    const i18n = createI18n('zh-CN');
+    const i18n = createI18n('zh-CN', allCatalogues);
     expect(i18n.t('nav.groups')).toBe('群组');
     expect(document.documentElement.lang).toBe('zh-CN');
 
     await i18n.changeLanguage('en');
     expect(i18n.t('nav.groups')).toBe('Groups');
     expect(document.documentElement.lang).toBe('en');
+  });
+});
+
+describe('loadI18n and switchLanguage', () => {
+  afterEach(() => localStorage.clear());
+
+  it('load only the language shown, the other on the first switch, and remember the choice', async () => {
+    const i18n = await loadI18n('en');
+    expect(i18n.t('nav.groups')).toBe('Groups');
+    expect(i18n.hasCatalogue('zh-CN')).toBe(false);
+
+    await switchLanguage(i18n, 'zh-CN');
+    expect(i18n.t('nav.groups')).toBe('群组');
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('zh-CN');
+    expect(document.documentElement.lang).toBe('zh-CN');
   });
 });

@@ -1,12 +1,12 @@
-import { userActionsZhCN } from './sections/user-actions';
-import { usersListZhCN } from './sections/users-list';
-import { userPageZhCN } from './sections/user-page';
-import { userRegisterZhCN } from './sections/user-register';
+import { userActionsZhCN } from './sections/zh-cn/user-actions';
+import { usersListZhCN } from './sections/zh-cn/users-list';
+import { userPageZhCN } from './sections/zh-cn/user-page';
+import { userRegisterZhCN } from './sections/zh-cn/user-register';
 import type { Catalogue } from './en';
-import { bulkZhCN } from './sections/bulk';
-import { confirmZhCN } from './sections/confirm';
-import { dataTableZhCN } from './sections/data-table';
-import { errorsZhCN } from './sections/errors';
+import { bulkZhCN } from './sections/zh-cn/bulk';
+import { confirmZhCN } from './sections/zh-cn/confirm';
+import { dataTableZhCN } from './sections/zh-cn/data-table';
+import { errorsZhCN } from './sections/zh-cn/errors';
 
 export const zhCN: Catalogue = {
   app: {
@@ -20,7 +20,6 @@ export const zhCN: Catalogue = {
   },
   language: {
     label: '语言',
-    name: '简体中文',
   },
   home: {
     title: '欢迎使用 IM 管理控制台',
@@ -103,23 +102,6 @@ export const zhCN: Catalogue = {
     both: '“{{query}}”既是用户也是群组。打开：',
     user: '用户 {{name}}',
     group: '群组 {{name}}',
-  },
-  userDetail: {
-    notFound: '此应用中没有用户“{{username}}”。',
-    nickname: '推送昵称',
-    status: '账号状态',
-    active: '正常',
-    banned: '已封禁',
-    created: '创建时间',
-    modified: '修改时间',
-    displayStyle: '推送显示',
-    displayStyle0: '仅通知',
-    displayStyle1: '显示消息详情',
-    noDisturbing: '免打扰',
-    noDisturbingOn: '开启，{{start}}:00–{{end}}:00',
-    off: '关闭',
-    notSet: '未设置',
-    uuid: 'UUID',
   },
   groupDetail: {
     muteAll_on: '全员禁言',

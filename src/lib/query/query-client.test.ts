@@ -2,10 +2,11 @@ import { MutationObserver, QueryObserver } from '@tanstack/react-query';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/lib/api-client/api-error';
 import { createI18n } from '@/lib/i18n/i18n';
+import { allCatalogues } from '@/testing/catalogues';
 import { createQueryClient } from './query-client';
 
 const show = vi.hoisted(() => vi.fn());
-vi.mock('@mantine/notifications', () => ({ notifications: { show } }));
+vi.mock('@/lib/notify/notify', () => ({ notify: show }));
 
 const refused = new ApiError({ kind: 'http', status: 403, error: 'forbidden_op', description: 'forbidden operation on group owner!', call: 'DELETE /x' });
 
@@ -13,7 +14,7 @@ describe('createQueryClient', () => {
   beforeEach(() => show.mockClear());
 
   it('does not notify when a first load fails (the table shows it), but does when a refresh fails', async () => {
-    const client = createQueryClient(createI18n('en'));
+    const client = createQueryClient(createI18n('en', allCatalogues));
     let fail = true;
     const queryFn = async () => {
       if (fail) throw refused;
@@ -32,7 +33,7 @@ describe('createQueryClient', () => {
   });
 
   it('notifies a mutation once: its success message, or its error unless the form shows it', async () => {
-    const client = createQueryClient(createI18n('zh-CN'));
+    const client = createQueryClient(createI18n('zh-CN', allCatalogues));
     const ok = new MutationObserver(client, { mutationFn: async (mute: boolean) => mute, meta: { successMessage: (mute: boolean) => (mute ? 'muted' : 'unmuted') } });
     await ok.mutate(true);
     expect(show).toHaveBeenLastCalledWith({ color: 'green', message: 'muted' });

@@ -1,6 +1,6 @@
 import { List } from '@mantine/core';
 import { createFileRoute, notFound, Outlet } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { appLabel, appsQueryOptions, useApps } from '@/features/connection/api/get-apps';
 import { ConnectionStatus } from '@/features/connection/components/connection-status';
 import { NotFound } from '@/routes/-components/not-found';

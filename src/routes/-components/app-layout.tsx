@@ -1,14 +1,15 @@
-import { Anchor, AppShell, Burger, Group, Image, Text } from '@mantine/core';
+import { Anchor, Box, Burger, Group, Image, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useLocation, useNavigate, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { AppSwitcher } from '@/features/connection/components/app-switcher';
 import { ConnectionDot } from '@/features/connection/components/connection-status';
 import { useApps } from '@/features/connection/api/get-apps';
 import { ColorSchemeSelect } from './color-scheme-select';
 import { GoToBox } from './go-to-box';
 import { LanguageSwitcher } from './language-switcher';
+import classes from './app-layout.module.css';
 import { RouterNavLink } from './router-nav-link';
 
 export function AppLayout({ children }: { children: ReactNode }) {
@@ -27,15 +28,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
   };
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navbarOpened } }}
-      padding="lg"
-    >
-      <AppShell.Header>
+    <>
+      <header className={classes.header}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={navbarOpened} onClick={toggleNavbar} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <Burger className={classes.burger} opened={navbarOpened} onClick={toggleNavbar} size="sm" aria-label={t('nav.toggle')} aria-expanded={navbarOpened} />
             <Anchor component={Link} to="/" underline="never" c="inherit">
               <Group gap="xs" wrap="nowrap">
                 <Image src="/favicon.svg" alt="" w={28} h={28} />
@@ -55,9 +52,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <LanguageSwitcher />
           </Group>
         </Group>
-      </AppShell.Header>
+      </header>
 
-      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
+      <Box component="nav" className={classes.navbar} mod={{ opened: navbarOpened }} aria-label={t('nav.label')}>
         {/* On small screens the navbar overlays the page, so close it once a page is chosen. */}
         {current && (
           <>
@@ -65,9 +62,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <RouterNavLink to="/$app/groups" params={{ app: current.id }} label={t('nav.groups')} onClick={closeNavbar} />
           </>
         )}
-      </AppShell.Navbar>
+      </Box>
 
-      <AppShell.Main>{children}</AppShell.Main>
-    </AppShell>
+      <main className={classes.main}>{children}</main>
+    </>
   );
 }

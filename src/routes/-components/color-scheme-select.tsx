@@ -1,5 +1,5 @@
 import { NativeSelect, useComputedColorScheme, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { MoonIcon, SunIcon } from '@/components/icons/icons';
 
 const SCHEMES: MantineColorScheme[] = ['auto', 'light', 'dark'];

@@ -1,8 +1,9 @@
-import { ActionIcon, Group, Popover, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Box, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { useClickOutside } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { SearchIcon } from '@/components/icons/icons';
 import { groupQueryOptions } from '@/features/groups/api/get-group';
 import { userQueryOptions } from '@/features/users/api/get-user';
@@ -63,48 +64,51 @@ export function GoToBox({ app }: { app: string }) {
           ? describeError(t, outcome.error)
           : undefined;
   const close = () => setOutcome({ kind: 'idle' });
+  const ref = useClickOutside<HTMLDivElement>(close);
 
+  // A panel placed under the box rather than a Popover: the header is on every page, and the
+  // floating-position code would weigh on the first screen for a one-line answer.
   return (
-    <Popover opened={outcome.kind !== 'idle'} onChange={(open) => !open && close()} position="bottom-start" width="target" withinPortal>
-      <Popover.Target>
-        <form role="search" aria-label={t('goTo.label')} onSubmit={(e) => void submit(e)}>
-          <TextInput
-            aria-label={t('goTo.label')}
-            placeholder={t('goTo.placeholder')}
-            value={query}
-            onChange={(e) => {
-              setQuery(e.currentTarget.value);
-              if (outcome.kind !== 'searching') close();
-            }}
-            onKeyDown={(e) => e.key === 'Escape' && close()}
-            rightSection={
-              <ActionIcon type="submit" variant="subtle" aria-label={t('goTo.submit')} loading={outcome.kind === 'searching'}>
-                <SearchIcon />
-              </ActionIcon>
-            }
-            w={{ base: 180, md: 260 }}
-          />
-        </form>
-      </Popover.Target>
-      <Popover.Dropdown>
-        {outcome.kind === 'both' ? (
-          <Stack gap={4}>
-            <Text size="sm">{t('goTo.both', { query: query.trim() })}</Text>
-            <Group gap="md">
-              <RouterAnchor to="/$app/users/$username" params={{ app, username: outcome.username }} onClick={close}>
-                {t('goTo.user', { name: outcome.username })}
-              </RouterAnchor>
-              <RouterAnchor to="/$app/groups/$groupId" params={{ app, groupId: outcome.groupId }} onClick={close}>
-                {t('goTo.group', { name: outcome.groupName })}
-              </RouterAnchor>
-            </Group>
-          </Stack>
-        ) : (
-          <Text size="sm" role="status">
-            {message}
-          </Text>
-        )}
-      </Popover.Dropdown>
-    </Popover>
+    <Box ref={ref} pos="relative">
+      <form role="search" aria-label={t('goTo.label')} onSubmit={(e) => void submit(e)}>
+        <TextInput
+          aria-label={t('goTo.label')}
+          placeholder={t('goTo.placeholder')}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.currentTarget.value);
+            if (outcome.kind !== 'searching') close();
+          }}
+          onKeyDown={(e) => e.key === 'Escape' && close()}
+          rightSection={
+            <ActionIcon type="submit" variant="subtle" aria-label={t('goTo.submit')} loading={outcome.kind === 'searching'}>
+              <SearchIcon />
+            </ActionIcon>
+          }
+          w={{ base: 180, md: 260 }}
+        />
+      </form>
+      {outcome.kind !== 'idle' && (
+        <Paper withBorder shadow="md" p="sm" pos="absolute" top="calc(100% + 4px)" left={0} right={0} style={{ zIndex: 'var(--mantine-z-index-popover)' }}>
+          {outcome.kind === 'both' ? (
+            <Stack gap={4}>
+              <Text size="sm">{t('goTo.both', { query: query.trim() })}</Text>
+              <Group gap="md">
+                <RouterAnchor to="/$app/users/$username" params={{ app, username: outcome.username }} onClick={close}>
+                  {t('goTo.user', { name: outcome.username })}
+                </RouterAnchor>
+                <RouterAnchor to="/$app/groups/$groupId" params={{ app, groupId: outcome.groupId }} onClick={close}>
+                  {t('goTo.group', { name: outcome.groupName })}
+                </RouterAnchor>
+              </Group>
+            </Stack>
+          ) : (
+            <Text size="sm" role="status">
+              {message}
+            </Text>
+          )}
+        </Paper>
+      )}
+    </Box>
   );
 }

@@ -1,7 +1,7 @@
 import { NativeSelect } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Language } from '@/lib/i18n/catalogues';
-import { storeLanguage } from '@/lib/i18n/i18n';
+import { useTranslation } from '@/lib/i18n/react';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '@/lib/i18n/catalogues';
+import { switchLanguage } from '@/lib/i18n/i18n';
 
 function isLanguage(value: string): value is Language {
   return (LANGUAGES as readonly string[]).includes(value);
@@ -12,15 +12,12 @@ export function LanguageSwitcher() {
   return (
     <NativeSelect
       aria-label={t('language.label')}
-      value={i18n.resolvedLanguage}
+      value={i18n.language}
       onChange={(event) => {
         const lng = event.currentTarget.value;
-        if (!isLanguage(lng)) return;
-        storeLanguage(lng);
-        void i18n.changeLanguage(lng);
+        if (isLanguage(lng)) void switchLanguage(i18n, lng);
       }}
-      // Each option is labelled in its own language, whatever the current one is.
-      data={LANGUAGES.map((lng) => ({ value: lng, label: t('language.name', { lng }) }))}
+      data={LANGUAGES.map((lng) => ({ value: lng, label: LANGUAGE_NAMES[lng] }))}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '@/lib/i18n/translate';
 import * as z from 'zod/mini';
 import { callConsole, http } from '@/lib/api-client/http';
 import { connectionKeys } from './keys';

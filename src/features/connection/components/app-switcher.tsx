@@ -1,5 +1,5 @@
-import { Select } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { NativeSelect } from '@mantine/core';
+import { useTranslation } from '@/lib/i18n/react';
 import { appLabel, useApps } from '@/features/connection/api/get-apps';
 
 type AppSwitcherProps = {
@@ -8,21 +8,27 @@ type AppSwitcherProps = {
   onSwitch: (app: string) => void;
 };
 
+// A native select: a handful of apps, the platform's own keyboard and screen-reader behaviour, and
+// none of the floating-dropdown code in the first screen's bundle.
 export function AppSwitcher({ current, onSwitch }: AppSwitcherProps) {
   const { t } = useTranslation();
   const { data: apps = [] } = useApps();
   const selected = apps.find((a) => a.id === current);
   return (
-    <Select
+    <NativeSelect
       aria-label={t('shell.app')}
       title={selected ? t('shell.appHint', { appKey: selected.appKey, host: selected.host }) : undefined}
-      data={apps.map((a) => ({ value: a.id, label: appLabel(t, a) }))}
-      value={current ?? null}
-      onChange={(value) => value && value !== current && onSwitch(value)}
-      allowDeselect={false}
-      checkIconPosition="right"
+      data={[
+        // Outside any app (the home page before one is chosen) the select shows an empty choice.
+        ...(selected ? [] : [{ value: '', label: '—' }]),
+        ...apps.map((a) => ({ value: a.id, label: appLabel(t, a) })),
+      ]}
+      value={current && selected ? current : ''}
+      onChange={(e) => {
+        const value = e.currentTarget.value;
+        if (value && value !== current) onSwitch(value);
+      }}
       w={220}
-      comboboxProps={{ withinPortal: true }}
     />
   );
 }

@@ -1,6 +1,6 @@
 import { Badge, Button } from '@mantine/core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { BulkActionModal } from '@/components/bulk-runner/bulk-action-modal';
 import { DataTable } from '@/components/data-table/data-table';
 import { pagePagination, type PageSearch } from '@/components/data-table/pagination-search';

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import * as z from 'zod/mini';
 import { apiPath } from '@/lib/api-client/api-path';
 import { callApi, http } from '@/lib/api-client/http';

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { callApi, http } from '@/lib/api-client/http';
-import { chunk } from '@/lib/bulk/run-bulk';
+import { chunk } from '@/lib/bulk/chunk';
 import { userKeys } from './keys';
 
 /** Documented: at most 100 names per `POST P/users/batch/status`. */

@@ -11,6 +11,8 @@ export const userKeys = {
   status: (app: string, username: string) => [...userKeys.user(app, username), 'status'] as const,
   offlineCount: (app: string, username: string) => [...userKeys.user(app, username), 'offline-count'] as const,
   offlineStatus: (app: string, username: string, messageId: string) => [...userKeys.user(app, username), 'offline-status', messageId] as const,
+  /** The groups a user owns (deleting the user deletes them). */
+  ownedGroups: (app: string, username: string) => [...userKeys.user(app, username), 'owned-groups'] as const,
   joinedGroups: (app: string, username: string, params: { pagenum: number; pagesize: number }) =>
     [...userKeys.user(app, username), 'joined-groups', params] as const,
 };

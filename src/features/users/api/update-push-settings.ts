@@ -1,5 +1,4 @@
 import { useMutation } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import * as z from 'zod/mini';
 import { apiPath } from '@/lib/api-client/api-path';
 import { callApi, http } from '@/lib/api-client/http';
@@ -21,12 +20,12 @@ const updateAnswer = z.object({ entities: z.array(userEntity) });
 export const updatePushSettings = (app: string, username: string, settings: PushSettings) =>
   callApi(http, app, { method: 'put', path: apiPath`users/${username}`, json: settings }, updateAnswer);
 
+/** The form saves up to three setting groups in a row, so it says "saved" (or why not) itself. */
 export function useUpdatePushSettings(app: string, username: string) {
-  const { t } = useTranslation();
   const invalidate = useInvalidateUsers(app);
   return useMutation({
     mutationFn: (settings: PushSettings) => updatePushSettings(app, username, settings),
-    meta: { successMessage: t('userActions.pushSaved', { username }), handlesError: true },
+    meta: { handlesError: true },
     onSuccess: () => invalidate([username]),
   });
 }

@@ -1,6 +1,6 @@
 import { Button, Group, Skeleton, Title } from '@mantine/core';
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '@/lib/i18n/react';
 import { confirmAction } from '@/components/confirm-action/confirm-action';
 import { DetailList } from '@/components/detail-list/detail-list';
 import { ErrorState } from '@/components/error-state/error-state';

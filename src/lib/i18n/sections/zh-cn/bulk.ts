@@ -1,39 +1,5 @@
 // Strings of src/components/bulk-runner/.
-export const bulkEn = {
-  input: 'Names',
-  inputHint: 'One per line, or separated by commas or spaces.',
-  fromSelection_one: '{{count}} selected row',
-  fromSelection_other: '{{count}} selected rows',
-  valid_one: '{{count}} name will be sent',
-  valid_other: '{{count}} names will be sent',
-  calls_one: 'in {{count}} call of at most {{limit}}',
-  calls_other: 'in {{count}} calls of at most {{limit}}',
-  duplicates: 'Given more than once (sent once): {{names}}',
-  invalid: 'Not valid, will not be sent:',
-  tooLong: '{{value}}: longer than 64 characters',
-  characters: '{{value}}: only a–z, 0–9, “_”, “-” and “.” are allowed',
-  nothingValid: 'Nothing valid to send.',
-  next: 'Review',
-  progress: 'Progress',
-  progressText: '{{done}} of {{total}} done · {{succeeded}} succeeded · {{failed}} failed',
-  throttled: 'The IM service is rate limiting: slowing down and retrying.',
-  cancel: 'Cancel the rest',
-  cancelling: 'Stopping after the calls in flight…',
-  summary: '{{succeeded}} succeeded, {{failed}} failed, {{skipped}} skipped',
-  status: 'Status',
-  name: 'Name',
-  reason: 'Reason',
-  succeeded: 'Succeeded',
-  failed: 'Failed',
-  skipped: 'Skipped',
-  skippedReason: 'Not sent: cancelled',
-  filter: 'Show',
-  all: 'All',
-  retryFailed: 'Retry failed',
-  copyFailed: 'Copy failed names',
-  copied: 'Copied',
-  close: 'Close',
-};
+import type { bulkEn } from '../en/bulk';
 
 export const bulkZhCN: typeof bulkEn = {
   input: '名称',
@@ -69,4 +35,5 @@ export const bulkZhCN: typeof bulkEn = {
   copyFailed: '复制失败的名称',
   copied: '已复制',
   close: '关闭',
+  undoReport: '撤销的结果',
 };

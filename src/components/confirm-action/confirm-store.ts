@@ -1,0 +1,42 @@
+import { useSyncExternalStore } from 'react';
+import type { ConfirmOptions } from './confirm-action';
+
+// One confirmation at a time, held outside React so that `confirmAction()` can be called from any
+// event handler, and the dialog's code loads only when the first one opens.
+
+export type ConfirmRequest = ConfirmOptions & { id: number };
+
+let current: ConfirmRequest | null = null;
+let nextId = 1;
+const listeners = new Set<() => void>();
+const emit = () => listeners.forEach((l) => l());
+
+export function openConfirm(options: ConfirmOptions): void {
+  // Focus goes back where it was (the button that asked) once the dialog closes.
+  const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const id = nextId++;
+  current = {
+    ...options,
+    id,
+    onClosed: () => {
+      if (opener?.isConnected) opener.focus();
+      options.onClosed?.();
+    },
+  };
+  emit();
+}
+
+export function closeConfirm(id: number): void {
+  if (current?.id !== id) return;
+  const closed = current.onClosed;
+  current = null;
+  emit();
+  closed?.();
+}
+
+const subscribe = (l: () => void) => {
+  listeners.add(l);
+  return () => listeners.delete(l);
+};
+
+export const useConfirmRequest = () => useSyncExternalStore(subscribe, () => current);

@@ -1,0 +1,108 @@
+import { Checkbox } from '@mantine/core';
+import type { ComponentPropsWithRef, ReactNode } from 'react';
+import classes from './data-table.module.css';
+import { useTranslation } from '@/lib/i18n/react';
+import type { Resolved } from './table-types';
+
+// The rows and headers shared by the plain table and the virtualised one.
+
+export const ROW_HEIGHT = 41;
+/** Narrower than this, a table scrolls sideways rather than squeezing its columns. */
+const MIN_WIDTH = 480;
+
+/**
+ * A native sideways scroller. Mantine's Table.ScrollContainer would do, but it imports ScrollArea
+ * even when told to scroll natively, and the first screen would carry it.
+ */
+export function HorizontalScroll({ children, style, ...props }: ComponentPropsWithRef<'div'>) {
+  return (
+    <div {...props} style={{ overflowX: 'auto', ...style }}>
+      <div style={{ minWidth: MIN_WIDTH }}>{children}</div>
+    </div>
+  );
+}
+
+/** The table element with the console's look; `sticky` keeps the header row in view while scrolling. */
+export function TableElement({ sticky, ...props }: ComponentPropsWithRef<'table'> & { sticky?: boolean }) {
+  return <table {...props} className={classes.table} data-sticky={sticky || undefined} />;
+}
+
+export function Caption({ caption }: { caption?: ReactNode }) {
+  return caption ? <caption>{caption}</caption> : null;
+}
+
+export function HeaderRow<Row>({ columns, selection, rows, getRowId, rowIndex }: Resolved<Row> & { rows: Row[]; rowIndex?: number }) {
+  const { t } = useTranslation();
+  let chosen = 0;
+  if (selection) for (const row of rows) if (selection.selected.has(getRowId(row))) chosen++;
+  const all = chosen > 0 && chosen === rows.length;
+  return (
+    <tr aria-rowindex={rowIndex}>
+      {selection && (
+        <th style={{ width: 40 }}>
+          <Checkbox
+            aria-label={t('dataTable.selectAll')}
+            checked={all}
+            indeterminate={chosen > 0 && !all}
+            onChange={() => {
+              // Indeterminate or empty → select the whole page; all selected → clear the page only.
+              const next = new Set(selection.selected);
+              for (const row of rows) {
+                if (all) next.delete(getRowId(row));
+                else next.add(getRowId(row));
+              }
+              selection.onChange(next);
+            }}
+          />
+        </th>
+      )}
+      {columns.map((c) => (
+        <th key={c.id} style={{ width: c.width }} scope="col">
+          {c.header}
+        </th>
+      ))}
+    </tr>
+  );
+}
+
+export type BodyRowProps<Row> = Pick<Resolved<Row>, 'columns' | 'selection'> & {
+  row: Row;
+  id: string;
+  rowIndex?: number;
+  measure?: (el: HTMLTableRowElement | null) => void;
+  dataIndex?: number;
+};
+
+export function BodyRow<Row>({ row, id, columns, selection, rowIndex, measure, dataIndex }: BodyRowProps<Row>) {
+  const { t } = useTranslation();
+  const selected = selection?.selected.has(id) ?? false;
+  return (
+    <tr ref={measure} data-index={dataIndex} aria-rowindex={rowIndex} aria-selected={selection ? selected : undefined} style={{ height: ROW_HEIGHT }}>
+      {selection && (
+        <td>
+          <Checkbox
+            aria-label={t('dataTable.selectRow', { id })}
+            checked={selected}
+            onChange={(e) => {
+              const next = new Set(selection.selected);
+              if (e.currentTarget.checked) next.add(id);
+              else next.delete(id);
+              selection.onChange(next);
+            }}
+          />
+        </td>
+      )}
+      {columns.map((c) => (
+        <td key={c.id}>{c.cell(row)}</td>
+      ))}
+    </tr>
+  );
+}
+
+export function Spacer({ height, span }: { height: number; span: number }) {
+  return (
+    <tr aria-hidden>
+      <td colSpan={span} style={{ height, padding: 0, border: 0 }} />
+    </tr>
+  );
+}

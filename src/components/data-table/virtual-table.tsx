@@ -1,0 +1,62 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { BodyRow, Caption, HeaderRow, HorizontalScroll, ROW_HEIGHT, Spacer, TableElement } from './table-parts';
+import type { Resolved } from './table-types';
+
+// Large pages (the roster answers up to 1,000 rows) render only the rows in view plus a margin;
+// spacer rows keep the scroll height, and aria-rowcount/aria-rowindex tell screen readers the real size.
+export default function VirtualTable<Row>(props: Resolved<Row> & { rows: Row[] }) {
+  const { rows, getRowId, columns, selection } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // No React Compiler in this project, so its warning about the virtualiser's unmemoisable functions does not apply.
+  // oxlint-disable-next-line react/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (i) => getRowId(rows[i]!),
+    overscan: 10,
+    // Before the first measurement, assume a typical viewport rather than rendering nothing.
+    initialRect: { width: 800, height: 600 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = Math.max(0, virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0));
+  const span = columns.length + (selection ? 1 : 0);
+  return (
+    <HorizontalScroll
+      ref={scrollRef}
+      style={{ maxHeight: props.maxHeight ?? '70vh', overflowY: 'auto' }}
+      // Focusable so keyboard users can scroll it; named like the table it holds.
+      tabIndex={0}
+      role="region"
+      aria-label={props.name}
+    >
+      <TableElement aria-label={props.name} aria-rowcount={rows.length + 1} sticky>
+        <Caption caption={props.caption} />
+        <thead>
+          <HeaderRow {...props} rowIndex={1} />
+        </thead>
+        <tbody>
+          {top > 0 && <Spacer height={top} span={span} />}
+          {items.map((v) => {
+            const row = rows[v.index]!;
+            return (
+              <BodyRow
+                key={v.key}
+                id={String(v.key)}
+                row={row}
+                columns={columns}
+                selection={selection}
+                rowIndex={v.index + 2}
+                dataIndex={v.index}
+                measure={virtualizer.measureElement}
+              />
+            );
+          })}
+          {bottom > 0 && <Spacer height={bottom} span={span} />}
+        </tbody>
+      </TableElement>
+    </HorizontalScroll>
+  );
+}

@@ -1,0 +1,95 @@
+import { Button, Group, Modal } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from '@/lib/i18n/react';
+import { confirmAction } from '@/components/confirm-action/confirm-action';
+import { useBanUser } from '@/features/users/api/ban-user';
+import { useDisconnectUser } from '@/features/users/api/disconnect-user';
+import { useUnbanUser } from '@/features/users/api/unban-user';
+import type { UserEntity } from '@/lib/api-client/schemas';
+import { DeleteUserButton } from './delete-user-button';
+import { PushSettingsForm } from './push-settings-form';
+import { ResetPasswordForm } from './reset-password-form';
+
+type Props = {
+  app: string;
+  /** As in the URL (the page's query keys); `user.username` is the stored spelling shown to people. */
+  username: string;
+  user: UserEntity;
+  onDeleted: () => void;
+};
+
+/** What support staff can do to one account: each destructive step asks first and notifies when done. */
+export function UserActions({ app, username, user, onDeleted }: Props) {
+  const { t } = useTranslation();
+  const ban = useBanUser(app);
+  const unban = useUnbanUser(app);
+  const disconnect = useDisconnectUser(app);
+  const [dialog, setDialog] = useState<'password' | 'push' | undefined>();
+  const name = user.username;
+  const close = () => setDialog(undefined);
+
+  return (
+    <Group gap="xs" role="group" aria-label={t('userPage.actions')}>
+      {user.activated ? (
+        <Button
+          color="red"
+          variant="light"
+          onClick={() =>
+            confirmAction({
+              title: t('userPage.banTitle', { username: name }),
+              message: t('userPage.banMessage', { username: name }),
+              confirmLabel: t('userPage.ban'),
+              destructive: true,
+              onConfirm: () => ban.mutateAsync(username),
+            })
+          }
+        >
+          {t('userPage.ban')}
+        </Button>
+      ) : (
+        <Button
+          variant="light"
+          onClick={() =>
+            confirmAction({
+              title: t('userPage.unbanTitle', { username: name }),
+              message: t('userPage.unbanMessage', { username: name }),
+              confirmLabel: t('userPage.unban'),
+              onConfirm: () => unban.mutateAsync(username),
+            })
+          }
+        >
+          {t('userPage.unban')}
+        </Button>
+      )}
+      <Button
+        variant="default"
+        onClick={() =>
+          confirmAction({
+            title: t('userPage.disconnectTitle', { username: name }),
+            message: t('userPage.disconnectMessage', { username: name }),
+            confirmLabel: t('userPage.disconnect'),
+            destructive: true,
+            onConfirm: () => disconnect.mutateAsync(username),
+          })
+        }
+      >
+        {t('userPage.disconnect')}
+      </Button>
+      <Button variant="default" onClick={() => setDialog('password')}>
+        {t('userPage.resetPassword')}
+      </Button>
+      <Button variant="default" onClick={() => setDialog('push')}>
+        {t('userPage.editPush')}
+      </Button>
+      <DeleteUserButton app={app} username={username} storedName={name} onDeleted={onDeleted} />
+
+      {/* Unmounted when closed, so nothing typed (a password least of all) outlives the dialog. */}
+      <Modal opened={dialog === 'password'} onClose={close} closeButtonProps={{ 'aria-label': t('common.closeDialog') }} title={t('userPage.resetTitle', { username: name })}>
+        <ResetPasswordForm app={app} username={username} onDone={close} onCancel={close} />
+      </Modal>
+      <Modal opened={dialog === 'push'} onClose={close} closeButtonProps={{ 'aria-label': t('common.closeDialog') }} title={t('userPage.pushTitle', { username: name })} size="lg">
+        <PushSettingsForm app={app} username={username} user={user} onDone={close} onCancel={close} />
+      </Modal>
+    </Group>
+  );
+}

@@ -1,0 +1,48 @@
+import { Tabs } from '@mantine/core';
+import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
+import { useTranslation } from '@/lib/i18n/react';
+import * as z from 'zod/mini';
+import { ImportUsers } from '@/features/users/components/import-users';
+import { RegisterUserForm } from '@/features/users/components/register-user-form';
+import { PageTitle } from '@/routes/-components/page-title';
+import { RouterAnchor } from '@/routes/-components/router-anchor';
+
+const MODES = ['one', 'many'] as const;
+type Mode = (typeof MODES)[number];
+
+export const Route = createFileRoute('/$app/register')({
+  // `?mode=many` opens the import; anything else falls back to the single form.
+  validateSearch: z.object({ mode: z._default(z.catch(z.enum(MODES), 'one'), 'one') }),
+  search: { middlewares: [stripSearchParams({ mode: 'one' as Mode })] },
+  component: RegisterPage,
+});
+
+function RegisterPage() {
+  const { t } = useTranslation();
+  const { app } = Route.useParams();
+  const { mode } = Route.useSearch();
+  const navigate = Route.useNavigate();
+  const userLink = (username: string) => (
+    <RouterAnchor to="/$app/users/$username" params={{ app, username }}>
+      {username}
+    </RouterAnchor>
+  );
+  return (
+    <>
+      <PageTitle title={t('userRegister.title')} />
+      {/* Both panels stay mounted, so switching tabs loses nothing typed. */}
+      <Tabs value={mode} onChange={(m) => void navigate({ search: { mode: (m as Mode) ?? 'one' }, replace: true })} keepMounted>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="one">{t('userRegister.oneTitle')}</Tabs.Tab>
+          <Tabs.Tab value="many">{t('userRegister.manyTab')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="one">
+          <RegisterUserForm app={app} userLink={userLink} />
+        </Tabs.Panel>
+        <Tabs.Panel value="many">
+          <ImportUsers app={app} userLink={userLink} />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { Skeleton, Stack } from '@mantine/core';
+import { createFileRoute, Outlet, useNavigate } from '@tanstack/react-router';
+import { useTranslation } from '@/lib/i18n/react';
+import { ErrorState } from '@/components/error-state/error-state';
+import { userQueryOptions, useUser } from '@/features/users/api/get-user';
+import { UserActions } from '@/features/users/components/user-actions';
+import { UserStatusBadges } from '@/features/users/components/user-status-badges';
+import { isApiError } from '@/lib/api-client/api-error';
+import { PageTitle } from '@/routes/-components/page-title';
+import { UserTabs } from './-components/user-tabs';
+
+// The user page: a header with the account's state and actions, and one child route per section.
+export const Route = createFileRoute('/$app/users/$username')({
+  // Warm the cache on hover/preload; the page itself shows loading, 404 and errors.
+  loader: ({ context, params }) => void context.queryClient.prefetchQuery(userQueryOptions(params.app, params.username)),
+  component: UserLayout,
+});
+
+function UserLayout() {
+  const { t } = useTranslation();
+  const { app, username } = Route.useParams();
+  const navigate = useNavigate();
+  const user = useUser(app, username);
+  if (user.isPending) return <Skeleton h={240} aria-label={t('common.loading')} />;
+  if (user.isError) {
+    if (isApiError(user.error) && user.error.status === 404) {
+      return <PageTitle title={username} description={t('userPage.notFound', { username })} />;
+    }
+    return <ErrorState error={user.error} onRetry={() => void user.refetch()} />;
+  }
+  return (
+    <>
+      <PageTitle title={user.data.username} description={user.data.nickname || undefined} />
+      <Stack gap="md" mb="lg">
+        <UserStatusBadges app={app} username={username} user={user.data} />
+        <UserActions app={app} username={username} user={user.data} onDeleted={() => void navigate({ to: '/$app/users', params: { app } })} />
+      </Stack>
+      <UserTabs app={app} username={username} />
+      <Outlet />
+    </>
+  );
+}
