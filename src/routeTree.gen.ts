@@ -14,9 +14,15 @@ import { Route as AppRouteRouteImport } from './routes/$app/route'
 import { Route as AppIndexRouteImport } from './routes/$app/index'
 import { Route as AppRegisterRouteImport } from './routes/$app/register'
 import { Route as AppGroupsIndexRouteImport } from './routes/$app/groups/index'
-import { Route as AppGroupsGroupIdRouteImport } from './routes/$app/groups/$groupId'
+import { Route as AppGroupsGroupIdRouteRouteImport } from './routes/$app/groups/$groupId/route'
 import { Route as AppUsersIndexRouteImport } from './routes/$app/users/index'
 import { Route as AppUsersUsernameRouteRouteImport } from './routes/$app/users/$username/route'
+import { Route as AppGroupsGroupIdIndexRouteImport } from './routes/$app/groups/$groupId/index'
+import { Route as AppGroupsGroupIdAdminsRouteImport } from './routes/$app/groups/$groupId/admins'
+import { Route as AppGroupsGroupIdAttributesRouteImport } from './routes/$app/groups/$groupId/attributes'
+import { Route as AppGroupsGroupIdBlacklistRouteImport } from './routes/$app/groups/$groupId/blacklist'
+import { Route as AppGroupsGroupIdMutesRouteImport } from './routes/$app/groups/$groupId/mutes'
+import { Route as AppGroupsGroupIdWhitelistRouteImport } from './routes/$app/groups/$groupId/whitelist'
 import { Route as AppUsersUsernameIndexRouteImport } from './routes/$app/users/$username/index'
 import { Route as AppUsersUsernameBlacklistRouteImport } from './routes/$app/users/$username/blacklist'
 import { Route as AppUsersUsernameFriendsRouteImport } from './routes/$app/users/$username/friends'
@@ -47,7 +53,7 @@ const AppGroupsIndexRoute = AppGroupsIndexRouteImport.update({
   path: '/groups/',
   getParentRoute: () => AppRouteRoute,
 } as any)
-const AppGroupsGroupIdRoute = AppGroupsGroupIdRouteImport.update({
+const AppGroupsGroupIdRouteRoute = AppGroupsGroupIdRouteRouteImport.update({
   id: '/groups/$groupId',
   path: '/groups/$groupId',
   getParentRoute: () => AppRouteRoute,
@@ -62,6 +68,39 @@ const AppUsersUsernameRouteRoute = AppUsersUsernameRouteRouteImport.update({
   path: '/users/$username',
   getParentRoute: () => AppRouteRoute,
 } as any)
+const AppGroupsGroupIdIndexRoute = AppGroupsGroupIdIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => AppGroupsGroupIdRouteRoute,
+} as any)
+const AppGroupsGroupIdAdminsRoute = AppGroupsGroupIdAdminsRouteImport.update({
+  id: '/admins',
+  path: '/admins',
+  getParentRoute: () => AppGroupsGroupIdRouteRoute,
+} as any)
+const AppGroupsGroupIdAttributesRoute =
+  AppGroupsGroupIdAttributesRouteImport.update({
+    id: '/attributes',
+    path: '/attributes',
+    getParentRoute: () => AppGroupsGroupIdRouteRoute,
+  } as any)
+const AppGroupsGroupIdBlacklistRoute =
+  AppGroupsGroupIdBlacklistRouteImport.update({
+    id: '/blacklist',
+    path: '/blacklist',
+    getParentRoute: () => AppGroupsGroupIdRouteRoute,
+  } as any)
+const AppGroupsGroupIdMutesRoute = AppGroupsGroupIdMutesRouteImport.update({
+  id: '/mutes',
+  path: '/mutes',
+  getParentRoute: () => AppGroupsGroupIdRouteRoute,
+} as any)
+const AppGroupsGroupIdWhitelistRoute =
+  AppGroupsGroupIdWhitelistRouteImport.update({
+    id: '/whitelist',
+    path: '/whitelist',
+    getParentRoute: () => AppGroupsGroupIdRouteRoute,
+  } as any)
 const AppUsersUsernameIndexRoute = AppUsersUsernameIndexRouteImport.update({
   id: '/',
   path: '/',
@@ -89,25 +128,36 @@ export interface FileRoutesByFullPath {
   '/$app': typeof AppRouteRouteWithChildren
   '/$app/register': typeof AppRegisterRoute
   '/$app/': typeof AppIndexRoute
+  '/$app/groups/$groupId': typeof AppGroupsGroupIdRouteRouteWithChildren
   '/$app/users/$username': typeof AppUsersUsernameRouteRouteWithChildren
-  '/$app/groups/$groupId': typeof AppGroupsGroupIdRoute
   '/$app/groups/': typeof AppGroupsIndexRoute
   '/$app/users/': typeof AppUsersIndexRoute
+  '/$app/groups/$groupId/admins': typeof AppGroupsGroupIdAdminsRoute
+  '/$app/groups/$groupId/attributes': typeof AppGroupsGroupIdAttributesRoute
+  '/$app/groups/$groupId/blacklist': typeof AppGroupsGroupIdBlacklistRoute
+  '/$app/groups/$groupId/mutes': typeof AppGroupsGroupIdMutesRoute
+  '/$app/groups/$groupId/whitelist': typeof AppGroupsGroupIdWhitelistRoute
   '/$app/users/$username/blacklist': typeof AppUsersUsernameBlacklistRoute
   '/$app/users/$username/friends': typeof AppUsersUsernameFriendsRoute
   '/$app/users/$username/groups': typeof AppUsersUsernameGroupsRoute
+  '/$app/groups/$groupId/': typeof AppGroupsGroupIdIndexRoute
   '/$app/users/$username/': typeof AppUsersUsernameIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/$app/register': typeof AppRegisterRoute
   '/$app': typeof AppIndexRoute
-  '/$app/groups/$groupId': typeof AppGroupsGroupIdRoute
   '/$app/groups': typeof AppGroupsIndexRoute
   '/$app/users': typeof AppUsersIndexRoute
+  '/$app/groups/$groupId/admins': typeof AppGroupsGroupIdAdminsRoute
+  '/$app/groups/$groupId/attributes': typeof AppGroupsGroupIdAttributesRoute
+  '/$app/groups/$groupId/blacklist': typeof AppGroupsGroupIdBlacklistRoute
+  '/$app/groups/$groupId/mutes': typeof AppGroupsGroupIdMutesRoute
+  '/$app/groups/$groupId/whitelist': typeof AppGroupsGroupIdWhitelistRoute
   '/$app/users/$username/blacklist': typeof AppUsersUsernameBlacklistRoute
   '/$app/users/$username/friends': typeof AppUsersUsernameFriendsRoute
   '/$app/users/$username/groups': typeof AppUsersUsernameGroupsRoute
+  '/$app/groups/$groupId': typeof AppGroupsGroupIdIndexRoute
   '/$app/users/$username': typeof AppUsersUsernameIndexRoute
 }
 export interface FileRoutesById {
@@ -116,13 +166,19 @@ export interface FileRoutesById {
   '/$app': typeof AppRouteRouteWithChildren
   '/$app/register': typeof AppRegisterRoute
   '/$app/': typeof AppIndexRoute
+  '/$app/groups/$groupId': typeof AppGroupsGroupIdRouteRouteWithChildren
   '/$app/users/$username': typeof AppUsersUsernameRouteRouteWithChildren
-  '/$app/groups/$groupId': typeof AppGroupsGroupIdRoute
   '/$app/groups/': typeof AppGroupsIndexRoute
   '/$app/users/': typeof AppUsersIndexRoute
+  '/$app/groups/$groupId/admins': typeof AppGroupsGroupIdAdminsRoute
+  '/$app/groups/$groupId/attributes': typeof AppGroupsGroupIdAttributesRoute
+  '/$app/groups/$groupId/blacklist': typeof AppGroupsGroupIdBlacklistRoute
+  '/$app/groups/$groupId/mutes': typeof AppGroupsGroupIdMutesRoute
+  '/$app/groups/$groupId/whitelist': typeof AppGroupsGroupIdWhitelistRoute
   '/$app/users/$username/blacklist': typeof AppUsersUsernameBlacklistRoute
   '/$app/users/$username/friends': typeof AppUsersUsernameFriendsRoute
   '/$app/users/$username/groups': typeof AppUsersUsernameGroupsRoute
+  '/$app/groups/$groupId/': typeof AppGroupsGroupIdIndexRoute
   '/$app/users/$username/': typeof AppUsersUsernameIndexRoute
 }
 export interface FileRouteTypes {
@@ -132,25 +188,36 @@ export interface FileRouteTypes {
     | '/$app'
     | '/$app/register'
     | '/$app/'
-    | '/$app/users/$username'
     | '/$app/groups/$groupId'
+    | '/$app/users/$username'
     | '/$app/groups/'
     | '/$app/users/'
+    | '/$app/groups/$groupId/admins'
+    | '/$app/groups/$groupId/attributes'
+    | '/$app/groups/$groupId/blacklist'
+    | '/$app/groups/$groupId/mutes'
+    | '/$app/groups/$groupId/whitelist'
     | '/$app/users/$username/blacklist'
     | '/$app/users/$username/friends'
     | '/$app/users/$username/groups'
+    | '/$app/groups/$groupId/'
     | '/$app/users/$username/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
     | '/$app/register'
     | '/$app'
-    | '/$app/groups/$groupId'
     | '/$app/groups'
     | '/$app/users'
+    | '/$app/groups/$groupId/admins'
+    | '/$app/groups/$groupId/attributes'
+    | '/$app/groups/$groupId/blacklist'
+    | '/$app/groups/$groupId/mutes'
+    | '/$app/groups/$groupId/whitelist'
     | '/$app/users/$username/blacklist'
     | '/$app/users/$username/friends'
     | '/$app/users/$username/groups'
+    | '/$app/groups/$groupId'
     | '/$app/users/$username'
   id:
     | '__root__'
@@ -158,13 +225,19 @@ export interface FileRouteTypes {
     | '/$app'
     | '/$app/register'
     | '/$app/'
-    | '/$app/users/$username'
     | '/$app/groups/$groupId'
+    | '/$app/users/$username'
     | '/$app/groups/'
     | '/$app/users/'
+    | '/$app/groups/$groupId/admins'
+    | '/$app/groups/$groupId/attributes'
+    | '/$app/groups/$groupId/blacklist'
+    | '/$app/groups/$groupId/mutes'
+    | '/$app/groups/$groupId/whitelist'
     | '/$app/users/$username/blacklist'
     | '/$app/users/$username/friends'
     | '/$app/users/$username/groups'
+    | '/$app/groups/$groupId/'
     | '/$app/users/$username/'
   fileRoutesById: FileRoutesById
 }
@@ -214,7 +287,7 @@ declare module '@tanstack/react-router' {
       id: '/$app/groups/$groupId'
       path: '/groups/$groupId'
       fullPath: '/$app/groups/$groupId'
-      preLoaderRoute: typeof AppGroupsGroupIdRouteImport
+      preLoaderRoute: typeof AppGroupsGroupIdRouteRouteImport
       parentRoute: typeof AppRouteRoute
     }
     '/$app/users/': {
@@ -230,6 +303,48 @@ declare module '@tanstack/react-router' {
       fullPath: '/$app/users/$username'
       preLoaderRoute: typeof AppUsersUsernameRouteRouteImport
       parentRoute: typeof AppRouteRoute
+    }
+    '/$app/groups/$groupId/': {
+      id: '/$app/groups/$groupId/'
+      path: '/'
+      fullPath: '/$app/groups/$groupId/'
+      preLoaderRoute: typeof AppGroupsGroupIdIndexRouteImport
+      parentRoute: typeof AppGroupsGroupIdRouteRoute
+    }
+    '/$app/groups/$groupId/admins': {
+      id: '/$app/groups/$groupId/admins'
+      path: '/admins'
+      fullPath: '/$app/groups/$groupId/admins'
+      preLoaderRoute: typeof AppGroupsGroupIdAdminsRouteImport
+      parentRoute: typeof AppGroupsGroupIdRouteRoute
+    }
+    '/$app/groups/$groupId/attributes': {
+      id: '/$app/groups/$groupId/attributes'
+      path: '/attributes'
+      fullPath: '/$app/groups/$groupId/attributes'
+      preLoaderRoute: typeof AppGroupsGroupIdAttributesRouteImport
+      parentRoute: typeof AppGroupsGroupIdRouteRoute
+    }
+    '/$app/groups/$groupId/blacklist': {
+      id: '/$app/groups/$groupId/blacklist'
+      path: '/blacklist'
+      fullPath: '/$app/groups/$groupId/blacklist'
+      preLoaderRoute: typeof AppGroupsGroupIdBlacklistRouteImport
+      parentRoute: typeof AppGroupsGroupIdRouteRoute
+    }
+    '/$app/groups/$groupId/mutes': {
+      id: '/$app/groups/$groupId/mutes'
+      path: '/mutes'
+      fullPath: '/$app/groups/$groupId/mutes'
+      preLoaderRoute: typeof AppGroupsGroupIdMutesRouteImport
+      parentRoute: typeof AppGroupsGroupIdRouteRoute
+    }
+    '/$app/groups/$groupId/whitelist': {
+      id: '/$app/groups/$groupId/whitelist'
+      path: '/whitelist'
+      fullPath: '/$app/groups/$groupId/whitelist'
+      preLoaderRoute: typeof AppGroupsGroupIdWhitelistRouteImport
+      parentRoute: typeof AppGroupsGroupIdRouteRoute
     }
     '/$app/users/$username/': {
       id: '/$app/users/$username/'
@@ -262,6 +377,29 @@ declare module '@tanstack/react-router' {
   }
 }
 
+interface AppGroupsGroupIdRouteRouteChildren {
+  AppGroupsGroupIdAdminsRoute: typeof AppGroupsGroupIdAdminsRoute
+  AppGroupsGroupIdAttributesRoute: typeof AppGroupsGroupIdAttributesRoute
+  AppGroupsGroupIdBlacklistRoute: typeof AppGroupsGroupIdBlacklistRoute
+  AppGroupsGroupIdMutesRoute: typeof AppGroupsGroupIdMutesRoute
+  AppGroupsGroupIdWhitelistRoute: typeof AppGroupsGroupIdWhitelistRoute
+  AppGroupsGroupIdIndexRoute: typeof AppGroupsGroupIdIndexRoute
+}
+
+const AppGroupsGroupIdRouteRouteChildren: AppGroupsGroupIdRouteRouteChildren = {
+  AppGroupsGroupIdAdminsRoute: AppGroupsGroupIdAdminsRoute,
+  AppGroupsGroupIdAttributesRoute: AppGroupsGroupIdAttributesRoute,
+  AppGroupsGroupIdBlacklistRoute: AppGroupsGroupIdBlacklistRoute,
+  AppGroupsGroupIdMutesRoute: AppGroupsGroupIdMutesRoute,
+  AppGroupsGroupIdWhitelistRoute: AppGroupsGroupIdWhitelistRoute,
+  AppGroupsGroupIdIndexRoute: AppGroupsGroupIdIndexRoute,
+}
+
+const AppGroupsGroupIdRouteRouteWithChildren =
+  AppGroupsGroupIdRouteRoute._addFileChildren(
+    AppGroupsGroupIdRouteRouteChildren,
+  )
+
 interface AppUsersUsernameRouteRouteChildren {
   AppUsersUsernameBlacklistRoute: typeof AppUsersUsernameBlacklistRoute
   AppUsersUsernameFriendsRoute: typeof AppUsersUsernameFriendsRoute
@@ -284,8 +422,8 @@ const AppUsersUsernameRouteRouteWithChildren =
 interface AppRouteRouteChildren {
   AppRegisterRoute: typeof AppRegisterRoute
   AppIndexRoute: typeof AppIndexRoute
+  AppGroupsGroupIdRouteRoute: typeof AppGroupsGroupIdRouteRouteWithChildren
   AppUsersUsernameRouteRoute: typeof AppUsersUsernameRouteRouteWithChildren
-  AppGroupsGroupIdRoute: typeof AppGroupsGroupIdRoute
   AppGroupsIndexRoute: typeof AppGroupsIndexRoute
   AppUsersIndexRoute: typeof AppUsersIndexRoute
 }
@@ -293,8 +431,8 @@ interface AppRouteRouteChildren {
 const AppRouteRouteChildren: AppRouteRouteChildren = {
   AppRegisterRoute: AppRegisterRoute,
   AppIndexRoute: AppIndexRoute,
+  AppGroupsGroupIdRouteRoute: AppGroupsGroupIdRouteRouteWithChildren,
   AppUsersUsernameRouteRoute: AppUsersUsernameRouteRouteWithChildren,
-  AppGroupsGroupIdRoute: AppGroupsGroupIdRoute,
   AppGroupsIndexRoute: AppGroupsIndexRoute,
   AppUsersIndexRoute: AppUsersIndexRoute,
 }

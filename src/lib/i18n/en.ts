@@ -1,3 +1,4 @@
+import { groupPageEn } from './sections/en/group-page';
 import { userActionsEn } from './sections/en/user-actions';
 import { usersListEn } from './sections/en/users-list';
 import { userPageEn } from './sections/en/user-page';
@@ -139,6 +140,7 @@ export const en = {
   usersList: usersListEn,
   userPage: userPageEn,
   userRegister: userRegisterEn,
+  groupPage: groupPageEn,
 };
 
 export type Catalogue = typeof en;

@@ -1,3 +1,4 @@
+import { groupPageZhCN } from './sections/zh-cn/group-page';
 import { userActionsZhCN } from './sections/zh-cn/user-actions';
 import { usersListZhCN } from './sections/zh-cn/users-list';
 import { userPageZhCN } from './sections/zh-cn/user-page';
@@ -137,4 +138,5 @@ export const zhCN: Catalogue = {
   usersList: usersListZhCN,
   userPage: userPageZhCN,
   userRegister: userRegisterZhCN,
+  groupPage: groupPageZhCN,
 };

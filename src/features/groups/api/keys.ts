@@ -8,4 +8,13 @@ export const groupKeys = {
   roster: (app: string, groupId: string) => [...groupKeys.all(app), 'roster', groupId] as const,
   members: (app: string, groupId: string, params: { pagenum: number; pagesize: number }) =>
     [...groupKeys.roster(app, groupId), 'members', params] as const,
+  admins: (app: string, groupId: string) => [...groupKeys.roster(app, groupId), 'admins'] as const,
+  mutes: (app: string, groupId: string) => [...groupKeys.roster(app, groupId), 'mutes'] as const,
+  blacklist: (app: string, groupId: string) => [...groupKeys.roster(app, groupId), 'blacklist'] as const,
+  whitelist: (app: string, groupId: string) => [...groupKeys.roster(app, groupId), 'whitelist'] as const,
+  /** Member attributes: one member's, or one key across several members. */
+  attributes: (app: string, groupId: string) => [...groupKeys.roster(app, groupId), 'attributes'] as const,
+  memberAttributes: (app: string, groupId: string, username: string) => [...groupKeys.attributes(app, groupId), 'member', username] as const,
+  attributeAcross: (app: string, groupId: string, key: string, usernames: readonly string[]) =>
+    [...groupKeys.attributes(app, groupId), 'across', key, usernames] as const,
 };

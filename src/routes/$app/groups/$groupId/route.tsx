@@ -1,22 +1,19 @@
-import { Button, Group, Skeleton, Title } from '@mantine/core';
-import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
+import { Button, Group, Skeleton } from '@mantine/core';
+import { createFileRoute, Outlet } from '@tanstack/react-router';
 import { useTranslation } from '@/lib/i18n/react';
 import { confirmAction } from '@/components/confirm-action/confirm-action';
 import { DetailList } from '@/components/detail-list/detail-list';
 import { ErrorState } from '@/components/error-state/error-state';
-import { pageSearch } from '@/components/data-table/pagination-search';
 import { groupQueryOptions, useGroup } from '@/features/groups/api/get-group';
-import { ROSTER_PAGE } from '@/features/groups/api/get-group-members';
 import { useSetGroupMuteAll } from '@/features/groups/api/set-group-mute-all';
-import { GroupMembersTable } from '@/features/groups/components/group-members-table';
 import { isApiError } from '@/lib/api-client/api-error';
 import { formatDateTime } from '@/lib/i18n/format';
 import { PageTitle } from '@/routes/-components/page-title';
 import { RouterAnchor } from '@/routes/-components/router-anchor';
+import { GroupSections } from './-components/group-sections';
 
+// The group page: details and mute-all on top, one child route per section below.
 export const Route = createFileRoute('/$app/groups/$groupId')({
-  validateSearch: pageSearch(ROSTER_PAGE),
-  search: { middlewares: [stripSearchParams({ pagenum: 1, pagesize: ROSTER_PAGE.defaultSize })] },
   loader: ({ context, params }) => void context.queryClient.prefetchQuery(groupQueryOptions(params.app, params.groupId)),
   component: GroupPage,
 });
@@ -24,8 +21,6 @@ export const Route = createFileRoute('/$app/groups/$groupId')({
 function GroupPage() {
   const { t, i18n } = useTranslation();
   const { app, groupId } = Route.useParams();
-  const search = Route.useSearch();
-  const navigate = Route.useNavigate();
   const group = useGroup(app, groupId);
   if (group.isPending) return <Skeleton h={240} aria-label={t('common.loading')} />;
   if (group.isError) {
@@ -58,10 +53,8 @@ function GroupPage() {
           { label: t('groupDetail.created'), value: formatDateTime(g.created, i18n.language) },
         ]}
       />
-      <Title order={2} mt="xl" mb="sm">
-        {t('roster.title')}
-      </Title>
-      <GroupMembersTable app={app} groupId={g.id} groupName={g.name} search={search} onSearch={(s) => void navigate({ search: s })} />
+      <GroupSections app={app} groupId={g.id} groupName={g.name} />
+      <Outlet />
     </>
   );
 }

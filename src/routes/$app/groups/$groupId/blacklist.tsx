@@ -1,0 +1,13 @@
+import { Text } from '@mantine/core';
+import { createFileRoute } from '@tanstack/react-router';
+import { useTranslation } from '@/lib/i18n/react';
+
+// Scaffolding for issue 12: replaced by the section's table and actions.
+export const Route = createFileRoute('/$app/groups/$groupId/blacklist')({
+  component: BlacklistSection,
+});
+
+function BlacklistSection() {
+  const { t } = useTranslation();
+  return <Text c="dimmed">{t('groupPage.tabBlacklist')}</Text>;
+}
