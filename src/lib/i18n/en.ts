@@ -1,3 +1,8 @@
+import { groupMembersEn } from './sections/en/group-members';
+import { groupModerationEn } from './sections/en/group-moderation';
+import { groupAttributesEn } from './sections/en/group-attributes';
+import { friendsEn } from './sections/en/friends';
+import { relationshipEn } from './sections/en/relationship';
 import { groupPageEn } from './sections/en/group-page';
 import { userActionsEn } from './sections/en/user-actions';
 import { usersListEn } from './sections/en/users-list';
@@ -141,6 +146,11 @@ export const en = {
   userPage: userPageEn,
   userRegister: userRegisterEn,
   groupPage: groupPageEn,
+  groupMembers: groupMembersEn,
+  groupModeration: groupModerationEn,
+  groupAttributes: groupAttributesEn,
+  friends: friendsEn,
+  relationship: relationshipEn,
 };
 
 export type Catalogue = typeof en;

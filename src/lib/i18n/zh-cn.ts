@@ -1,3 +1,8 @@
+import { groupMembersZhCN } from './sections/zh-cn/group-members';
+import { groupModerationZhCN } from './sections/zh-cn/group-moderation';
+import { groupAttributesZhCN } from './sections/zh-cn/group-attributes';
+import { friendsZhCN } from './sections/zh-cn/friends';
+import { relationshipZhCN } from './sections/zh-cn/relationship';
 import { groupPageZhCN } from './sections/zh-cn/group-page';
 import { userActionsZhCN } from './sections/zh-cn/user-actions';
 import { usersListZhCN } from './sections/zh-cn/users-list';
@@ -139,4 +144,9 @@ export const zhCN: Catalogue = {
   userPage: userPageZhCN,
   userRegister: userRegisterZhCN,
   groupPage: groupPageZhCN,
+  groupMembers: groupMembersZhCN,
+  groupModeration: groupModerationZhCN,
+  groupAttributes: groupAttributesZhCN,
+  friends: friendsZhCN,
+  relationship: relationshipZhCN,
 };
