@@ -17,6 +17,16 @@ export default defineConfig({
   ],
   // `@/…` is `src/…` (tsconfig.json paths), so imports read the same from any folder.
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  build: {
+    // Each page and dialog is split out, and the bundler makes a common chunk for every set of pages
+    // that share modules: the first screen came as some sixty chunks, each gzipped on its own.
+    // Inlining the small common chunks into their users halves that count and saves ~15 KB.
+    // Measured by scripts/first-screen.mjs; the e2e suite runs on this build.
+    rolldownOptions: {
+      preserveEntrySignatures: false,
+      output: { codeSplitting: { experimentalInlineCommonChunks: { maxSize: 64 * 1024 } } },
+    },
+  },
   server: {
     host: '127.0.0.1',
     port: 5173,
