@@ -5,10 +5,37 @@ import { defineConfig } from 'vite';
 import { imConsole } from './server/vite-plugin.ts';
 import { mantineCss } from './vite-plugins/mantine-css.ts';
 
+// Libraries the shell needs on every page, Mantine's core among them. A library that only a dialog
+// or another page uses must not be here: it would load with the first screen.
+const FIRST_SCREEN_LIBRARIES = new RegExp(
+  `node_modules[\\\\/](${[
+    'react', 'react-dom', 'scheduler', 'use-sync-external-store', 'clsx', 'ky', 'zod', '@mantine[\\\\/]hooks', '@mantine[\\\\/]core[\\\\/]esm[\\\\/]core',
+    '@tanstack[\\\\/](react-router|router-core|history|store|react-store|react-query|query-core)',
+  ].join('|')})[\\\\/]`,
+);
+
+// Mantine components the shell and the users list show (each used by other pages too).
+const FIRST_SCREEN_COMPONENTS = new RegExp(
+  `@mantine[\\\\/]core[\\\\/]esm[\\\\/]components[\\\\/](${[
+    'ActionIcon', 'Alert', 'Anchor', 'Badge', 'Burger', 'Button', 'CloseButton', 'Collapse', 'Container', 'Group', 'Image', 'Input',
+    'InputBase', 'Loader', 'NativeSelect', 'NavLink', 'Paper', 'Skeleton', 'Stack', 'Text', 'TextInput', 'Title', 'Transition',
+    'UnstyledButton', 'VisuallyHidden',
+  ].join('|')})[\\\\/]`,
+);
+
+// The console's own modules that the shell and the first screen run (each also used by other pages).
+const FIRST_SCREEN_APP =
+  /[\\/]src[\\/](lib[\\/](api-client|query|notify[\\/]notify\.ts|bulk[\\/]chunk\.ts|i18n[\\/](i18n|react|translate|catalogues|format|lazy-with-pages)\.tsx?)|components[\\/](data-table[\\/](?!virtual-table)|error-state|icons|confirm-action[\\/]confirm-(action|store|host))|routes[\\/]-components|features[\\/]connection|routeTree\.gen\.ts$|routes[\\/](?![^?]*-components)[^?]*\.tsx$)/;
+
 export default defineConfig({
   plugins: [
     // Must run before react() so route files are split and the route tree regenerated first.
-    tanstackRouter({ target: 'react', autoCodeSplitting: true }),
+    tanstackRouter({
+      target: 'react',
+      autoCodeSplitting: true,
+      // Loaders too: their API imports would otherwise all sit in the entry, for every page.
+      codeSplittingOptions: { defaultBehavior: [['component'], ['errorComponent'], ['notFoundComponent'], ['pendingComponent'], ['loader']] },
+    }),
     react(),
     // Each chunk carries the CSS of the Mantine components it uses (the base styles come from main.tsx).
     mantineCss('/src/main.tsx'),
@@ -18,13 +45,13 @@ export default defineConfig({
   // `@/…` is `src/…` (tsconfig.json paths), so imports read the same from any folder.
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: {
-    // Each page and dialog is split out, and the bundler makes a common chunk for every set of pages
-    // that share modules: the first screen came as some sixty chunks, each gzipped on its own.
-    // Inlining the small common chunks into their users halves that count and saves ~15 KB.
-    // Measured by scripts/first-screen.mjs; the e2e suite runs on this build.
     rolldownOptions: {
-      preserveEntrySignatures: false,
-      output: { codeSplitting: { experimentalInlineCommonChunks: { maxSize: 64 * 1024 } } },
+      output: {
+        // Left alone, the bundler makes a common chunk for every set of pages that shares modules,
+        // and the first screen came as some sixty chunks, each gzipped on its own. The libraries
+        // every screen needs go in one chunk instead (measured by scripts/first-screen.mjs).
+        codeSplitting: { groups: [{ name: 'vendor', test: FIRST_SCREEN_LIBRARIES }, { name: 'components', test: FIRST_SCREEN_COMPONENTS }, { name: 'app', test: FIRST_SCREEN_APP }] },
+      },
     },
   },
   server: {

@@ -11,17 +11,17 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGET = { js: 180 * 1024, css: 20 * 1024 };
-/** The route modules (split by the router plugin) that render /{app}/users. */
-const FIRST_SCREEN_ROUTES = ['src/routes/$app/route.tsx?tsr-split=component', 'src/routes/$app/users/index.tsx?tsr-split=component'];
-/** Loaded before the first render: the catalogue of the language shown (English measured). */
-const FIRST_SCREEN_LAZY = ['src/lib/i18n/en.ts'];
+/** The route modules (split by the router plugin) that load and render /{app}/users. */
+const FIRST_SCREEN_ROUTES = ['$app/route.tsx', '$app/users/index.tsx'].flatMap((r) => ['component', 'loader'].map((part) => `src/routes/${r}?tsr-split=${part}`));
+/** Loaded before the first render: the core strings of the language shown (English measured). */
+const FIRST_SCREEN_LAZY = ['src/lib/i18n/core-en.ts'];
 
 export function firstScreen(outDir) {
   const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8'));
   const files = new Map();
   const visit = (key, why) => {
     const chunk = manifest[key];
-    if (!chunk) throw new Error(`${key} is not in the build's manifest: has the route moved? Update FIRST_SCREEN_ROUTES.`);
+    if (!chunk) throw new Error(`${key} is not in the build's manifest: has the route moved? Update FIRST_SCREEN_ROUTES / FIRST_SCREEN_LAZY.`);
     if (files.has(chunk.file)) return;
     files.set(chunk.file, why);
     for (const css of chunk.css ?? []) if (!files.has(css)) files.set(css, why);

@@ -13,7 +13,7 @@ import { createQueryClient } from './lib/query/query-client';
 // Only the language shown is downloaded, before the first render so no untranslated text flashes.
 const i18n = await loadI18n();
 const queryClient = createQueryClient(i18n);
-const router = createAppRouter(queryClient);
+const router = createAppRouter(queryClient, i18n);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -112,18 +112,28 @@ describe('DataTable', () => {
     expect(screen.getByText('1 selected')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Remove' })).toBeEnabled();
     expect(all).not.toBeChecked();
-    expect(all).toHaveAttribute('data-indeterminate', 'true');
+    expect((all as HTMLInputElement).indeterminate).toBe(true);
 
     // From indeterminate, the header selects the rest of the page.
     await user.click(all);
     expect(screen.getByText('3 selected')).toBeInTheDocument();
     expect(all).toBeChecked();
-    expect(all).not.toHaveAttribute('data-indeterminate');
+    expect((all as HTMLInputElement).indeterminate).toBe(false);
     expect(screen.getByRole('checkbox', { name: 'Select user2' })).toBeChecked();
 
     await user.click(all);
     expect(screen.queryByText(/selected/)).toBeNull();
     expect(screen.getByRole('checkbox', { name: 'Select user0' })).not.toBeChecked();
+  });
+
+  it('keeps rows that may not be chosen out of the selection, even with "select all"', async () => {
+    const onChange = vi.fn();
+    const { user } = renderWithProviders(
+      <DataTable {...base} rows={members(3)} status={loaded} selection={{ selected: new Set(), onChange, canSelect: (id) => id !== 'user0' }} />,
+    );
+    expect(screen.getByRole('checkbox', { name: 'Select user0' })).toBeDisabled();
+    await user.click(screen.getByRole('checkbox', { name: 'Select all rows on this page' }));
+    expect([...(onChange.mock.lastCall![0] as Set<string>)]).toEqual(['user1', 'user2']);
   });
 
   it('clears the selection from the toolbar', async () => {

@@ -1,5 +1,4 @@
-import { Checkbox } from '@mantine/core';
-import type { ComponentPropsWithRef, ReactNode } from 'react';
+import type { ChangeEvent, ComponentPropsWithRef, ReactNode } from 'react';
 import classes from './data-table.module.css';
 import { useTranslation } from '@/lib/i18n/react';
 import type { Resolved } from './table-types';
@@ -23,6 +22,39 @@ export function HorizontalScroll({ children, style, ...props }: ComponentPropsWi
 }
 
 /** The table element with the console's look; `sticky` keeps the header row in view while scrolling. */
+/**
+ * A native checkbox: the browser's own keyboard, screen-reader and indeterminate behaviour, in
+ * the theme's colour; Mantine's Checkbox would add its code to every table's first load.
+ */
+function SelectBox({
+  label,
+  checked,
+  indeterminate = false,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  indeterminate?: boolean;
+  disabled?: boolean;
+  onChange: (e: ChangeEvent<HTMLInputElement>) => void;
+}) {
+  return (
+    <input
+      type="checkbox"
+      className={classes.check}
+      aria-label={label}
+      checked={checked}
+      disabled={disabled}
+      // `indeterminate` exists only as a DOM property.
+      ref={(el) => {
+        if (el) el.indeterminate = indeterminate;
+      }}
+      onChange={onChange}
+    />
+  );
+}
+
 export function TableElement({ sticky, ...props }: ComponentPropsWithRef<'table'> & { sticky?: boolean }) {
   return <table {...props} className={classes.table} data-sticky={sticky || undefined} />;
 }
@@ -33,23 +65,25 @@ export function Caption({ caption }: { caption?: ReactNode }) {
 
 export function HeaderRow<Row>({ columns, selection, rows, getRowId, rowIndex }: Resolved<Row> & { rows: Row[]; rowIndex?: number }) {
   const { t } = useTranslation();
-  let chosen = 0;
-  if (selection) for (const row of rows) if (selection.selected.has(getRowId(row))) chosen++;
-  const all = chosen > 0 && chosen === rows.length;
+  // Only the rows that may be chosen count (the group's owner, say, may not).
+  const choosable = selection ? rows.map(getRowId).filter((id) => selection.canSelect?.(id) ?? true) : [];
+  const chosen = selection ? choosable.filter((id) => selection.selected.has(id)).length : 0;
+  const all = chosen > 0 && chosen === choosable.length;
   return (
     <tr aria-rowindex={rowIndex}>
       {selection && (
         <th style={{ width: 40 }}>
-          <Checkbox
-            aria-label={t('dataTable.selectAll')}
+          <SelectBox
+            label={t('dataTable.selectAll')}
             checked={all}
             indeterminate={chosen > 0 && !all}
+            disabled={choosable.length === 0}
             onChange={() => {
               // Indeterminate or empty → select the whole page; all selected → clear the page only.
               const next = new Set(selection.selected);
-              for (const row of rows) {
-                if (all) next.delete(getRowId(row));
-                else next.add(getRowId(row));
+              for (const id of choosable) {
+                if (all) next.delete(id);
+                else next.add(id);
               }
               selection.onChange(next);
             }}
@@ -80,9 +114,10 @@ export function BodyRow<Row>({ row, id, columns, selection, rowIndex, measure, d
     <tr ref={measure} data-index={dataIndex} aria-rowindex={rowIndex} aria-selected={selection ? selected : undefined} style={{ height: ROW_HEIGHT }}>
       {selection && (
         <td>
-          <Checkbox
-            aria-label={t('dataTable.selectRow', { id })}
+          <SelectBox
+            label={t('dataTable.selectRow', { id })}
             checked={selected}
+            disabled={!(selection.canSelect?.(id) ?? true)}
             onChange={(e) => {
               const next = new Set(selection.selected);
               if (e.currentTarget.checked) next.add(id);

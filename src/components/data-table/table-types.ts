@@ -11,6 +11,8 @@ export type Column<Row> = {
 export type Selection = {
   selected: ReadonlySet<string>;
   onChange: (next: Set<string>) => void;
+  /** Rows that may not be chosen (a group's owner, say) get a disabled box. */
+  canSelect?: (id: string) => boolean;
 };
 
 /** The query's state; `queryStatus(query)` (query-status.ts) builds it from a TanStack Query result. */

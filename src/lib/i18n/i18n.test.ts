@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { allCatalogues } from '@/testing/catalogues';
-import { createI18n, detectLanguage, LANGUAGE_STORAGE_KEY, loadI18n, pickLanguage, storeLanguage, switchLanguage } from './i18n';
+import { createI18n, detectLanguage, LANGUAGE_STORAGE_KEY, loadI18n, pickLanguage, storeLanguage, switchLanguage, whenPagesLoaded } from './i18n';
 
 describe('pickLanguage', () => {
   it('prefers the first supported candidate', () => {
@@ -61,13 +61,24 @@ describe('createI18n', () => {
 describe('loadI18n and switchLanguage', () => {
   afterEach(() => localStorage.clear());
 
-  it('load only the language shown, the other on the first switch, and remember the choice', async () => {
+  it('load the shown language’s core strings first, its pages part on demand, the other language on a switch', async () => {
     const i18n = await loadI18n('en');
     expect(i18n.t('nav.groups')).toBe('Groups');
+    expect(i18n.hasCatalogue('en', 'core')).toBe(true);
+    expect(i18n.hasCatalogue('en', 'pages')).toBe(false);
+    expect(i18n.t('roster.owner')).toBe('roster.owner');
+
+    const seen: string[] = [];
+    i18n.subscribe(() => seen.push(i18n.t('roster.owner')));
+    await Promise.all([i18n.loadPages(), whenPagesLoaded()]);
+    expect(i18n.t('roster.owner')).toBe('Owner');
+    // Components re-render when a part arrives.
+    expect(seen).toEqual(['Owner']);
     expect(i18n.hasCatalogue('zh-CN')).toBe(false);
 
     await switchLanguage(i18n, 'zh-CN');
     expect(i18n.t('nav.groups')).toBe('群组');
+    expect(i18n.hasCatalogue('zh-CN')).toBe(true);
     expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('zh-CN');
     expect(document.documentElement.lang).toBe('zh-CN');
   });

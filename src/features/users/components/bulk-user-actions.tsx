@@ -1,5 +1,6 @@
 import { Button } from '@mantine/core';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
+import { lazyWithPages } from '@/lib/i18n/lazy-with-pages';
 import { useTranslation } from '@/lib/i18n/react';
 import type { BulkActionModalProps } from '@/components/bulk-runner/bulk-action-modal';
 import { banUser } from '@/features/users/api/ban-user';
@@ -8,7 +9,7 @@ import { useInvalidateUsers } from '@/features/users/api/invalidate';
 import { unbanUser } from '@/features/users/api/unban-user';
 
 // The dialog is only needed once a button is pressed: it stays out of the list's first load.
-const BulkActionModal = lazy(() => import('@/components/bulk-runner/bulk-action-modal').then((m) => ({ default: m.BulkActionModal })));
+const BulkActionModal = lazyWithPages(() => import('@/components/bulk-runner/bulk-action-modal').then((m) => ({ default: m.BulkActionModal })));
 
 type Kind = 'ban' | 'unban' | 'disconnect';
 

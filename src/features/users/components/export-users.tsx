@@ -1,12 +1,13 @@
 import { Button } from '@mantine/core';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
+import { lazyWithPages } from '@/lib/i18n/lazy-with-pages';
 import { useTranslation } from '@/lib/i18n/react';
 import { describeError } from '@/lib/api-client/describe-error';
 import { notify } from '@/lib/notify/notify';
 import type { UserEntity } from '@/lib/api-client/schemas';
 
 // The users list is the first screen: the modal, the CSV writer and papaparse load on first use.
-const ExportUsersModal = lazy(() => import('./export-users-modal').then((m) => ({ default: m.ExportUsersModal })));
+const ExportUsersModal = lazyWithPages(() => import('./export-users-modal').then((m) => ({ default: m.ExportUsersModal })));
 
 export type ExportUsersButtonProps = {
   app: string;
@@ -27,7 +28,7 @@ export function ExportUsersButton({ app, rows }: ExportUsersButtonProps) {
       const { downloadUsersCsv } = await import('./export-users-csv');
       await downloadUsersCsv(app, rows, 'page');
     } catch (e) {
-      notify({ color: 'red', title: t('userRegister.exportFailed'), message: describeError(t, e) });
+      notify({ color: 'red', title: t('usersList.exportFailed'), message: describeError(t, e) });
     } finally {
       setBusy(false);
     }
@@ -37,10 +38,10 @@ export function ExportUsersButton({ app, rows }: ExportUsersButtonProps) {
     <>
       {/* Two plain buttons rather than a menu: a Menu brings Popover and floating-ui (~10 KB gz) to the first screen. */}
       <Button variant="default" loading={busy} disabled={!rows || rows.length === 0} onClick={() => void exportPage()}>
-        {t('userRegister.exportPage', { count: rows?.length ?? 0 })}
+        {t('usersList.exportPage', { count: rows?.length ?? 0 })}
       </Button>
       <Button variant="default" onClick={() => setAllOpen(true)}>
-        {t('userRegister.exportAll')}
+        {t('usersList.exportAll')}
       </Button>
       {allOpen && (
         <Suspense fallback={null}>

@@ -81,9 +81,6 @@ export const userRegisterEn = {
     duplicate: 'Same username as line {{line}} (usernames ignore case): not sent again.',
   },
 
-  exportPage_one: 'Export {{count}} user (CSV)',
-  exportPage_other: 'Export {{count}} users (CSV)',
-  exportAll: 'Export all users (CSV)…',
   exportAllTitle: 'Export all users',
   exportProgress: 'Export progress',
   exportSoFar: 'Users so far: {{count}} · pages read: {{pages}}',
@@ -94,6 +91,5 @@ export const userRegisterEn = {
   exportSaveSoFar_one: 'Save the {{count}} user fetched',
   exportSaveSoFar_other: 'Save the {{count}} users fetched',
   exportAgain: 'Download again',
-  exportFailed: 'Export failed',
   close: 'Close',
 };

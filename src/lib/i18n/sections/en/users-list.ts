@@ -64,4 +64,9 @@ export const usersListEn = {
   dangerDone_one: '{{count}} user was deleted.',
   dangerDone_other: '{{count}} users were deleted.',
   dangerDeletedList: 'Deleted users',
+  // The export buttons sit on the list; their dialog's strings are in user-register.
+  exportPage_one: 'Export {{count}} user (CSV)',
+  exportPage_other: 'Export {{count}} users (CSV)',
+  exportAll: 'Export all users (CSV)…',
+  exportFailed: 'Export failed',
 };

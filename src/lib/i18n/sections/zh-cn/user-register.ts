@@ -83,9 +83,6 @@ export const userRegisterZhCN: typeof userRegisterEn = {
     duplicate: '与第 {{line}} 行的用户名相同（用户名不区分大小写）：不会重复发送。',
   },
 
-  exportPage_one: '导出本页 {{count}} 个用户（CSV）',
-  exportPage_other: '导出本页 {{count}} 个用户（CSV）',
-  exportAll: '导出全部用户（CSV）…',
   exportAllTitle: '导出全部用户',
   exportProgress: '导出进度',
   exportSoFar: '已获取用户：{{count}} · 已读页数：{{pages}}',
@@ -96,6 +93,5 @@ export const userRegisterZhCN: typeof userRegisterEn = {
   exportSaveSoFar_one: '保存已获取的 {{count}} 个用户',
   exportSaveSoFar_other: '保存已获取的 {{count}} 个用户',
   exportAgain: '再次下载',
-  exportFailed: '导出失败',
   close: '关闭',
 };

@@ -64,4 +64,9 @@ export const usersListZhCN: typeof usersListEn = {
   dangerDone_one: '已删除 {{count}} 个用户。',
   dangerDone_other: '已删除 {{count}} 个用户。',
   dangerDeletedList: '已删除的用户',
+  // The export buttons sit on the list; their dialog's strings are in user-register.
+  exportPage_one: '导出本页 {{count}} 个用户（CSV）',
+  exportPage_other: '导出本页 {{count}} 个用户（CSV）',
+  exportAll: '导出全部用户（CSV）…',
+  exportFailed: '导出失败',
 };

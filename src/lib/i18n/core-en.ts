@@ -1,0 +1,84 @@
+import { userActionsEn } from './sections/en/user-actions';
+import { usersListEn } from './sections/en/users-list';
+import { confirmEn } from './sections/en/confirm';
+import { dataTableEn } from './sections/en/data-table';
+import { errorsEn } from './sections/en/errors';
+
+// What the shell and the users list (the first screen) show: loaded before the first render.
+export const coreEn = {
+  app: {
+    title: 'IM Admin Console',
+  },
+  nav: {
+    label: 'Main navigation',
+    toggle: 'Toggle navigation',
+    users: 'Users',
+    groups: 'Groups',
+  },
+  language: {
+    label: 'Language',
+  },
+  home: {
+    title: 'Welcome to the IM Admin Console',
+    intro: 'Use the Users page to manage user accounts and the Groups page to manage chat groups.',
+  },
+  users: {
+    title: 'Users',
+  },
+  groups: {
+    title: 'Groups',
+  },
+  common: {
+    closeDialog: 'Close dialog',
+    loading: 'Loading…',
+    comingSoon: 'This page is coming soon.',
+    confirm: 'Confirm',
+    cancel: 'Cancel',
+  },
+  notFound: {
+    title: 'Page not found',
+    description: 'The page you are looking for does not exist.',
+    backHome: 'Back to the home page',
+  },
+  error: {
+    title: 'Something went wrong',
+    retry: 'Try again',
+  },
+  shell: {
+    app: 'Connected app',
+    appHint: '{{appKey}} on {{host}}',
+    colorScheme: 'Colour scheme',
+    schemeAuto: 'Follow the system',
+    schemeLight: 'Light',
+    schemeDark: 'Dark',
+  },
+  connection: {
+    checking: 'Checking the connection to {{host}}…',
+    ok: 'Connected to {{host}}',
+    failedTitle: 'The console cannot work with {{app}}',
+    recheck: 'Check again',
+    emulatorApp: 'Emulator · {{scheme}}',
+  },
+  apps: {
+    unknownTitle: 'No such app',
+    unknownDescription: 'No app called “{{app}}” is configured. Choose one of these:',
+    noneTitle: 'No IM app is configured',
+    noneDescription: 'Set IM_HOST and its credentials (see the README), or unset them to use the local emulator.',
+  },
+  goTo: {
+    label: 'Go to a user or group',
+    placeholder: 'Username or group ID',
+    submit: 'Go',
+    searching: 'Looking up “{{query}}”…',
+    notFound: 'No user or group called “{{query}}” in this app.',
+    both: '“{{query}}” is both a user and a group. Open:',
+    user: 'User {{name}}',
+    group: 'Group {{name}}',
+  },
+  // Sections kept in files of their own, one per shared component.
+  errors: errorsEn,
+  dataTable: dataTableEn,
+  confirm: confirmEn,
+  userActions: userActionsEn,
+  usersList: usersListEn,
+};

@@ -1,0 +1,73 @@
+import { groupMembersEn } from './sections/en/group-members';
+import { groupModerationEn } from './sections/en/group-moderation';
+import { groupAttributesEn } from './sections/en/group-attributes';
+import { friendsEn } from './sections/en/friends';
+import { relationshipEn } from './sections/en/relationship';
+import { groupPageEn } from './sections/en/group-page';
+import { userPageEn } from './sections/en/user-page';
+import { userRegisterEn } from './sections/en/user-register';
+import { bulkEn } from './sections/en/bulk';
+
+// Every other page's and dialog's strings: loaded right after the first screen, and before any other page opens.
+export const pagesEn = {
+  groupList: {
+    label: 'Groups',
+    name: 'Name',
+    id: 'Group ID',
+    owner: 'Owner',
+    members: 'Members',
+    empty: 'No groups yet',
+    emptyHint: 'Groups created in this app appear here.',
+  },
+  roster: {
+    title: 'Members',
+    label: 'Members of {{group}}',
+    username: 'Username',
+    role: 'Role',
+    owner: 'Owner',
+    member: 'Member',
+    empty: 'No members on this page',
+    emptyHint: 'This page is past the end of the roster.',
+    removeSelected: 'Remove selected',
+    removeMany: 'Remove members…',
+    removeTitle: 'Remove members from {{group}}',
+    removeConfirm: 'Remove',
+    removeDescribe_one: 'Remove {{count}} member from {{group}}. They lose their admin role, mutes and attributes in it.',
+    removeDescribe_other: 'Remove {{count}} members from {{group}}. They lose their admin roles, mutes and attributes in it.',
+  },
+  groupDetail: {
+    muteAll_on: 'Mute everyone',
+    muteAll_off: 'Lift the mute',
+    muteAllTitle: 'Mute everyone in {{group}}?',
+    muteAllMessage: 'Only the owner, admins and whitelisted members will be able to speak until the mute is lifted.',
+    unmuteAllTitle: 'Lift the mute on everyone in {{group}}?',
+    unmuteAllMessage: 'Every member will be able to speak again, except those muted one by one.',
+    mutedAll: 'Everyone is muted.',
+    unmutedAll: 'The mute on everyone is lifted.',
+    notFound: 'There is no group with ID “{{groupId}}” in this app.',
+    id: 'Group ID',
+    owner: 'Owner',
+    members: 'Members',
+    membersOf: '{{count}} of {{max}}',
+    visibility: 'Visibility',
+    public: 'Public',
+    private: 'Private',
+    joining: 'Joining',
+    membersOnly: 'Needs approval',
+    open: 'Open',
+    muteAll: 'Everyone muted',
+    yes: 'Yes',
+    no: 'No',
+    description: 'Description',
+    created: 'Created',
+  },
+  bulk: bulkEn,
+  userPage: userPageEn,
+  userRegister: userRegisterEn,
+  groupPage: groupPageEn,
+  groupMembers: groupMembersEn,
+  groupModeration: groupModerationEn,
+  groupAttributes: groupAttributesEn,
+  friends: friendsEn,
+  relationship: relationshipEn,
+};

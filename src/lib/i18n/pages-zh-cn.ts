@@ -1,0 +1,73 @@
+import { groupMembersZhCN } from './sections/zh-cn/group-members';
+import { groupModerationZhCN } from './sections/zh-cn/group-moderation';
+import { groupAttributesZhCN } from './sections/zh-cn/group-attributes';
+import { friendsZhCN } from './sections/zh-cn/friends';
+import { relationshipZhCN } from './sections/zh-cn/relationship';
+import { groupPageZhCN } from './sections/zh-cn/group-page';
+import { userPageZhCN } from './sections/zh-cn/user-page';
+import { userRegisterZhCN } from './sections/zh-cn/user-register';
+import { bulkZhCN } from './sections/zh-cn/bulk';
+import type { PagesCatalogue } from './en';
+
+export const pagesZhCN: PagesCatalogue = {
+  groupList: {
+    label: '群组',
+    name: '名称',
+    id: '群组 ID',
+    owner: '群主',
+    members: '成员数',
+    empty: '还没有群组',
+    emptyHint: '此应用中创建的群组会显示在这里。',
+  },
+  roster: {
+    title: '成员',
+    label: '{{group}} 的成员',
+    username: '用户名',
+    role: '角色',
+    owner: '群主',
+    member: '成员',
+    empty: '此页没有成员',
+    emptyHint: '此页已超出成员列表的末尾。',
+    removeSelected: '移除所选成员',
+    removeMany: '批量移除成员…',
+    removeTitle: '从 {{group}} 移除成员',
+    removeConfirm: '移除',
+    removeDescribe_one: '从 {{group}} 移除 {{count}} 名成员。其管理员身份、禁言和成员属性将一并移除。',
+    removeDescribe_other: '从 {{group}} 移除 {{count}} 名成员。其管理员身份、禁言和成员属性将一并移除。',
+  },
+  groupDetail: {
+    muteAll_on: '全员禁言',
+    muteAll_off: '解除全员禁言',
+    muteAllTitle: '对 {{group}} 全员禁言？',
+    muteAllMessage: '在解除之前，只有群主、管理员和白名单成员可以发言。',
+    unmuteAllTitle: '解除 {{group}} 的全员禁言？',
+    unmuteAllMessage: '除单独禁言的成员外，所有成员都可以再次发言。',
+    mutedAll: '已全员禁言。',
+    unmutedAll: '已解除全员禁言。',
+    notFound: '此应用中没有 ID 为“{{groupId}}”的群组。',
+    id: '群组 ID',
+    owner: '群主',
+    members: '成员',
+    membersOf: '{{count}} / {{max}}',
+    visibility: '可见性',
+    public: '公开',
+    private: '私有',
+    joining: '入群方式',
+    membersOnly: '需要审批',
+    open: '自由加入',
+    muteAll: '全员禁言',
+    yes: '是',
+    no: '否',
+    description: '简介',
+    created: '创建时间',
+  },
+  bulk: bulkZhCN,
+  userPage: userPageZhCN,
+  userRegister: userRegisterZhCN,
+  groupPage: groupPageZhCN,
+  groupMembers: groupMembersZhCN,
+  groupModeration: groupModerationZhCN,
+  groupAttributes: groupAttributesZhCN,
+  friends: friendsZhCN,
+  relationship: relationshipZhCN,
+};
