@@ -212,6 +212,6 @@ test.describe('in Chinese', () => {
     await page.getByRole('button', { name: '查询' }).click();
     await expect(page.getByText('消息 no-such-message 已投递。')).toBeVisible();
     await page.getByRole('navigation', { name: 'alice 的分区' }).getByRole('link', { name: '好友' }).click();
-    await expect(page.getByText('好友管理将随“好友与黑名单”功能提供。')).toBeVisible();
+    await expect(page.getByRole('table', { name: 'alice 的好友' })).toBeVisible();
   });
 });

@@ -55,7 +55,8 @@ const expectUserNotFound = (res: ApiResponse) =>
 const expectNoToken = (res: ApiResponse) => expectError(res, 401, 'unauthorized', 'Unable to authenticate (OAuth)');
 
 const NOT_FRIENDS = 'updateRemark they are not friends, please add as a friend first.';
-const PAGE_TOO_BIG = 'getContacts page size more than max limit : 50';
+// The seed's cell lost the " | " (a Markdown table separator); see emulator/README.md.
+const PAGE_TOO_BIG = 'getContacts | page size more than max limit : 50';
 const FRIEND_CAP = 'user contact number exceed limit';
 const IMPORT_TOO_MANY = 'request user over flow limit:10.';
 const INVITER_AT_CAP = "Inviter's contact max count.";
@@ -744,6 +745,130 @@ describe.each(SCHEMES)('the blacklist cap of 500 (%s scheme)', (scheme) => {
     const { visited, sizes } = await walkBlocks(call, 'holder', 50);
     expect(sizes).toEqual(Array(10).fill(50));
     expect(visited).toEqual(res.body.data);
+  });
+});
+
+// ---- the web SDK's shapes ------------------------------------------------------------------------
+
+// The official web SDK sends some of these calls in other shapes than the seeds print: the plural
+// `/users/` for the paged list and the remark, and `needReturnRemark` on the full list.
+describe.each(SCHEMES)("the web SDK's shapes (%s scheme)", (scheme) => {
+  let t: TestEmulator;
+  const call: Call = (method, path, body) => t.call(method, path, body, { scheme });
+  const viaOther: Call = (method, path, body) => t.call(method, path, body, { scheme: otherScheme(scheme) });
+
+  beforeAll(async () => {
+    t = await startTestEmulator();
+    await registerUsers(t, ['owner', 'stranger', ...names('s', 23)]);
+    for (const f of names('s', 23)) {
+      const res = await call('POST', `/users/owner/contacts/users/${f}`);
+      if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+    }
+    await call('PUT', '/user/owner/contacts/users/s001', { remark: '同事' });
+    await call('PUT', '/user/owner/contacts/users/s004', { remark: 'Gym buddy' });
+  });
+  afterAll(() => t.close());
+
+  describe('GET P/users/{u}/contacts?limit&cursor&needReturnRemark (plural users)', () => {
+    it("answers exactly what the seed's GET P/user/{u}/contacts answers, page by page", async () => {
+      let cursor: string | undefined;
+      const visited: string[] = [];
+      for (let page = 1; page <= 10; page++) {
+        const q = `?limit=10&needReturnRemark=true${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const plural = await call('GET', `/users/owner/contacts${q}`);
+        const singular = await call('GET', `/user/owner/contacts${q}`);
+        expect(plural.status, JSON.stringify(plural.body)).toBe(200);
+        expectKeys(plural.body, ['uri', 'timestamp', 'entities', 'count', 'action', 'data', 'duration'], ['cursor']);
+        expect(plural.body.data).toEqual(singular.body.data);
+        expect(plural.body.count).toBe(singular.body.count);
+        expect(plural.body.cursor).toEqual(singular.body.cursor);
+        expect(plural.body.uri).toBe(`${t.url}${t.prefix(scheme)}/users/owner/contacts`);
+        visited.push(...friendNames(plural));
+        if (noCursor(plural.body)) break;
+        cursor = plural.body.cursor;
+      }
+      expectEachOnce(visited, names('s', 23));
+      const first = await call('GET', '/users/owner/contacts?limit=5&needReturnRemark=true');
+      expect(first.body.data.contacts.slice(0, 5)).toEqual([
+        { remark: null, username: 's000' },
+        { remark: '同事', username: 's001' },
+        { remark: null, username: 's002' },
+        { remark: null, username: 's003' },
+        { remark: 'Gym buddy', username: 's004' },
+      ]);
+      // Without needReturnRemark, names only; limit defaults to 10.
+      const plain = await call('GET', '/users/owner/contacts');
+      expect(plain.body.count).toBe(10);
+      for (const entry of plain.body.data.contacts) expectKeys(entry, ['username']);
+    });
+
+    it('answers 400 illegal_argument with the SDK tests\' message above 50, and 404 for an unknown user', async () => {
+      expectError(await call('GET', '/users/owner/contacts?limit=51'), 400, 'illegal_argument', PAGE_TOO_BIG);
+      expectError(await call('GET', '/user/owner/contacts?limit=51'), 400, 'illegal_argument', PAGE_TOO_BIG);
+      expectUserNotFound(await call('GET', '/users/ghost/contacts?limit=10'));
+    });
+  });
+
+  describe('PUT P/users/{owner}/contacts/users/{friend} (plural users) – remark', () => {
+    it('sets the remark like PUT P/user/…, seen through either scheme', async () => {
+      const res = await call('PUT', '/users/owner/contacts/users/s002', { remark: '大学同学 Uni' });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expectKeys(res.body, ['action', 'duration', 'status', 'timestamp', 'uri']);
+      expect(res.body).toMatchObject({ action: 'put', status: 'ok', uri: `${t.url}${t.prefix(scheme)}/users/owner/contacts/users/s002` });
+      const page = await viaOther('GET', '/user/owner/contacts?limit=5&needReturnRemark=true');
+      expect(page.body.data.contacts[2]).toEqual({ remark: '大学同学 Uni', username: 's002' });
+      // The other side's remark is untouched.
+      const other = await call('GET', '/user/s002/contacts?needReturnRemark=true');
+      expect(other.body.data.contacts).toEqual([{ remark: null, username: 'owner' }]);
+      await call('PUT', '/users/owner/contacts/users/s002', { remark: '' });
+      expect((await call('GET', '/user/owner/contacts?limit=5&needReturnRemark=true')).body.data.contacts[2]).toEqual({ remark: null, username: 's002' });
+    });
+
+    it('refuses as PUT P/user/… does: not friends, over 100 characters, unknown users', async () => {
+      expectError(await call('PUT', '/users/owner/contacts/users/stranger', { remark: 'x' }), 400, 'illegal_argument', NOT_FRIENDS);
+      expect((await call('PUT', '/users/owner/contacts/users/s003', { remark: '备'.repeat(100) })).status).toBe(200);
+      expectError(await call('PUT', '/users/owner/contacts/users/s003', { remark: '备'.repeat(101) }), 400, 'illegal_argument');
+      expectUserNotFound(await call('PUT', '/users/ghost/contacts/users/s003', { remark: 'x' }));
+      expectUserNotFound(await call('PUT', '/users/owner/contacts/users/ghost', { remark: 'x' }));
+    });
+  });
+
+  describe('GET P/users/{owner}/contacts/users?needReturnRemark=true – remarks in entities', () => {
+    it('keeps data as documented and adds entities [{username, remark}] in the same order', async () => {
+      await call('PUT', '/user/owner/contacts/users/s003', { remark: '室友' });
+      const res = await call('GET', '/users/owner/contacts/users?needReturnRemark=true');
+      expect(res.status).toBe(200);
+      expectKeys(res.body, ['action', 'uri', 'entities', 'data', 'timestamp', 'duration', 'count']);
+      expect(res.body.count).toBe(23);
+      expectEachOnce(res.body.data, names('s', 23));
+      expect(res.body.entities.map((e: { username: string }) => e.username)).toEqual(res.body.data);
+      for (const e of res.body.entities) expectKeys(e, ['username', 'remark']);
+      expect(res.body.entities.slice(0, 5)).toEqual([
+        { username: 's000', remark: null },
+        { username: 's001', remark: '同事' },
+        { username: 's002', remark: null },
+        { username: 's003', remark: '室友' },
+        { username: 's004', remark: 'Gym buddy' },
+      ]);
+    });
+
+    it('leaves entities empty without needReturnRemark=true (as documented)', async () => {
+      for (const q of ['', '?needReturnRemark=false']) {
+        const res = await call('GET', `/users/owner/contacts/users${q}`);
+        expect(res.body.entities).toEqual([]);
+        expect(res.body.data).toHaveLength(23);
+      }
+      const none = await call('GET', '/users/stranger/contacts/users?needReturnRemark=true');
+      expect(none.body).toMatchObject({ entities: [], data: [], count: 0 });
+    });
+  });
+
+  it.each([
+    ['GET', '/users/owner/contacts?limit=10'],
+    ['PUT', '/users/owner/contacts/users/s001', { remark: 'x' }],
+    ['GET', '/users/owner/contacts/users?needReturnRemark=true'],
+  ] as [string, string, unknown?][])('%s %s: 401 without a token', async (method, path, body) => {
+    expectNoToken(await t.call(method, path, body, { token: null, scheme }));
   });
 });
 

@@ -43,6 +43,53 @@ const areFriends = (db: Db, owner: string, friend: string) =>
 
 const contactsPath = (user: UserRow, tail: string) => `/users/${user.uuid}/${tail}`;
 
+/**
+ * The friends page-size error. The seed prints "getContactspage size…": its Markdown table cell
+ * lost the " | " between the two parts; the public SDK tests expect the message with it.
+ */
+export const CONTACTS_PAGE_TOO_BIG = `getContacts | page size more than max limit : ${MAX_CONTACTS_PAGE}`;
+
+/** `PUT P/user/{owner}/contacts/users/{friend} {remark}`: one side's remark. */
+async function setRemark(c: Ctx) {
+  const { db } = c.get('emu');
+  const { remark } = await parseBody(c, z.object({ remark: z.string().max(100, 'remark must be at most 100 characters').nullable() }));
+  const owner = requireUser(c, c.req.param('owner')!);
+  const friend = requireUser(c, c.req.param('friend')!);
+  if (!areFriends(db, owner.username, friend.username)) {
+    throw errors.badRequest('updateRemark they are not friends, please add as a friend first.');
+  }
+  db.prepare('UPDATE contacts SET remark = ? WHERE owner = ? AND friend = ?').run(remark || null, owner.username, friend.username);
+  return reply(c, { action: 'put', status: 'ok', uri: requestUri(c) });
+}
+
+/** `GET P/user/{u}/contacts?limit&cursor&needReturnRemark`: a page of friends, oldest first. */
+function contactsPage(c: Ctx) {
+  const { db } = c.get('emu');
+  const limit = queryInt(c, 'limit', {
+    fallback: 10,
+    min: 1,
+    max: MAX_CONTACTS_PAGE,
+    error: () => errors.badRequest(CONTACTS_PAGE_TOO_BIG),
+  });
+  const withRemark = queryBool(c, 'needReturnRemark');
+  const owner = requireUser(c, c.req.param('owner')!);
+  const after = decodeCursor(c, 'contacts') ?? 0;
+  const rows = db
+    .prepare('SELECT seq, friend, remark FROM contacts WHERE owner = ? AND seq > ? ORDER BY seq LIMIT ?')
+    .all(owner.username, after, limit + 1) as { seq: number; friend: string; remark: string | null }[];
+  const { page, cursor } = keysetPage(rows, limit, 'contacts');
+  return reply(c, {
+    uri: requestUri(c),
+    entities: [],
+    count: page.length,
+    action: 'get',
+    data: {
+      contacts: page.map((r) => (withRemark ? { remark: r.remark, username: r.friend } : { username: r.friend })),
+    },
+    ...(cursor ? { cursor } : {}),
+  });
+}
+
 export const contactRoutes = new Hono<Env>()
   .post('/users/:owner/contacts/users/:friend', (c) => {
     const { db, options } = c.get('emu');
@@ -80,54 +127,24 @@ export const contactRoutes = new Hono<Env>()
     });
   })
 
-  // Note the singular `/user/` in the two calls below, as documented.
-  .put('/user/:owner/contacts/users/:friend', async (c) => {
-    const { db } = c.get('emu');
-    const { remark } = await parseBody(
-      c,
-      z.object({ remark: z.string().max(100, 'remark must be at most 100 characters').nullable() }),
-    );
-    const owner = requireUser(c, c.req.param('owner'));
-    const friend = requireUser(c, c.req.param('friend'));
-    if (!areFriends(db, owner.username, friend.username)) {
-      throw errors.badRequest('updateRemark they are not friends, please add as a friend first.');
-    }
-    db.prepare('UPDATE contacts SET remark = ? WHERE owner = ? AND friend = ?').run(remark || null, owner.username, friend.username);
-    return reply(c, { action: 'put', status: 'ok', uri: requestUri(c) });
-  })
-
-  .get('/user/:owner/contacts', (c) => {
-    const { db } = c.get('emu');
-    const limit = queryInt(c, 'limit', {
-      fallback: 10,
-      min: 1,
-      max: MAX_CONTACTS_PAGE,
-      error: () => errors.badRequest(`getContacts page size more than max limit : ${MAX_CONTACTS_PAGE}`),
-    });
-    const withRemark = queryBool(c, 'needReturnRemark');
-    const owner = requireUser(c, c.req.param('owner'));
-    const after = decodeCursor(c, 'contacts') ?? 0;
-    const rows = db
-      .prepare('SELECT seq, friend, remark FROM contacts WHERE owner = ? AND seq > ? ORDER BY seq LIMIT ?')
-      .all(owner.username, after, limit + 1) as { seq: number; friend: string; remark: string | null }[];
-    const { page, cursor } = keysetPage(rows, limit, 'contacts');
-    return reply(c, {
-      uri: requestUri(c),
-      entities: [],
-      count: page.length,
-      action: 'get',
-      data: {
-        contacts: page.map((r) => (withRemark ? { remark: r.remark, username: r.friend } : { username: r.friend })),
-      },
-      ...(cursor ? { cursor } : {}),
-    });
-  })
+  // The documented forms use the singular `/user/` for these two calls; the official web SDK sends
+  // them with `/users/`, so both are answered alike.
+  .put('/user/:owner/contacts/users/:friend', (c) => setRemark(c))
+  .put('/users/:owner/contacts/users/:friend', (c) => setRemark(c))
+  .get('/user/:owner/contacts', (c) => contactsPage(c))
+  .get('/users/:owner/contacts', (c) => contactsPage(c))
 
   .get('/users/:owner/contacts/users', (c) => {
     const { db } = c.get('emu');
     const owner = requireUser(c, c.req.param('owner'));
-    const names = db.prepare('SELECT friend FROM contacts WHERE owner = ? ORDER BY seq').pluck().all(owner.username) as string[];
-    return reply(c, { action: 'get', uri: requestUri(c), entities: [], data: names, count: names.length });
+    const rows = db.prepare('SELECT friend, remark FROM contacts WHERE owner = ? ORDER BY seq').all(owner.username) as {
+      friend: string;
+      remark: string | null;
+    }[];
+    const data = rows.map((r) => r.friend);
+    // `data` as documented; the web SDK asks for remarks and reads them from `entities`.
+    const entities = queryBool(c, 'needReturnRemark') ? rows.map((r) => ({ username: r.friend, remark: r.remark })) : [];
+    return reply(c, { action: 'get', uri: requestUri(c), entities, data, count: data.length });
   })
 
   .post('/users/:owner/contacts/import', async (c) => {

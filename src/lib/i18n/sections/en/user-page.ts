@@ -99,6 +99,4 @@ export const userPageEn = {
   groupsEmpty: 'No groups on this page',
   groupsEmptyHint: 'The user is in no group, or this page is past the end of the list.',
   // Slots for the friends issue
-  friendsSoon: 'Managing the friends of {{username}} comes with the friends and blacklists feature.',
-  blacklistSoon: 'Managing the blacklist of {{username}} comes with the friends and blacklists feature.',
 };

@@ -91,6 +91,4 @@ export const userPageZhCN: typeof userPageEn = {
   groupId: '群组 ID',
   groupsEmpty: '此页没有群组',
   groupsEmptyHint: '该用户未加入任何群组，或此页已超出列表末尾。',
-  friendsSoon: '好友管理将随“好友与黑名单”功能提供。',
-  blacklistSoon: '黑名单管理将随“好友与黑名单”功能提供。',
 };

@@ -1,14 +1,38 @@
-import { Alert } from '@mantine/core';
-import { createFileRoute } from '@tanstack/react-router';
-import { useTranslation } from '@/lib/i18n/react';
+import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
+import { allFriendsQueryOptions } from '@/features/friends/api/get-all-friends';
+import { FRIENDS_PAGE } from '@/features/friends/api/friends-page';
+import { friendsQueryOptions } from '@/features/friends/api/get-friends';
+import { FriendsSection } from '@/features/friends/components/friends-section';
+import { friendsSearch } from '@/features/friends/components/friends-search';
+import { RouterAnchor } from '@/routes/-components/router-anchor';
 
-// A slot: the section's management arrives with the friends and blacklists issue.
 export const Route = createFileRoute('/$app/users/$username/friends')({
-  component: FriendsSection,
+  validateSearch: friendsSearch,
+  search: { middlewares: [stripSearchParams({ limit: FRIENDS_PAGE.defaultLimit })] },
+  loaderDeps: ({ search }) => ({ view: search.view, limit: search.limit, cursor: search.cursor }),
+  loader: ({ context, params, deps }) => {
+    const { queryClient } = context;
+    if (deps.view === 'all') void queryClient.prefetchQuery(allFriendsQueryOptions(params.app, params.username));
+    else void queryClient.prefetchQuery(friendsQueryOptions(params.app, params.username, { limit: deps.limit, cursor: deps.cursor }));
+  },
+  component: FriendsRoute,
 });
 
-function FriendsSection() {
-  const { t } = useTranslation();
-  const { username } = Route.useParams();
-  return <Alert color="gray">{t('userPage.friendsSoon', { username })}</Alert>;
+function FriendsRoute() {
+  const { app, username } = Route.useParams();
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  return (
+    <FriendsSection
+      app={app}
+      owner={username}
+      search={search}
+      onSearch={(s, options) => void navigate({ search: s, replace: options?.replace })}
+      userLink={(friend) => (
+        <RouterAnchor to="/$app/users/$username" params={{ app, username: friend }}>
+          {friend}
+        </RouterAnchor>
+      )}
+    />
+  );
 }

@@ -1,0 +1,67 @@
+import { Alert, Button, Group, SegmentedControl, Stack } from '@mantine/core';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { useTranslation } from '@/lib/i18n/react';
+import { countImportOutcomes, type ImportReportRow } from '@/features/friends/api/merge-import-answers';
+import { AddFriendForm } from './add-friend-form';
+import { AllFriendsTable } from './all-friends-table';
+import { FriendsPageTable } from './friends-page-table';
+import { withView, type FriendsSearch, type FriendsView } from './friends-search';
+
+// Loaded when the import button is pressed (with the bulk runner and the CSV reader).
+const ImportFriendsDialog = lazy(() => import('./import-friends-dialog'));
+
+type Props = {
+  app: string;
+  owner: string;
+  search: FriendsSearch;
+  onSearch: (next: FriendsSearch, options?: { replace?: boolean }) => void;
+  /** A link to a user's page (routes build links; features do not know them). */
+  userLink: (username: string) => ReactNode;
+};
+
+/** A user's friends: page by page with remarks, or all at once with a filter; add, remove, import. */
+export function FriendsSection({ app, owner, search, onSearch, userLink }: Props) {
+  const { t } = useTranslation();
+  const view: FriendsView = search.view ?? 'pages';
+  const [importing, setImporting] = useState(false);
+  const [report, setReport] = useState<ImportReportRow[] | undefined>();
+  const counts = report && countImportOutcomes(report);
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="wrap" gap="md">
+        <AddFriendForm app={app} owner={owner} />
+        <Group gap="xs" align="flex-end">
+          <Button variant="default" onClick={() => setImporting(true)}>
+            {t('friends.import.open')}
+          </Button>
+        </Group>
+      </Group>
+      {counts && (
+        <Alert color="blue" title={t('friends.import.lastTitle')} withCloseButton closeButtonLabel={t('friends.import.dismiss')} onClose={() => setReport(undefined)}>
+          {t('friends.import.last', { ...counts, total: report.length })}
+        </Alert>
+      )}
+      <SegmentedControl
+        aria-label={t('friends.view')}
+        value={view}
+        onChange={(v) => onSearch(withView(search, v as FriendsView))}
+        data={[
+          { value: 'pages', label: t('friends.viewPages') },
+          { value: 'all', label: t('friends.viewAll') },
+        ]}
+        style={{ alignSelf: 'flex-start' }}
+      />
+      {view === 'all' ? (
+        <AllFriendsTable app={app} owner={owner} search={search} onSearch={onSearch} userLink={userLink} />
+      ) : (
+        <FriendsPageTable app={app} owner={owner} search={search} onSearch={onSearch} userLink={userLink} />
+      )}
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportFriendsDialog app={app} owner={owner} onClose={() => setImporting(false)} onReport={setReport} />
+        </Suspense>
+      )}
+    </Stack>
+  );
+}
