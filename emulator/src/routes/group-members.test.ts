@@ -97,6 +97,82 @@ describe('GET /chatgroups/{g}/users (roster)', () => {
   });
 });
 
+describe('GET /chatgroups/{g}/users?limit&cursor (the web SDK\'s cursor form, undocumented)', () => {
+  type Entry = { owner?: string; admin?: string; member?: string; joined_time: number };
+  const nameOf = (e: Entry) => e.owner ?? e.admin ?? e.member;
+
+  it('answers {owner|admin|member, joined_time} entries, owner first, with the next cursor at the top level', async () => {
+    const g = await createGroup(t, 'own', ['m1', 'm2', 'm3']);
+    expect((await t.call('POST', `/chatgroups/${g}/admin`, { newadmin: 'm2' })).status).toBe(200);
+    const created = (await t.call('GET', `/chatgroups/${g}`)).body.data[0].created as number;
+
+    const first = await t.call('GET', `/chatgroups/${g}/users?limit=2&cursor=undefined&joined_time=true&version=v3`);
+    expectEnvelope(first, 'get', `/chatgroups/${g}/users`, ['params', 'count', 'cursor']);
+    expect(first.body.params).toEqual({ limit: ['2'], cursor: ['undefined'], joined_time: ['true'], version: ['v3'] });
+    expect(first.body.data).toEqual([
+      { owner: 'own', joined_time: created },
+      { member: 'm1', joined_time: created },
+    ]);
+    expect(first.body.count).toBe(2);
+    expect(first.body.cursor).toBeTypeOf('string');
+    expect(first.body.cursor).not.toBe('');
+
+    const last = await t.call('GET', `/chatgroups/${g}/users?limit=2&cursor=${first.body.cursor}&joined_time=true`);
+    expect(last.body.data).toEqual([
+      { admin: 'm2', joined_time: created },
+      { member: 'm3', joined_time: created },
+    ]);
+    // The last page says so with an empty cursor, which is what the SDK reads to stop.
+    expect(last.body.cursor).toBe('');
+  });
+
+  it('walks ~130 members in pages of 20, each exactly once, ending with an empty cursor', async () => {
+    const members = await registerUsers(t, names(129, 'cwalk'));
+    const g = await createGroup(t, 'own', members.slice(0, 100));
+    await t.call('POST', `/chatgroups/${g}/users`, { usernames: members.slice(100) });
+    const seen: string[] = [];
+    const counts: number[] = [];
+    let cursor = 'undefined';
+    for (let guard = 0; guard < 20; guard++) {
+      const res = await t.call('GET', `/chatgroups/${g}/users?limit=20&cursor=${cursor}`);
+      expect(res.status).toBe(200);
+      counts.push(res.body.count);
+      seen.push(...(res.body.data as Entry[]).map(nameOf).filter((n): n is string => n !== undefined));
+      cursor = res.body.cursor;
+      if (cursor === '') break;
+    }
+    expect(counts).toEqual([20, 20, 20, 20, 20, 20, 10]);
+    expect(seen[0]).toBe('own');
+    expect(new Set(seen).size).toBe(130);
+    expect([...seen].sort()).toEqual(['own', ...members].sort());
+  });
+
+  it('a page that holds everyone ends at once; limit alone or cursor alone selects this form', async () => {
+    const g = await createGroup(t, 'own', ['m1']);
+    const all = await t.call('GET', `/chatgroups/${g}/users?limit=5`);
+    expect(all.body.data.map(nameOf)).toEqual(['own', 'm1']);
+    expect(all.body.cursor).toBe('');
+    const cursorOnly = await t.call('GET', `/chatgroups/${g}/users?cursor=undefined`);
+    expect(cursorOnly.body.data.map(nameOf)).toEqual(['own', 'm1']);
+    expect(cursorOnly.body.cursor).toBe('');
+  });
+
+  it('keeps the documented page form whenever pagenum or pagesize is given', async () => {
+    const g = await createGroup(t, 'own', ['m1', 'm2']);
+    await t.call('POST', `/chatgroups/${g}/admin`, { newadmin: 'm1' });
+    const res = await t.call('GET', `/chatgroups/${g}/users?pagenum=1&pagesize=2&limit=1&cursor=undefined`);
+    expectEnvelope(res, 'get', `/chatgroups/${g}/users`, ['params', 'count']);
+    expect(res.body.data).toEqual([{ owner: 'own' }, { member: 'm1' }]);
+    expect('cursor' in res.body).toBe(false);
+  });
+
+  it('rejects a cursor it never issued, and a missing group as the page form does', async () => {
+    const g = await createGroup(t, 'own', ['m1']);
+    expect((await t.call('GET', `/chatgroups/${g}/users?limit=2&cursor=bm9wZQ`)).status).toBe(400);
+    expectError(await t.call('GET', '/chatgroups/999999999/users?limit=2'), 404, 'service_resource_not_found', 'do not find this group:999999999');
+  });
+});
+
 describe('POST /chatgroups/{g}/users/{u} (add one)', () => {
   it('adds the user and answers the documented envelope', async () => {
     const g = await createGroup(t, 'own');

@@ -4,7 +4,7 @@ import { addMember, isGroupBlocked, joinedCount, leaveGroup, memberCount, roleOf
 import { userExists } from '../db/users.js';
 import { perUserResult, runPerUser, type ItemOutcome } from '../http/batch.js';
 import { ImError, errors } from '../http/errors.js';
-import { echoParams, envelope, normalizeUsername, parseBody, queryInt, type Ctx } from '../http/respond.js';
+import { decodeCursor, echoParams, encodeCursor, envelope, normalizeUsername, parseBody, queryInt, type Ctx } from '../http/respond.js';
 import type { Env } from '../http/types.js';
 import { MAX_GROUP_BATCH, namesFromPath, requireGroup, requireUserIn } from './group-context.js';
 
@@ -35,10 +35,47 @@ function dismiss(c: Ctx, g: GroupRow, username: string) {
   leaveGroup(db, g.groupid, username);
 }
 
+// ---- the web SDK's cursor form of the roster -------------------------------------------------
+
+const ROSTER_CURSOR = 'roster';
+
+/** `limit`/`cursor` instead of `pagenum`/`pagesize` (the web SDK, which may send `cursor=undefined`). */
+function usesCursorForm(c: Ctx): boolean {
+  const q = c.req.query();
+  return !('pagenum' in q || 'pagesize' in q) && ('limit' in q || 'cursor' in q);
+}
+
+/**
+ * `GET …/users?limit&cursor[&joined_time=true]`: `data [{owner|admin|member: u, joined_time}]`, the
+ * owner first, then by joining order; the next cursor at the top level, `""` on the last page
+ * (what the web SDK reads to stop).
+ */
+function cursorRoster(c: Ctx, g: GroupRow) {
+  const { db } = c.get('emu');
+  const limit = queryInt(c, 'limit', { fallback: 20, min: 1, max: 1000, clampHigh: true });
+  const after = decodeCursor(c, ROSTER_CURSOR);
+  // The owner leads the first page only; later pages are a keyset walk over everyone else.
+  const owner = after === undefined ? [{ username: g.owner, role: 'owner', seq: 0 }] : [];
+  const others = db
+    .prepare(`SELECT username, role, seq FROM group_members WHERE groupid = ? AND role != 'owner' AND seq > ? ORDER BY seq LIMIT ?`)
+    .all(g.groupid, after ?? 0, limit - owner.length + 1) as { username: string; role: string; seq: number }[];
+  const more = others.length > limit - owner.length;
+  const page = [...owner, ...others.slice(0, limit - owner.length)];
+  const last = page[page.length - 1];
+  // The emulator does not record when a member joined: every entry carries the group's creation time.
+  return envelope(c, 'get', {
+    params: echoParams(c),
+    data: page.map((r) => ({ [r.role]: r.username, joined_time: g.created })),
+    count: page.length,
+    cursor: more && last ? encodeCursor(ROSTER_CURSOR, last.seq) : '',
+  });
+}
+
 export const groupMemberRoutes = new Hono<Env>()
   .get('/chatgroups/:groupId/users', (c) => {
     const { db } = c.get('emu');
     const g = requireGroup(c, (id) => new ImError(404, 'service_resource_not_found', `do not find this group:${id}`));
+    if (usesCursorForm(c)) return cursorRoster(c, g);
     const pagenum = queryInt(c, 'pagenum', { fallback: 1, min: 1, max: 1_000_000 });
     // Documented: above 1000 the service returns 1000.
     const pagesize = queryInt(c, 'pagesize', { fallback: 1000, min: 1, max: 1000, clampHigh: true });

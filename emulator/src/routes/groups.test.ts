@@ -298,14 +298,27 @@ describe('GET /users/{u}/joined_chatgroups?pagenum&pagesize (undocumented)', () 
     const res = await t.call('GET', '/users/joiner/joined_chatgroups?pagenum=1&pagesize=2');
     expectEnvelope(res, 'get', '/users/joiner/joined_chatgroups', ['params', 'count']);
     expect(res.body.params).toEqual({ pagenum: ['1'], pagesize: ['2'] });
-    expect(res.body.data).toEqual([
-      { groupid: ids[0], groupname: 'joined-0' },
-      { groupid: ids[1], groupname: 'joined-1' },
-    ]);
+    const entry = (i: number) => ({ groupid: ids[i], groupname: `joined-${i}`, id: ids[i], name: `joined-${i}`, disabled: false, permission: 'member' });
+    expect(res.body.data).toEqual([entry(0), entry(1)]);
     expect(res.body.count).toBe(2);
     const page2 = await t.call('GET', '/users/joiner/joined_chatgroups?pagenum=2&pagesize=2');
-    expect(page2.body.data).toEqual([{ groupid: ids[2], groupname: 'joined-2' }]);
+    expect(page2.body.data).toEqual([entry(2)]);
     expect(page2.body.count).toBe(1);
+  });
+
+  it('carries the web SDK\'s form too: {id, name, disabled, permission} with the user\'s role, and a uri naming joined_chatgroups', async () => {
+    await registerUsers(t, ['roles']);
+    const owned = await createGroup(t, 'roles', [], { groupname: 'mine' });
+    const admined = await createGroup(t, 'own', ['roles'], { groupname: 'helping' });
+    await t.call('POST', `/chatgroups/${admined}/admin`, { newadmin: 'roles' });
+    const plain = await createGroup(t, 'own', ['roles'], { groupname: 'plain' });
+    const res = await t.call('GET', '/users/roles/joined_chatgroups?pagenum=1&pagesize=20&version=v3');
+    expect(res.body.uri).toContain('/users/roles/joined_chatgroups');
+    expect(res.body.data).toEqual([
+      { groupid: owned, groupname: 'mine', id: owned, name: 'mine', disabled: false, permission: 'owner' },
+      { groupid: admined, groupname: 'helping', id: admined, name: 'helping', disabled: false, permission: 'admin' },
+      { groupid: plain, groupname: 'plain', id: plain, name: 'plain', disabled: false, permission: 'member' },
+    ]);
   });
 
   it('lists owned groups too and answers an empty list for a user in none', async () => {

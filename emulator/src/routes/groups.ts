@@ -217,9 +217,12 @@ export const groupRoutes = new Hono<Env>()
     const pagesize = queryInt(c, 'pagesize', { fallback: 1000, min: 1, max: 1000, clampHigh: true });
     const rows = db
       .prepare(
-        `SELECT g.groupid, g.name AS groupname FROM group_members m JOIN groups g ON g.groupid = m.groupid
+        `SELECT g.groupid, g.name, m.role FROM group_members m JOIN groups g ON g.groupid = m.groupid
          WHERE m.username = ? ORDER BY m.seq LIMIT ? OFFSET ?`,
       )
-      .all(user.username, pagesize, (pagenum - 1) * pagesize);
-    return envelope(c, 'get', { params: echoParams(c), data: rows, count: rows.length });
+      .all(user.username, pagesize, (pagenum - 1) * pagesize) as { groupid: string; name: string; role: string }[];
+    // Each entry in both forms: the documented {groupid, groupname}, and the web SDK's
+    // {id, name, disabled, permission} (permission = this user's role in the group).
+    const data = rows.map((r) => ({ groupid: r.groupid, groupname: r.name, id: r.groupid, name: r.name, disabled: false, permission: r.role }));
+    return envelope(c, 'get', { params: echoParams(c), data, count: data.length });
   });

@@ -134,6 +134,20 @@ describe('page-number helpers', () => {
     pagePagination({ pagenum: 3, pagesize: 20 }, 20, go, [20, 50]).onPageSize(50);
     expect(go).toHaveBeenLastCalledWith({ pagenum: 1, pagesize: 50 });
   });
+
+  it('page numbers: a known total numbers the pages and ends them, even on a full last page', () => {
+    const go = vi.fn();
+    // 3,000 members at 1,000 a page: page 3 is full and still the last.
+    const last = pagePagination({ pagenum: 3, pagesize: 1000 }, 1000, go, [1000], 3000);
+    expect(last).toMatchObject({ pageCount: 3, hasPrevious: true, hasNext: false });
+    expect(pagePagination({ pagenum: 1, pagesize: 1000 }, undefined, go, [1000], 3001)).toMatchObject({ pageCount: 4, hasNext: true });
+    // An empty group still has one (empty) page.
+    expect(pagePagination({ pagenum: 1, pagesize: 20 }, 0, go, [20], 0)).toMatchObject({ pageCount: 1, hasNext: false });
+    last.onPage!(2);
+    expect(go).toHaveBeenLastCalledWith({ pagenum: 2, pagesize: 1000 });
+    // Without a total there are no numbers to offer.
+    expect(pagePagination({ pagenum: 1, pagesize: 20 }, 20, go, [20]).pageCount).toBeUndefined();
+  });
 });
 
 describe('a cursor list wired to the URL', () => {

@@ -97,13 +97,16 @@ export function cursorPagination<S extends CursorSearch>(
 /**
  * TablePagination props for a page-number page.
  * `rowCount` is the answer's row count (undefined while loading); a short page is the last one.
+ * `total`, when known from elsewhere (a group's member count), numbers the pages and ends them.
  */
 export function pagePagination<S extends PageSearch>(
   search: S,
   rowCount: number | undefined,
   go: (next: S) => void,
   pageSizeOptions: readonly number[],
+  total?: number,
 ): PagePaginationProps {
+  const pageCount = total === undefined ? undefined : Math.max(1, Math.ceil(total / search.pagesize));
   return {
     mode: 'page',
     page: search.pagenum,
@@ -111,7 +114,8 @@ export function pagePagination<S extends PageSearch>(
     rowCount: rowCount ?? 0,
     pageSizeOptions,
     hasPrevious: search.pagenum > 1,
-    hasNext: rowCount !== undefined && rowCount >= search.pagesize,
+    hasNext: pageCount !== undefined ? search.pagenum < pageCount : rowCount !== undefined && rowCount >= search.pagesize,
+    ...(pageCount !== undefined && { pageCount, onPage: (pagenum: number) => go({ ...search, pagenum }) }),
     onPrevious: () => go(prevPageSearch(search)),
     onNext: () => go(nextPageSearch(search)),
     onPageSize: (size) => go(withPageSize(search, size)),

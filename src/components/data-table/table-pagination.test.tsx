@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '@/testing/render';
-import { TablePagination } from './table-pagination';
+import { pageNumbers, TablePagination } from './table-pagination';
 
 const handlers = () => ({ onPrevious: vi.fn(), onNext: vi.fn(), onPageSize: vi.fn() });
 
@@ -37,6 +37,32 @@ describe('TablePagination', () => {
     // An empty page past the end has no range to show.
     rerender(<TablePagination mode="page" page={5} pageSize={20} rowCount={0} pageSizeOptions={[20, 100]} hasPrevious hasNext={false} {...h} />);
     expect(screen.getByText('Page 5')).toBeInTheDocument();
+  });
+
+  it('page mode with a total: numbered pages, the current one marked, another one chosen', async () => {
+    const h = { ...handlers(), onPage: vi.fn() };
+    const { user } = renderWithProviders(
+      <TablePagination mode="page" page={2} pageSize={1000} rowCount={1000} pageCount={3} pageSizeOptions={[1000]} hasPrevious hasNext {...h} />,
+    );
+    const nav = screen.getByRole('navigation', { name: 'Pagination' });
+    expect(within(nav).getAllByRole('button', { name: /^Page \d+$/ }).map((b) => b.textContent)).toEqual(['1', '2', '3']);
+    expect(within(nav).getByRole('button', { name: 'Page 2' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('button', { name: 'Page 3' })).not.toHaveAttribute('aria-current');
+    await user.click(within(nav).getByRole('button', { name: 'Page 3' }));
+    expect(h.onPage).toHaveBeenCalledWith(3);
+    // The current page is not a navigation.
+    await user.click(within(nav).getByRole('button', { name: 'Page 2' }));
+    expect(h.onPage).toHaveBeenCalledOnce();
+  });
+
+  it('numbers many pages as the first, the last and the current one’s neighbours', () => {
+    expect(pageNumbers(1, 1)).toEqual([1]);
+    expect(pageNumbers(4, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(pageNumbers(1, 30)).toEqual([1, 2, 'gap', 30]);
+    expect(pageNumbers(15, 30)).toEqual([1, 'gap', 14, 15, 16, 'gap', 30]);
+    // A gap of one page shows that page instead of an ellipsis.
+    expect(pageNumbers(4, 30)).toEqual([1, 2, 3, 4, 5, 'gap', 30]);
+    expect(pageNumbers(30, 30)).toEqual([1, 'gap', 29, 30]);
   });
 
   it('offers only the endpoint’s page sizes and reports a new choice', async () => {

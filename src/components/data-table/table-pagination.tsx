@@ -20,11 +20,14 @@ type Common = {
 /** `limit` + `cursor`: the API says whether more remain; earlier pages come from a cursor stack. */
 export type CursorPaginationProps = Common & { mode: 'cursor' };
 
-/** `pagenum` + `pagesize`: no total, so a short page is the last one. */
+/** `pagenum` + `pagesize`: without a total a short page is the last one; with one, pages are numbered. */
 export type PagePaginationProps = Common & {
   mode: 'page';
   /** Rows on the current page, for "rows 41–60". */
   rowCount: number;
+  /** When the total is known elsewhere (a group's member count): numbered page buttons. */
+  pageCount?: number;
+  onPage?: (page: number) => void;
 };
 
 export type TablePaginationProps = CursorPaginationProps | PagePaginationProps;
@@ -35,14 +38,16 @@ export function TablePagination(props: TablePaginationProps) {
   const sizeId = useId();
   // A valid size typed into the URL (say 37) still shows as the current value.
   const sizes = [...new Set([...props.pageSizeOptions, props.pageSize])].sort((a, b) => a - b);
-  const position =
+  const range =
     props.mode === 'page' && props.rowCount > 0
-      ? t('dataTable.rowsRange', {
-          page: props.page,
-          from: (props.page - 1) * props.pageSize + 1,
-          to: (props.page - 1) * props.pageSize + props.rowCount,
-        })
-      : t('dataTable.pageN', { page: props.page });
+      ? { from: (props.page - 1) * props.pageSize + 1, to: (props.page - 1) * props.pageSize + props.rowCount }
+      : undefined;
+  const pages = props.mode === 'page' ? props.pageCount : undefined;
+  const position = range
+    ? pages !== undefined
+      ? t('dataTable.rowsRangeOf', { page: props.page, pages, ...range })
+      : t('dataTable.rowsRange', { page: props.page, ...range })
+    : t('dataTable.pageN', { page: props.page });
   return (
     <Group component="nav" aria-label={t('dataTable.pagination')} justify="space-between" wrap="wrap" gap="sm">
       <Text size="sm" c="dimmed" aria-live="polite">
@@ -64,10 +69,50 @@ export function TablePagination(props: TablePaginationProps) {
         <Button variant="default" size="xs" aria-label={t('dataTable.previousPage')} disabled={props.disabled || !props.hasPrevious} onClick={props.onPrevious}>
           {t('dataTable.previous')}
         </Button>
+        {props.mode === 'page' && props.pageCount !== undefined && props.onPage && (
+          <PageNumbers page={props.page} pageCount={props.pageCount} onPage={props.onPage} disabled={props.disabled} />
+        )}
         <Button variant="default" size="xs" aria-label={t('dataTable.nextPage')} disabled={props.disabled || !props.hasNext} onClick={props.onNext}>
           {t('dataTable.next')}
         </Button>
       </Group>
     </Group>
+  );
+}
+
+/** 1 … 4 5 6 … 30: the first, the last and the current page's neighbours; every page when few. */
+export function pageNumbers(page: number, pageCount: number): (number | 'gap')[] {
+  if (pageCount <= 7) return Array.from({ length: pageCount }, (_, i) => i + 1);
+  const around = [1, page - 1, page, page + 1, pageCount].filter((n) => n >= 1 && n <= pageCount);
+  const pages = [...new Set(around)].sort((a, b) => a - b);
+  const out: (number | 'gap')[] = [];
+  pages.forEach((n, i) => {
+    const prev = pages[i - 1];
+    if (prev !== undefined && n - prev > 1) out.push(n - prev === 2 ? n - 1 : 'gap');
+    out.push(n);
+  });
+  return out;
+}
+
+function PageNumbers({ page, pageCount, onPage, disabled }: { page: number; pageCount: number; onPage: (page: number) => void; disabled?: boolean }) {
+  const { t } = useTranslation();
+  return pageNumbers(page, pageCount).map((n, i) =>
+    n === 'gap' ? (
+      <Text key={`gap-${i}`} size="sm" c="dimmed" aria-hidden>
+        …
+      </Text>
+    ) : (
+      <Button
+        key={n}
+        size="xs"
+        variant={n === page ? 'filled' : 'default'}
+        aria-label={t('dataTable.pageN', { page: n })}
+        aria-current={n === page ? 'page' : undefined}
+        disabled={disabled}
+        onClick={() => n !== page && onPage(n)}
+      >
+        {n}
+      </Button>
+    ),
   );
 }

@@ -30,6 +30,7 @@ export const coreEn = {
   },
   common: {
     closeDialog: 'Close dialog',
+    closeNotification: 'Close notification',
     loading: 'Loading…',
     comingSoon: 'This page is coming soon.',
     confirm: 'Confirm',

@@ -30,6 +30,7 @@ export const coreZhCN: CoreCatalogue = {
   },
   common: {
     closeDialog: '关闭对话框',
+    closeNotification: '关闭通知',
     loading: '加载中…',
     comingSoon: '此页面即将推出。',
     confirm: '确认',

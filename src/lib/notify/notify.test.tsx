@@ -13,5 +13,7 @@ describe('notify', () => {
     act(() => notify({ color: 'red', title: 'The action failed', message: 'no such user' }));
     expect(await screen.findByText('no such user')).toBeInTheDocument();
     expect(screen.getByText('alice is banned.')).toBeInTheDocument();
+    // Each can be closed by a named button (axe: button-name).
+    expect(screen.getAllByRole('button', { name: 'Close notification' })).toHaveLength(2);
   });
 });

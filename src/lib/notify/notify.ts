@@ -7,6 +7,11 @@ export type Note = { color: 'red' | 'green' | 'yellow'; title?: string; message:
 let mounted = false;
 const listeners = new Set<() => void>();
 let mantine: Promise<typeof import('@mantine/notifications')> | undefined;
+// The close button's accessible name, in the UI language (kept current by NotificationsHost).
+let closeLabel = 'Close';
+export const setCloseLabel = (label: string) => {
+  closeLabel = label;
+};
 
 export const loadNotifications = () => (mantine ??= import('@mantine/notifications'));
 
@@ -16,7 +21,7 @@ export function notify(note: Note): void {
     mounted = true;
     listeners.forEach((l) => l());
   }
-  void loadNotifications().then(({ notifications }) => notifications.show(note));
+  void loadNotifications().then(({ notifications }) => notifications.show({ ...note, closeButtonProps: { 'aria-label': closeLabel } }));
 }
 
 const subscribe = (l: () => void) => {

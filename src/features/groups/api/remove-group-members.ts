@@ -1,4 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from '@/lib/i18n/react';
 import * as z from 'zod/mini';
 import { apiPath } from '@/lib/api-client/api-path';
 import { callApi, http } from '@/lib/api-client/http';
@@ -22,12 +23,32 @@ export async function removeGroupMembers(app: string, groupId: string, usernames
   return results.map((r, i) => ({ item: usernames.includes(r.user) ? r.user : (usernames[i] ?? r.user), ok: r.result, reason: r.reason }));
 }
 
-/** After a bulk removal: the group's roster pages, its details and the lists' member counts change. */
-export function useInvalidateAfterRemoval(app: string, groupId: string) {
+/**
+ * After members join or leave: the group's roster pages (and the lists of mutes, admins… that
+ * hang off it), its details and the groups list's member counts change.
+ */
+export function useInvalidateMembership(app: string, groupId: string) {
   const queryClient = useQueryClient();
   return () => {
     for (const queryKey of [groupKeys.roster(app, groupId), groupKeys.detail(app, groupId), groupKeys.lists(app)]) {
       void queryClient.invalidateQueries({ queryKey });
     }
   };
+}
+
+/** The same invalidation, under the name the bulk removal first used. */
+export const useInvalidateAfterRemoval = useInvalidateMembership;
+
+/** One member, from a row's action: a refusal (the owner, not a member) fails the mutation with the API's reason. */
+export function useRemoveGroupMember(app: string, groupId: string) {
+  const { t } = useTranslation();
+  const invalidate = useInvalidateMembership(app, groupId);
+  return useMutation({
+    mutationFn: async (username: string) => {
+      const [outcome] = await removeGroupMembers(app, groupId, [username]);
+      if (outcome && !outcome.ok) throw new Error(outcome.reason ?? username);
+    },
+    meta: { successMessage: (username: string) => t('groupMembers.removed', { username }) },
+    onSuccess: () => invalidate(),
+  });
 }

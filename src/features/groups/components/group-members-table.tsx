@@ -1,83 +1,160 @@
 import { Badge, Button } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
-import { BulkActionModal } from '@/components/bulk-runner/bulk-action-modal';
 import { DataTable } from '@/components/data-table/data-table';
 import { pagePagination, type PageSearch } from '@/components/data-table/pagination-search';
 import { queryStatus } from '@/components/data-table/query-status';
 import { TablePagination } from '@/components/data-table/table-pagination';
-import { useGroupMembers, type RosterMember } from '@/features/groups/api/get-group-members';
-import { REMOVE_MEMBERS_LIMIT, removeGroupMembers, useInvalidateAfterRemoval } from '@/features/groups/api/remove-group-members';
+import { useGroupAdmins } from '@/features/groups/api/get-group-admins';
+import { useGroupMembers } from '@/features/groups/api/get-group-members';
+import { useGroupMutes } from '@/features/groups/api/get-group-mutes';
+import { useGroupWhitelist } from '@/features/groups/api/get-group-whitelist';
+import { GroupMembersRowActions, type MemberRole } from './group-members-row-actions';
+import { GroupMembersStatus } from './group-members-status';
+import type { GroupMembersBulkKind } from './group-members-bulk';
+import { useConfirmTransferOwnership } from './transfer-ownership';
+
+// The dialogs are only needed once a button is pressed.
+const GroupMembersBulk = lazy(() => import('./group-members-bulk'));
+const GroupMembersAddForm = lazy(() => import('./group-members-add-form'));
 
 type Props = {
   app: string;
   groupId: string;
   groupName: string;
+  /** From the group's details (undefined while they load): the owner and the member count. */
+  owner: string | undefined;
+  memberCount: number | undefined;
   search: PageSearch;
   onSearch: (next: PageSearch) => void;
+  /** The username cell: a link to the user page (routes build links; features do not know them). */
+  userLink: (username: string) => ReactNode;
 };
 
-/** The roster, a page-number list, with bulk removal of the selection or of pasted names. */
-export function GroupMembersTable({ app, groupId, groupName, search, onSearch }: Props) {
+type Row = { username: string; role: MemberRole };
+
+const PAGE_SIZES = [20, 100, 500, 1000];
+
+/** Re-renders every minute, so "ends in 3 minutes" stays true. */
+function useNow(everyMs: number) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(id);
+  }, [everyMs]);
+  return now;
+}
+
+/** The roster by numbered pages: roles, mutes and whitelist per member; add, remove, promote, demote, transfer. */
+export function GroupMembersTable({ app, groupId, groupName, owner, memberCount, search, onSearch, userLink }: Props) {
   const { t } = useTranslation();
   const members = useGroupMembers(app, groupId, search);
+  const admins = useGroupAdmins(app, groupId);
+  const mutes = useGroupMutes(app, groupId);
+  const whitelist = useGroupWhitelist(app, groupId);
+  const now = useNow(60_000);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [removing, setRemoving] = useState<'selection' | 'paste' | undefined>();
-  const invalidate = useInvalidateAfterRemoval(app, groupId);
+  const [dialog, setDialog] = useState<{ kind: 'add-one' } | { kind: GroupMembersBulkKind; selected?: string[] } | undefined>();
+  const confirmTransfer = useConfirmTransferOwnership({ app, groupId, groupName, owner: owner ?? '' });
+
+  const adminSet = useMemo(() => new Set(admins.data), [admins.data]);
+  const muteByName = useMemo(() => new Map(mutes.data?.map((m) => [m.username, m.until])), [mutes.data]);
+  const whitelistSet = useMemo(() => new Set(whitelist.data), [whitelist.data]);
+  const rows = useMemo(
+    () => members.data?.map((m): Row => ({ username: m.username, role: m.role === 'owner' ? 'owner' : adminSet.has(m.username) ? 'admin' : 'member' })),
+    [members.data, adminSet],
+  );
+  const rosterOwner = rows?.find((r) => r.role === 'owner')?.username ?? owner;
+  const count = selected.size;
 
   return (
     <>
-      <DataTable<RosterMember>
-        aria-label={t('roster.label', { group: groupName })}
-        rows={members.data}
+      <DataTable<Row>
+        aria-label={t('groupMembers.label', { group: groupName })}
+        rows={rows}
         getRowId={(m) => m.username}
         status={queryStatus(members)}
-        empty={{ title: t('roster.empty'), description: t('roster.emptyHint') }}
-        selection={{ selected, onChange: setSelected }}
+        empty={{ title: t('groupMembers.empty'), description: t('groupMembers.emptyHint') }}
+        selection={{
+          selected,
+          onChange: setSelected,
+          // The owner cannot be removed: its box is disabled and select-all skips it.
+          canSelect: (id) => id !== rosterOwner,
+        }}
         toolbar={
           <>
-            <Button size="xs" color="red" variant="light" disabled={selected.size === 0} onClick={() => setRemoving('selection')}>
-              {t('roster.removeSelected')} {selected.size > 0 ? `(${selected.size})` : ''}
+            <Button size="xs" variant="light" onClick={() => setDialog({ kind: 'add-one' })}>
+              {t('groupMembers.addOne')}
             </Button>
-            <Button size="xs" variant="default" onClick={() => setRemoving('paste')}>
-              {t('roster.removeMany')}
+            <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'add' })}>
+              {t('groupMembers.addMany')}
             </Button>
+            {count > 0 ? (
+              <Button size="xs" color="red" variant="light" onClick={() => setDialog({ kind: 'remove', selected: [...selected] })}>
+                {t('groupMembers.removeSelected', { count })}
+              </Button>
+            ) : (
+              <Button size="xs" color="red" variant="light" onClick={() => setDialog({ kind: 'remove' })}>
+                {t('groupMembers.removeMany')}
+              </Button>
+            )}
           </>
         }
         columns={[
-          { id: 'username', header: t('roster.username'), cell: (m) => m.username },
+          { id: 'username', header: t('groupMembers.username'), cell: (m) => userLink(m.username) },
           {
             id: 'role',
-            header: t('roster.role'),
+            header: t('groupMembers.role'),
             cell: (m) =>
-              m.role === 'owner' ? (
-                <Badge variant="dot" color="grape">
-                  {t('roster.owner')}
-                </Badge>
+              m.role === 'member' ? (
+                t('groupMembers.member')
               ) : (
-                t('roster.member')
+                <Badge variant="dot" color={m.role === 'owner' ? 'grape' : 'blue'}>
+                  {t(m.role === 'owner' ? 'groupMembers.owner' : 'groupMembers.admin')}
+                </Badge>
               ),
           },
+          {
+            id: 'state',
+            header: t('groupMembers.state'),
+            cell: (m) => <GroupMembersStatus mutedUntil={muteByName.has(m.username) ? muteByName.get(m.username) : undefined} whitelisted={whitelistSet.has(m.username)} now={now} />,
+          },
+          {
+            id: 'actions',
+            header: t('groupMembers.actions'),
+            width: 80,
+            cell: (m) => (
+              <GroupMembersRowActions
+                app={app}
+                groupId={groupId}
+                groupName={groupName}
+                username={m.username}
+                role={m.role}
+                adminCount={admins.data?.length}
+                onTransfer={confirmTransfer}
+              />
+            ),
+          },
         ]}
-        pagination={<TablePagination {...pagePagination(search, members.data?.length, onSearch, [20, 100, 500, 1000])} />}
+        pagination={<TablePagination {...pagePagination(search, members.data?.length, onSearch, PAGE_SIZES, memberCount)} />}
       />
-      <BulkActionModal
-        opened={removing !== undefined}
-        onClose={() => setRemoving(undefined)}
-        title={t('roster.removeTitle', { group: groupName })}
-        initialItems={removing === 'selection' ? [...selected] : undefined}
-        chunkSize={REMOVE_MEMBERS_LIMIT}
-        describe={(count) => t('roster.removeDescribe', { count, group: groupName })}
-        confirmLabel={t('roster.removeConfirm')}
-        destructive
-        // Removal cannot be undone: the group ID must be typed, as for every irreversible action.
-        typeToConfirm={groupId}
-        run={(chunk) => removeGroupMembers(app, groupId, chunk)}
-        onFinished={() => {
-          setSelected(new Set());
-          invalidate();
-        }}
-      />
+      {dialog && (
+        <Suspense fallback={null}>
+          {dialog.kind === 'add-one' ? (
+            <GroupMembersAddForm app={app} groupId={groupId} groupName={groupName} onClose={() => setDialog(undefined)} />
+          ) : (
+            <GroupMembersBulk
+              app={app}
+              groupId={groupId}
+              groupName={groupName}
+              kind={dialog.kind}
+              selected={dialog.selected}
+              onClose={() => setDialog(undefined)}
+              onFinished={() => setSelected(new Set())}
+            />
+          )}
+        </Suspense>
+      )}
     </>
   );
 }

@@ -16,4 +16,5 @@ export const dataTableEn = {
   pageSize: 'Rows per page',
   pageN: 'Page {{page}}',
   rowsRange: 'Page {{page}} · rows {{from}}–{{to}}',
+  rowsRangeOf: 'Page {{page}} of {{pages}} · rows {{from}}–{{to}}',
 };

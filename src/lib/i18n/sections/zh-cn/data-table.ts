@@ -18,4 +18,5 @@ export const dataTableZhCN: typeof dataTableEn = {
   pageSize: '每页行数',
   pageN: '第 {{page}} 页',
   rowsRange: '第 {{page}} 页 · 第 {{from}}–{{to}} 行',
+  rowsRangeOf: '第 {{page}} 页，共 {{pages}} 页 · 第 {{from}}–{{to}} 行',
 };

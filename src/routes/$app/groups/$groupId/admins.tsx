@@ -1,13 +1,30 @@
-import { Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { createFileRoute } from '@tanstack/react-router';
-import { useTranslation } from '@/lib/i18n/react';
+import { groupQueryOptions } from '@/features/groups/api/get-group';
+import { groupAdminsQueryOptions } from '@/features/groups/api/get-group-admins';
+import { GroupAdminsPanel } from '@/features/groups/components/group-admins-panel';
+import { RouterAnchor } from '@/routes/-components/router-anchor';
 
-// Scaffolding for issue 12: replaced by the section's table and actions.
+// Admins: the owner and the admins, promote and demote, and the ownership transfer.
 export const Route = createFileRoute('/$app/groups/$groupId/admins')({
+  loader: ({ context, params }) => void context.queryClient.prefetchQuery(groupAdminsQueryOptions(params.app, params.groupId)),
   component: AdminsSection,
 });
 
 function AdminsSection() {
-  const { t } = useTranslation();
-  return <Text c="dimmed">{t('groupPage.tabAdmins')}</Text>;
+  const { app, groupId } = Route.useParams();
+  const group = useQuery(groupQueryOptions(app, groupId));
+  return (
+    <GroupAdminsPanel
+      app={app}
+      groupId={groupId}
+      groupName={group.data?.name ?? groupId}
+      owner={group.data?.owner}
+      userLink={(username) => (
+        <RouterAnchor to="/$app/users/$username" params={{ app, username }}>
+          {username}
+        </RouterAnchor>
+      )}
+    />
+  );
 }

@@ -1,13 +1,36 @@
-import { Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { createFileRoute } from '@tanstack/react-router';
 import { useTranslation } from '@/lib/i18n/react';
+import { useGroup } from '@/features/groups/api/get-group';
+import { groupBlacklistQueryOptions } from '@/features/groups/api/get-group-blacklist';
+import { GroupBlacklistTable } from '@/features/groups/components/group-blacklist-table';
+import { RouterAnchor } from '@/routes/-components/router-anchor';
 
-// Scaffolding for issue 12: replaced by the section's table and actions.
+// Blacklist: blocked users cannot see or rejoin the group until unblocked.
 export const Route = createFileRoute('/$app/groups/$groupId/blacklist')({
+  loader: ({ context, params }) => void context.queryClient.prefetchQuery(groupBlacklistQueryOptions(params.app, params.groupId)),
   component: BlacklistSection,
 });
 
 function BlacklistSection() {
   const { t } = useTranslation();
-  return <Text c="dimmed">{t('groupPage.tabBlacklist')}</Text>;
+  const { app, groupId } = Route.useParams();
+  const group = useGroup(app, groupId);
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        {t('groupModeration.blacklistIntro')}
+      </Text>
+      <GroupBlacklistTable
+        app={app}
+        groupId={groupId}
+        groupName={group.data?.name ?? groupId}
+        userLink={(username) => (
+          <RouterAnchor to="/$app/users/$username" params={{ app, username }}>
+            {username}
+          </RouterAnchor>
+        )}
+      />
+    </Stack>
+  );
 }

@@ -1,17 +1,27 @@
+import { useQuery } from '@tanstack/react-query';
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
 import { pageSearch } from '@/components/data-table/pagination-search';
 import { groupQueryOptions } from '@/features/groups/api/get-group';
+import { groupAdminsQueryOptions } from '@/features/groups/api/get-group-admins';
 import { groupMembersQueryOptions, ROSTER_PAGE } from '@/features/groups/api/get-group-members';
+import { groupMutesQueryOptions } from '@/features/groups/api/get-group-mutes';
+import { groupWhitelistQueryOptions } from '@/features/groups/api/get-group-whitelist';
 import { GroupMembersTable } from '@/features/groups/components/group-members-table';
-import { useQuery } from '@tanstack/react-query';
+import { RouterAnchor } from '@/routes/-components/router-anchor';
 
-// Members: the roster by page number (the page and its size in the URL).
+// Members: the roster by page number (the page and its size in the URL), with each member's role,
+// mute and whitelist marker.
 export const Route = createFileRoute('/$app/groups/$groupId/')({
   validateSearch: pageSearch(ROSTER_PAGE),
   search: { middlewares: [stripSearchParams({ pagenum: 1, pagesize: ROSTER_PAGE.defaultSize })] },
   loaderDeps: ({ search }) => ({ pagenum: search.pagenum, pagesize: search.pagesize }),
-  // Runs alongside the layout's loader: the roster does not wait for the group's details.
-  loader: ({ context, params, deps }) => void context.queryClient.prefetchQuery(groupMembersQueryOptions(params.app, params.groupId, deps)),
+  // Runs alongside the layout's loader: the roster and its markers do not wait for the group's details.
+  loader: ({ context: { queryClient }, params: { app, groupId }, deps }) => {
+    void queryClient.prefetchQuery(groupMembersQueryOptions(app, groupId, deps));
+    void queryClient.prefetchQuery(groupAdminsQueryOptions(app, groupId));
+    void queryClient.prefetchQuery(groupMutesQueryOptions(app, groupId));
+    void queryClient.prefetchQuery(groupWhitelistQueryOptions(app, groupId));
+  },
   component: MembersSection,
 });
 
@@ -20,5 +30,20 @@ function MembersSection() {
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
   const group = useQuery(groupQueryOptions(app, groupId));
-  return <GroupMembersTable app={app} groupId={groupId} groupName={group.data?.name ?? groupId} search={search} onSearch={(s) => void navigate({ search: s })} />;
+  return (
+    <GroupMembersTable
+      app={app}
+      groupId={groupId}
+      groupName={group.data?.name ?? groupId}
+      owner={group.data?.owner}
+      memberCount={group.data?.affiliations_count}
+      search={search}
+      onSearch={(s) => void navigate({ search: s })}
+      userLink={(username) => (
+        <RouterAnchor to="/$app/users/$username" params={{ app, username }}>
+          {username}
+        </RouterAnchor>
+      )}
+    />
+  );
 }

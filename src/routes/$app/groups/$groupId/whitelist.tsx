@@ -1,13 +1,36 @@
-import { Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { createFileRoute } from '@tanstack/react-router';
 import { useTranslation } from '@/lib/i18n/react';
+import { useGroup } from '@/features/groups/api/get-group';
+import { groupWhitelistQueryOptions } from '@/features/groups/api/get-group-whitelist';
+import { GroupWhitelistTable } from '@/features/groups/components/group-whitelist-table';
+import { RouterAnchor } from '@/routes/-components/router-anchor';
 
-// Scaffolding for issue 12: replaced by the section's table and actions.
+// Whitelist: members who may still speak while everyone is muted.
 export const Route = createFileRoute('/$app/groups/$groupId/whitelist')({
+  loader: ({ context, params }) => void context.queryClient.prefetchQuery(groupWhitelistQueryOptions(params.app, params.groupId)),
   component: WhitelistSection,
 });
 
 function WhitelistSection() {
   const { t } = useTranslation();
-  return <Text c="dimmed">{t('groupPage.tabWhitelist')}</Text>;
+  const { app, groupId } = Route.useParams();
+  const group = useGroup(app, groupId);
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        {t('groupModeration.whitelistIntro')}
+      </Text>
+      <GroupWhitelistTable
+        app={app}
+        groupId={groupId}
+        groupName={group.data?.name ?? groupId}
+        userLink={(username) => (
+          <RouterAnchor to="/$app/users/$username" params={{ app, username }}>
+            {username}
+          </RouterAnchor>
+        )}
+      />
+    </Stack>
+  );
 }

@@ -1,0 +1,140 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { EMULATOR_PORT } from '../playwright.config';
+
+test.use({ locale: 'en-US' });
+
+// Product managers read and fix member attributes (seed 002): one member's keys, and one key
+// across up to 10 members. Only the group given to this spec is changed: 前端技术交流 2.
+
+const API = `http://127.0.0.1:${EMULATOR_PORT}/demo/console`;
+const GROUP = '180000003246599'; // 前端技术交流 2, 223 members
+const SECTION = `/demo/groups/${GROUP}/attributes`;
+// A key of our own per run, so a re-run or another spec never meets its leftovers (≤ 16 bytes).
+const KEY = `e2e${Date.now().toString(36).slice(-6)}`;
+
+async function authHeaders(request: APIRequestContext) {
+  const res = await request.post(`${API}/token`, {
+    data: { grant_type: 'client_credentials', client_id: 'demo-client-id', client_secret: 'demo-client-secret' },
+  });
+  expect(res.status()).toBe(200);
+  return { Authorization: `Bearer ${((await res.json()) as { access_token: string }).access_token}` };
+}
+
+async function firstMembers(request: APIRequestContext, n: number): Promise<string[]> {
+  const res = await request.get(`${API}/chatgroups/${GROUP}/users?pagenum=1&pagesize=${n + 1}`, { headers: await authHeaders(request) });
+  const data = ((await res.json()) as { data: ({ owner: string } | { member: string })[] }).data;
+  return data.flatMap((e) => ('member' in e ? [e.member] : [])).slice(0, n);
+}
+
+/** Every attribute write and lookup the page sends, to prove a refusal sent nothing. */
+function recordCalls(page: Page) {
+  const calls: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/metadata/chatgroup/') && r.method() !== 'GET') calls.push(`${r.method()} ${new URL(r.url()).pathname}`);
+  });
+  return calls;
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const axe = await new AxeBuilder({ page }).include('section').withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('a member’s attributes open from the URL; keys are set in Chinese, limits refused as typed, and deleted after asking', async ({ page, request }) => {
+  const [member] = await firstMembers(request, 1);
+  const calls = recordCalls(page);
+  await page.goto(`${SECTION}?member=${member}`);
+  const section = page.getByRole('region', { name: 'Member attributes' });
+  await expect(section.getByRole('textbox', { name: 'Member', exact: true })).toHaveValue(member!);
+  const table = section.getByRole('table', { name: `Attributes of ${member}` });
+  // The demo seed gives this member a nickname in the group.
+  await expect(table.getByRole('row', { name: /nickname/ })).toContainText('@前端技术');
+
+  const key = section.getByRole('textbox', { name: 'Key', exact: true });
+  const value = section.getByRole('textbox', { name: 'Value', exact: true });
+  const save = section.getByRole('button', { name: 'Save attribute' });
+
+  // 171 Chinese characters are 513 bytes: refused before sending.
+  await key.fill(KEY);
+  await expect(section.getByText(`${KEY.length} / 16 bytes`)).toBeVisible();
+  await value.fill('中'.repeat(171));
+  await expect(section.getByText('513 / 512 bytes')).toBeVisible();
+  await expect(section.getByText('Too long: 513 bytes, at most 512. A Chinese character takes 3 bytes.')).toBeVisible();
+  await save.click();
+  await expect(value).toHaveValue('中'.repeat(171));
+  expect(calls).toEqual([]);
+
+  // A Chinese value within the limit is saved and shown.
+  await value.fill('前端组长');
+  await expect(section.getByText('12 / 512 bytes')).toBeVisible();
+  await save.click();
+  await expect(page.getByRole('alert').filter({ hasText: `Saved ${KEY} of ${member}.` })).toBeVisible();
+  await expect(table.getByRole('row', { name: new RegExp(KEY) })).toContainText('前端组长');
+  expect(calls).toEqual([`PUT /im/demo/metadata/chatgroup/${GROUP}/user/${member}`]);
+  await expect(key).toHaveValue('');
+  await expectNoAxeViolations(page);
+
+  // A key of 6 Chinese characters is 18 bytes: refused before sending.
+  await key.fill('前端技术交流');
+  await value.fill('x');
+  await expect(section.getByText('18 / 16 bytes')).toBeVisible();
+  await save.click();
+  await expect(section.getByText('Too long: 18 bytes, at most 16. A Chinese character takes 3 bytes.')).toBeVisible();
+  expect(calls).toHaveLength(1);
+
+  // Delete asks first, then sends the documented empty value.
+  await table.getByRole('button', { name: `Delete ${KEY}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Delete the attribute ${KEY}?` });
+  await expect(dialog).toContainText(`Removes ${KEY} from ${member} in this group.`);
+  expect(calls).toHaveLength(1);
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(table.getByRole('row', { name: new RegExp(KEY) })).toHaveCount(0);
+  expect(calls).toHaveLength(2);
+  // Reload: the URL still opens the same member, and the key is gone on the server too.
+  await page.reload();
+  await expect(table.getByRole('row', { name: /nickname/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: new RegExp(KEY) })).toHaveCount(0);
+});
+
+test('one key across 10 members is a table, “not set” where absent; 11 members are refused before sending', async ({ page, request }) => {
+  const members = await firstMembers(request, 11);
+  const key = `${KEY}x`;
+  // Two of them carry the key, set through the API.
+  const headers = await authHeaders(request);
+  for (const [m, v] of [
+    [members[1]!, '甲'],
+    [members[3]!, 'beta'],
+  ] as const) {
+    const res = await request.put(`${API}/metadata/chatgroup/${GROUP}/user/${m}`, { headers, data: { metaData: { [key]: v } } });
+    expect(res.status()).toBe(200);
+  }
+
+  const calls = recordCalls(page);
+  await page.goto(SECTION);
+  const section = page.getByRole('region', { name: 'Member attributes' });
+  await section.getByRole('textbox', { name: 'Key to read' }).fill(key);
+  const list = section.getByRole('textbox', { name: 'Members', exact: true });
+  await list.fill(members.join('\n'));
+  await expect(section.getByText('At most 10 members per lookup (this is 11).')).toBeVisible();
+  await section.getByRole('button', { name: 'Look up' }).click();
+  expect(calls).toEqual([]);
+
+  // Nine pasted, the tenth picked from the roster.
+  await list.fill(members.slice(0, 9).join(', '));
+  await section.getByRole('combobox', { name: 'Add a member from the roster' }).fill(members[9]!);
+  await page.getByRole('option', { name: members[9]!, exact: true }).click();
+  await expect(list).toHaveValue(`${members.slice(0, 9).join(', ')}\n${members[9]}`);
+  await expect(section.getByText(/10 \/ 10 members/)).toBeVisible();
+  await section.getByRole('button', { name: 'Look up' }).click();
+
+  const table = section.getByRole('table', { name: `${key} across members` });
+  await expect(table.getByRole('row')).toHaveCount(11);
+  expect(calls).toEqual([`POST /im/demo/metadata/chatgroup/${GROUP}/get`]);
+  await expect(table.getByRole('row', { name: new RegExp(`^${members[1]!.replace(/[.]/g, '\\.')} `) })).toContainText('甲');
+  await expect(table.getByRole('row', { name: new RegExp(`^${members[3]!.replace(/[.]/g, '\\.')} `) })).toContainText('beta');
+  await expect(table.getByRole('row', { name: new RegExp(`^${members[0]!.replace(/[.]/g, '\\.')} `) })).toContainText('Not set');
+  await expect(table.getByText('Not set')).toHaveCount(8);
+  await expectNoAxeViolations(page);
+});
