@@ -1,4 +1,4 @@
-import { Skeleton, Stack } from '@mantine/core';
+import { Group, Skeleton, Stack } from '@mantine/core';
 import { createFileRoute, Outlet, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from '@/lib/i18n/react';
 import { ErrorState } from '@/components/error-state/error-state';
@@ -7,6 +7,7 @@ import { UserActions } from '@/features/users/components/user-actions';
 import { UserStatusBadges } from '@/features/users/components/user-status-badges';
 import { isApiError } from '@/lib/api-client/api-error';
 import { PageTitle } from '@/routes/-components/page-title';
+import { RouterButton } from '@/routes/-components/router-button';
 import { UserTabs } from './-components/user-tabs';
 
 // The user page: a header with the account's state and actions, and one child route per section.
@@ -30,7 +31,12 @@ function UserLayout() {
   }
   return (
     <>
-      <PageTitle title={user.data.username} description={user.data.nickname || undefined} />
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <PageTitle title={user.data.username} description={user.data.nickname || undefined} />
+        <RouterButton to="/$app/relationship" params={{ app }} search={{ a: user.data.username }} variant="default">
+          {t('relationship.checkWith')}
+        </RouterButton>
+      </Group>
       <Stack gap="md" mb="lg">
         <UserStatusBadges app={app} username={username} user={user.data} />
         <UserActions app={app} username={username} user={user.data} onDeleted={() => void navigate({ to: '/$app/users', params: { app } })} />
