@@ -1,4 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // E2E_PORT_OFFSET moves every port, so two runs on one machine (two developers' checkouts) do not collide.
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
@@ -10,6 +12,22 @@ export const EMULATOR_PORT = String(5181 + offset);
 /** Nothing listens here: the 'offline' app's host. */
 export const OFFLINE_PORT = String(5189 + offset);
 const outDir = offset ? `dist-e2e-${offset}` : 'dist-e2e';
+
+/** `npm start`'s server (sign-in required), over the same client build and its own emulator. */
+export const PRODUCTION_URL = `http://127.0.0.1:${4176 + offset}`;
+export const PRODUCTION_EMULATOR_PORT = String(5182 + offset);
+/** Operators seeded into the production server's fresh console database, one per role. */
+export const E2E_OPERATORS = {
+  viewer: { username: 'viewer1', password: 'viewer1-e2e-password' },
+  support: { username: 'support1', password: 'support1-e2e-password' },
+  moderator: { username: 'moderator1', password: 'moderator1-e2e-password' },
+  admin: { username: 'admin1', password: 'admin1-e2e-password' },
+} as const;
+const serverOutDir = offset ? `dist-e2e-server-${offset}` : 'dist-e2e-server';
+const productionDb = join(tmpdir(), `im-console-e2e-${offset}`, 'console.sqlite');
+const seedOperators = Object.entries(E2E_OPERATORS)
+  .map(([role, o]) => `printf '%s\\n' '${o.password}' | node ${serverOutDir}/operator.js add ${o.username} --role ${role}`)
+  .join(' && ');
 
 export default defineConfig({
   testDir: 'e2e',
@@ -54,7 +72,7 @@ export default defineConfig({
       url: baseURL,
       reuseExistingServer: false,
       // A fresh in-memory emulator per run; empty IM_* settings override any .env.local.
-      env: { EMULATOR_DB: ':memory:', EMULATOR_PORT, IM_HOST: '', IM_APPS: '' },
+      env: { EMULATOR_DB: ':memory:', EMULATOR_PORT, IM_HOST: '', IM_APPS: '', CONSOLE_DB: ':memory:' },
       timeout: 120_000,
     },
     {
@@ -62,6 +80,9 @@ export default defineConfig({
       url: BROKEN_APPS_URL,
       reuseExistingServer: false,
       env: {
+        // Real-looking hosts would require sign-in in dev; this console tests connection errors.
+        CONSOLE_SIGN_IN: 'off',
+        CONSOLE_DB: ':memory:',
         IM_APPS: 'offline,badcreds',
         IM_OFFLINE_LABEL: 'Offline region',
         IM_OFFLINE_HOST: `http://127.0.0.1:${OFFLINE_PORT}`,
@@ -75,6 +96,30 @@ export default defineConfig({
         IM_BADCREDS_APP_ID: 'demoappid',
         IM_BADCREDS_CLIENT_ID: 'demo-client-id',
         IM_BADCREDS_CLIENT_SECRET: 'not-the-secret',
+      },
+      timeout: 120_000,
+    },
+    {
+      // `npm start` as deployed: the server bundle (the client build is the first server's, made
+      // before this one starts: web servers start in order), a fresh console database with one
+      // operator per role (passwords on standard input), and its own in-memory emulator.
+      command: [
+        `node_modules/.bin/vite build --config server/vite.server.config.ts --outDir ${serverOutDir} --emptyOutDir --logLevel warn`,
+        `rm -f ${productionDb} ${productionDb}-wal ${productionDb}-shm`,
+        seedOperators,
+        `node ${serverOutDir}/main.js`,
+      ].join(' && '),
+      url: `${PRODUCTION_URL}/healthz`,
+      reuseExistingServer: false,
+      env: {
+        PORT: String(4176 + offset),
+        HOST: '127.0.0.1',
+        CONSOLE_DB: productionDb,
+        CONSOLE_STATIC_DIR: outDir,
+        EMULATOR_DB: ':memory:',
+        EMULATOR_PORT: PRODUCTION_EMULATOR_PORT,
+        IM_HOST: '',
+        IM_APPS: '',
       },
       timeout: 120_000,
     },

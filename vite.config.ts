@@ -43,7 +43,7 @@ export default defineConfig({
     imConsole(),
   ],
   // `@/…` is `src/…` (tsconfig.json paths), so imports read the same from any folder.
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)), '@contract': fileURLToPath(new URL('./contract', import.meta.url)) } },
   build: {
     rolldownOptions: {
       output: {

@@ -5,7 +5,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // Kept apart from vite.config.ts: tests need neither the route generator nor the IM proxy.
 export default defineConfig({
   plugins: [react()],
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)), '@contract': fileURLToPath(new URL('./contract', import.meta.url)) } },
   test: {
     // CI reads the JSON report to print "N passed, N failed".
     reporters: ['default', ['json', { outputFile: '.reports/vitest.json' }]],
@@ -28,7 +28,7 @@ export default defineConfig({
           // The emulator's HTTP tests and the proxy's: real servers on free ports.
           name: 'node',
           environment: 'node',
-          include: ['emulator/**/*.test.ts', 'server/**/*.test.ts', 'vite-plugins/**/*.test.ts'],
+          include: ['emulator/**/*.test.ts', 'server/**/*.test.ts', 'contract/**/*.test.ts', 'vite-plugins/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'e2e/**'],
           testTimeout: 30_000,
           // better-sqlite3 is a native addon; separate processes isolate it better than threads.

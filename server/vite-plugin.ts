@@ -1,35 +1,19 @@
 import type { Connect, Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { loadEnv } from 'vite';
-import { EMULATOR_DEFAULT_PORT, ImConfigError, readImConfig, type ImAppConfig } from './im-config.js';
+import { ConsoleSettingsError, createConsoleServices, readConsoleSettings, type ConsoleServices } from './console-services.js';
+import { ImConfigError, readImConfig, type ImAppConfig } from './im-config.js';
 import { createImProxy } from './im-proxy.js';
+import { startLocalEmulator } from './local-emulator.js';
 
-/** Is an emulator already answering on this port (say, `npm run emulator` in another terminal)? */
-async function emulatorRunning(port: number): Promise<boolean> {
-  try {
-    const res = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) });
-    return 'emulator' in ((await res.json()) as object);
-  } catch {
-    return false;
-  }
-}
-
-async function startLocalEmulator(env: Record<string, string>, log: (msg: string) => void) {
-  const port = Number(env.EMULATOR_PORT ?? EMULATOR_DEFAULT_PORT);
-  if (await emulatorRunning(port)) {
-    log(`IM emulator already running on http://127.0.0.1:${port}, using it`);
-    return undefined;
-  }
-  // Loaded only when needed: a console pointed at a real host never opens the database.
-  const { startEmulator } = await import('../emulator/src/server.js');
-  const emulator = await startEmulator({
-    port,
-    db: env.EMULATOR_DB ?? '.data/emulator.sqlite',
-    seed: env.EMULATOR_SEED === 'none' ? 'none' : 'demo',
-    rate: Number(env.EMULATOR_RATE ?? 0),
-    latency: Number(env.EMULATOR_LATENCY ?? 0),
-  });
-  log(`IM emulator started on ${emulator.url}${emulator.seeded ? ' (demo data seeded)' : ''}`);
-  return emulator;
+/**
+ * Sign-in is needed whenever a real IM host is configured. Against the local emulator alone, dev
+ * and preview stay sign-in free so `npm run dev` just works. `CONSOLE_SIGN_IN=off` turns it off
+ * for dev/preview against other hosts too (the e2e suite's broken-apps console); `npm start`
+ * ignores it.
+ */
+export function devSignInRequired(apps: ImAppConfig[], env: Record<string, string | undefined>): boolean {
+  if (env.CONSOLE_SIGN_IN?.trim().toLowerCase() === 'off') return false;
+  return apps.some((a) => !a.emulator);
 }
 
 /**
@@ -39,16 +23,19 @@ async function startLocalEmulator(env: Record<string, string>, log: (msg: string
 export function imConsole(): Plugin {
   let mode = 'development';
   let root = process.cwd();
+  let services: ConsoleServices | undefined;
 
   async function install(server: ViteDevServer | PreviewServer) {
-    // .env, .env.local and the process environment (which wins), IM_* and EMULATOR_* only.
-    const env = loadEnv(mode, root, ['IM_', 'EMULATOR_']);
+    // .env, .env.local and the process environment (which wins): the console's settings only.
+    const env = loadEnv(mode, root, ['IM_', 'EMULATOR_', 'CONSOLE_', 'SESSION_', 'TRUST_PROXY']);
     const log = (msg: string) => server.config.logger.info(`  ${msg}`);
     let apps: ImAppConfig[];
     try {
       apps = readImConfig(env);
+      services?.close();
+      services = createConsoleServices({ signInRequired: devSignInRequired(apps, env), settings: readConsoleSettings(env) });
     } catch (e) {
-      if (e instanceof ImConfigError) {
+      if (e instanceof ImConfigError || e instanceof ConsoleSettingsError) {
         server.config.logger.error(`IM settings: ${e.message}`);
         const message = e.message;
         server.middlewares.use(((req, res, next) => {
@@ -68,7 +55,8 @@ export function imConsole(): Plugin {
       await holder.imConsoleEmulator;
     }
     log(`IM apps: ${apps.map((a) => `${a.id} → ${a.host}`).join(', ')}`);
-    server.middlewares.use(createImProxy(apps) as Connect.NextHandleFunction);
+    log(services.signInRequired ? 'Operators sign in (npm run operator -- add NAME --role admin)' : 'No sign-in: local emulator only');
+    server.middlewares.use(createImProxy(apps, { console: services }) as Connect.NextHandleFunction);
   }
 
   return {

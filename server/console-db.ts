@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+// The console's own database: operators, their sessions and the audit log. Not the IM data.
+
+export type ConsoleDb = Database.Database;
+
+export const CONSOLE_DB_DEFAULT = '.data/console.sqlite';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS operators (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('viewer', 'support', 'moderator', 'admin')),
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
+-- Only a hash of each session token is kept: a copy of this file opens no session.
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY,
+  operator_id INTEGER NOT NULL REFERENCES operators(id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_operator ON sessions(operator_id);
+
+CREATE TABLE IF NOT EXISTS audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  time INTEGER NOT NULL,
+  operator TEXT,
+  app TEXT NOT NULL,
+  method TEXT NOT NULL,
+  path TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT,
+  -- Every name the call touches, as ",a,b,", so a target filter finds a user inside a batch.
+  subjects TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  items TEXT
+);
+CREATE INDEX IF NOT EXISTS audit_time ON audit(time);
+CREATE INDEX IF NOT EXISTS audit_operator ON audit(operator, id);
+
+-- Append-only: no route edits or deletes it, and the database refuses to as well.
+CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+`;
+
+/** Opens (and creates when needed) the console database; `:memory:` for tests. */
+export function openConsoleDb(file: string = CONSOLE_DB_DEFAULT): ConsoleDb {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  // Two processes (the server and `npm run operator`) may write at once.
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+  return db;
+}

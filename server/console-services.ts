@@ -1,0 +1,84 @@
+import { createAuditLog, type AuditLog } from './audit.js';
+import { CONSOLE_DB_DEFAULT, openConsoleDb, type ConsoleDb } from './console-db.js';
+import { createOperators, type Operators } from './operators.js';
+import { createSessions, type Sessions } from './sessions.js';
+import { createSignInThrottle, type SignInThrottle, type ThrottleOptions } from './sign-in-throttle.js';
+
+// What the proxy needs besides the IM apps: who is signed in, who may try again, what was done.
+
+export interface ConsoleSettings {
+  /** `CONSOLE_DB`: the SQLite file (default `.data/console.sqlite`). */
+  db: string;
+  /** `SESSION_IDLE_MINUTES` (default 30). */
+  idleMinutes: number;
+  /** `SESSION_MAX_HOURS` (default 12). */
+  maxHours: number;
+  /** `TRUST_PROXY=1`: believe `X-Forwarded-For` / `X-Forwarded-Proto` from the proxy in front. */
+  trustProxy: boolean;
+}
+
+export class ConsoleSettingsError extends Error {}
+
+function positive(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new ConsoleSettingsError(`${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+export function readConsoleSettings(env: Record<string, string | undefined>): ConsoleSettings {
+  return {
+    db: env.CONSOLE_DB?.trim() || CONSOLE_DB_DEFAULT,
+    idleMinutes: positive(env, 'SESSION_IDLE_MINUTES', 30),
+    maxHours: positive(env, 'SESSION_MAX_HOURS', 12),
+    trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').trim().toLowerCase()),
+  };
+}
+
+export interface ConsoleServices {
+  /** False only for dev/preview against the local emulator: everyone is an admin, no cookie. */
+  signInRequired: boolean;
+  trustProxy: boolean;
+  db: ConsoleDb;
+  operators: Operators;
+  sessions: Sessions;
+  throttle: SignInThrottle;
+  audit: AuditLog;
+  /** How long a sign-in waits when throttled; replaced in tests. */
+  sleep: (ms: number) => Promise<void>;
+  /** The clock of sessions, throttling and the audit log. */
+  now: () => number;
+  /** Session lifetime, for the cookie's Max-Age. */
+  maxMs: number;
+  close: () => void;
+}
+
+export interface ConsoleServiceOptions {
+  signInRequired: boolean;
+  settings: ConsoleSettings;
+  /** An open database instead of `settings.db` (tests). */
+  db?: ConsoleDb;
+  now?: () => number;
+  throttle?: ThrottleOptions;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export function createConsoleServices(o: ConsoleServiceOptions): ConsoleServices {
+  const db = o.db ?? openConsoleDb(o.settings.db);
+  const now = o.now ?? Date.now;
+  const maxMs = o.settings.maxHours * 3_600_000;
+  return {
+    signInRequired: o.signInRequired,
+    trustProxy: o.settings.trustProxy,
+    db,
+    operators: createOperators(db, now),
+    sessions: createSessions(db, { idleMs: o.settings.idleMinutes * 60_000, maxMs, now }),
+    throttle: createSignInThrottle({ now, ...o.throttle }),
+    audit: createAuditLog(db),
+    sleep: o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+    now,
+    maxMs,
+    close: () => db.close(),
+  };
+}

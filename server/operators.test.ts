@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openConsoleDb } from './console-db.js';
+import { createOperators, OperatorError } from './operators.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'im-console-ops-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('operators', () => {
+  it('stores argon2id hashes only, verifies, and refuses disabled accounts', async () => {
+    const db = openConsoleDb(':memory:');
+    const ops = createOperators(db);
+    await ops.add('Alice', 'support', 'a long enough password');
+    const row = db.prepare('SELECT * FROM operators').get() as { username: string; password_hash: string };
+    expect(row.username).toBe('alice');
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+    expect(JSON.stringify(row)).not.toContain('a long enough password');
+    expect(await ops.verify('ALICE', 'a long enough password')).toMatchObject({ username: 'alice', role: 'support' });
+    expect(await ops.verify('alice', 'a long enough passworD')).toBeUndefined();
+    expect(await ops.verify('nobody', 'a long enough password')).toBeUndefined();
+    ops.disable('alice');
+    expect(await ops.verify('alice', 'a long enough password')).toBeUndefined();
+    ops.enable('alice');
+    expect(await ops.verify('alice', 'a long enough password')).toBeDefined();
+    await expect(ops.add('alice', 'admin', 'another long password')).rejects.toThrow(/already exists/);
+    await expect(ops.add('bob', 'root', 'another long password')).rejects.toThrow(OperatorError);
+    await expect(ops.add('bob', 'admin', 'short')).rejects.toThrow(/at least 12/);
+    await expect(ops.add('bad name', 'admin', 'another long password')).rejects.toThrow(/not a valid operator name/);
+    db.close();
+  });
+});
+
+describe('npm run operator', () => {
+  const dbFile = join(dir, 'console.sqlite');
+  const run = (args: string[], input?: string) => {
+    const r = spawnSync(process.execPath, ['server/bin/operator.mjs', ...args], {
+      env: { ...process.env, CONSOLE_DB: dbFile },
+      input: input ?? '',
+      encoding: 'utf8',
+    });
+    return { code: r.status, out: `${r.stdout}${r.stderr}` };
+  };
+
+  it('adds (password from standard input), lists, changes roles, disables and resets passwords', { timeout: 60_000 }, async () => {
+    expect(run(['add', 'carol', '--role', 'moderator'], 'carol-password-1\n')).toEqual({ code: 0, out: 'added carol (moderator)\n' });
+    expect(run(['add', 'dave', '--role=viewer'], 'dave-password-12\n').code).toBe(0);
+    const list = run(['list']);
+    expect(list.out).toMatch(/^carol\s+moderator\s+active/m);
+    expect(list.out).toMatch(/^dave\s+viewer\s+active/m);
+    expect(run(['set-role', 'dave', 'support'])).toEqual({ code: 0, out: 'dave is now support\n' });
+    expect(run(['disable', 'carol']).code).toBe(0);
+    expect(run(['list']).out).toMatch(/^carol\s+moderator\s+disabled/m);
+    expect(run(['reset-password', 'dave'], 'dave-new-password\n').code).toBe(0);
+
+    const db = openConsoleDb(dbFile);
+    const ops = createOperators(db);
+    expect(await ops.verify('dave', 'dave-new-password')).toMatchObject({ role: 'support' });
+    expect(await ops.verify('dave', 'dave-password-12')).toBeUndefined();
+    expect(await ops.verify('carol', 'carol-password-1')).toBeUndefined();
+    db.close();
+    // Passwords never reach the output, nor the database file in clear.
+    expect(readFileSync(dbFile).includes('dave-new-password')).toBe(false);
+  });
+
+  it('explains mistakes with a non-zero exit', () => {
+    expect(run(['add', 'erin', '--role', 'root'], 'erin-password-12\n')).toMatchObject({ code: 1, out: expect.stringMatching(/not a role/) });
+    expect(run(['add', 'erin'], 'erin-password-12\n')).toMatchObject({ code: 2, out: expect.stringMatching(/--role ROLE is required/) });
+    expect(run(['add', 'erin', '--role', 'viewer'], 'short\n')).toMatchObject({ code: 1, out: expect.stringMatching(/at least 12/) });
+    expect(run(['set-role', 'nobody', 'admin'])).toMatchObject({ code: 1, out: expect.stringMatching(/no operator "nobody"/) });
+    expect(run(['frobnicate'])).toMatchObject({ code: 2, out: expect.stringMatching(/unknown command/) });
+    const out = run(['add', 'erin', '--role', 'viewer'], 'visible-password-1\n').out;
+    expect(out).not.toContain('visible-password-1');
+  });
+});

@@ -1,0 +1,190 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestEmulator, type TestEmulator } from '../emulator/src/testing/harness.js';
+import { openConsoleDb } from './console-db.js';
+import { createConsoleServices, type ConsoleServices } from './console-services.js';
+import { emulatorApps } from './im-config.js';
+import { createOperators } from './operators.js';
+import { startProductionServer, type RunningServer } from './production-server.js';
+import { PASSWORD, signIn } from './testing/console-harness.js';
+
+// `npm start`'s server: the built console (a small stand-in for dist/) and the proxy, as served.
+
+const dir = mkdtempSync(join(tmpdir(), 'im-console-prod-'));
+const staticRoot = join(dir, 'dist');
+const ASSET = '/assets/index-AbC123xy.js';
+mkdirSync(join(staticRoot, 'assets'), { recursive: true });
+writeFileSync(join(staticRoot, 'index.html'), `<!doctype html><html><head><script type="module" src="${ASSET}"></script></head><body><div id="root"></div></body></html>`);
+writeFileSync(join(staticRoot, ASSET), `export const big = ${JSON.stringify('console '.repeat(2000))};\n`);
+writeFileSync(join(staticRoot, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function rawGet(url: string, path: string): Promise<number> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: hostname, port, path }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('production server', () => {
+  let t: TestEmulator;
+  let services: ConsoleServices;
+  let running: RunningServer;
+
+  beforeAll(async () => {
+    t = await startTestEmulator();
+    services = createConsoleServices({ signInRequired: true, settings: { db: ':memory:', idleMinutes: 30, maxHours: 12, trustProxy: false } });
+    await services.operators.add('viewer', 'viewer', PASSWORD);
+    running = await startProductionServer({ apps: emulatorApps(t.emulator.port), services, staticRoot, port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await running.shutdown(1000);
+    services.close();
+    await t.close();
+  });
+
+  const SECURITY = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'x-frame-options'];
+
+  it('sends the security headers on pages, assets, API answers and errors', async () => {
+    for (const path of ['/', '/demo/users/alice', ASSET, '/favicon.svg', '/healthz', '/im/demo/users', '/im-console/session', '/assets/missing.js']) {
+      const res = await fetch(`${running.url}${path}`);
+      for (const h of SECURITY) expect.soft(res.headers.get(h), `${h} on ${path}`).toBeTruthy();
+    }
+    const res = await fetch(running.url);
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toMatch(/(^|; )script-src 'self'(;|$)/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('caches hashed assets for a year, revalidates the page, and falls back to it for client routes only', async () => {
+    const asset = await fetch(`${running.url}${ASSET}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-type')).toMatch(/javascript/);
+    for (const path of ['/', '/index.html', '/demo/users/alice', '/demo-agora/groups?cursor=x']) {
+      const page = await fetch(`${running.url}${path}`);
+      expect.soft(page.status, path).toBe(200);
+      expect.soft(page.headers.get('cache-control'), path).toBe('no-cache');
+      expect.soft(await page.text(), path).toContain('<div id="root">');
+    }
+    const missing = await fetch(`${running.url}/assets/missing.js`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).not.toContain('<div id="root">');
+    // The proxy's paths never fall back to the page.
+    for (const path of ['/im/demo/users', '/im-console/whatever']) {
+      const res = await fetch(`${running.url}${path}`);
+      expect.soft(res.status, path).toBe(401);
+      expect.soft(res.headers.get('content-type'), path).toMatch(/json/);
+    }
+  });
+
+  it('compresses what it serves', async () => {
+    const res = await fetch(`${running.url}${ASSET}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect((await res.text()).length).toBeGreaterThan(16_000);
+  });
+
+  it('answers /healthz without a session', async () => {
+    const res = await fetch(`${running.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it('mounts the proxy with sign-in required, and refuses dot segments anywhere', async () => {
+    expect((await fetch(`${running.url}/im/demo/users?limit=1`)).status).toBe(401);
+    const me = await signIn(running.url, 'viewer');
+    expect((await me.call('GET', '/im/demo/users?limit=1')).status).toBe(200);
+    expect((await me.call('POST', '/im/demo/users/x/deactivate')).status).toBe(403);
+    expect(await rawGet(running.url, '/im/demo/../demo/token')).toBe(400);
+    expect(await rawGet(running.url, '/im/demo/users/%2E%2E/token')).toBe(400);
+    expect(await rawGet(running.url, '/assets/../index.html')).toBe(400);
+    expect(await rawGet(running.url, '//etc/passwd')).toBe(400);
+  });
+});
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address() as { port: number };
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+/** Starts `server/main.ts` as `npm start` would (through tsx: the bundle is the same code). */
+async function startMain(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/main.ts'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "listening" line:\n${out}`)), 20_000);
+    child.stdout!.on('data', () => {
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${out}`)));
+  });
+  return { child, url, output: () => out };
+}
+
+describe('npm start (server/main.ts)', () => {
+  it('on SIGTERM stops accepting, lets the call in flight finish, then exits 0', { timeout: 60_000 }, async () => {
+    const dbFile = join(dir, 'console.sqlite');
+    const db = openConsoleDb(dbFile);
+    await createOperators(db).add('admin', 'admin', PASSWORD);
+    db.close();
+    const { child, url, output } = await startMain({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      CONSOLE_DB: dbFile,
+      CONSOLE_STATIC_DIR: staticRoot,
+      IM_HOST: '',
+      IM_APPS: '',
+      EMULATOR_PORT: String(await freePort()),
+      EMULATOR_DB: ':memory:',
+      EMULATOR_SEED: 'none',
+      // Every emulator answer (the token, then the call) takes a second.
+      EMULATOR_LATENCY: '1000',
+    });
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    try {
+      // Sign-in is required under npm start even against the local emulator.
+      expect((await fetch(`${url}/im-console/session`)).status).toBe(401);
+      const me = await signIn(url, 'admin');
+      const started = Date.now();
+      const inFlight = me.call('GET', '/im/demo/users?limit=1');
+      await new Promise((r) => setTimeout(r, 300));
+      child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 200));
+      // No longer accepting.
+      await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+      const res = await inFlight;
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ entities: [] });
+      expect(Date.now() - started).toBeGreaterThan(1500);
+      expect(await exited).toBe(0);
+      expect(output()).toMatch(/SIGTERM: finishing calls in flight/);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});

@@ -1,0 +1,121 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Role } from '../../contract/roles.js';
+import { openConsoleDb } from '../console-db.js';
+import { createConsoleServices, type ConsoleServices } from '../console-services.js';
+import type { ImAppConfig } from '../im-config.js';
+import { createImProxy, SESSION_COOKIE } from '../im-proxy.js';
+import type { ThrottleOptions } from '../sign-in-throttle.js';
+
+// Test helpers: the proxy with real console services (in-memory database) on a free port, a
+// clock the test moves, a record of what reached the IM host, and a browser-like client.
+
+export const PASSWORD = 'correct horse battery';
+
+export interface Upstream {
+  fetch: typeof fetch;
+  calls: { method: string; url: string }[];
+}
+
+/** A fetch that records every call the proxy makes to the IM host. */
+export function recordingUpstream(): Upstream {
+  const calls: Upstream['calls'] = [];
+  return {
+    calls,
+    fetch: async (input, init) => {
+      calls.push({ method: init?.method ?? 'GET', url: String(input) });
+      return fetch(input, init);
+    },
+  };
+}
+
+export interface ConsoleUnderTest {
+  url: string;
+  services: ConsoleServices;
+  upstream: Upstream;
+  clock: { now: number };
+  /** Calls the IM host received, except the proxy's own token requests. */
+  apiCalls: () => { method: string; path: string }[];
+  close: () => Promise<void>;
+}
+
+export async function serveConsole(
+  apps: ImAppConfig[],
+  o: { signInRequired?: boolean; idleMinutes?: number; maxHours?: number; throttle?: ThrottleOptions; trustProxy?: boolean; sleeps?: number[] } = {},
+): Promise<ConsoleUnderTest> {
+  const clock = { now: Date.parse('2026-03-01T10:00:00Z') };
+  const now = () => clock.now;
+  const services = createConsoleServices({
+    signInRequired: o.signInRequired ?? true,
+    settings: { db: ':memory:', idleMinutes: o.idleMinutes ?? 30, maxHours: o.maxHours ?? 12, trustProxy: o.trustProxy ?? false },
+    db: openConsoleDb(':memory:'),
+    now,
+    throttle: o.throttle,
+    sleep: async (ms) => {
+      o.sleeps?.push(ms);
+    },
+  });
+  const upstream = recordingUpstream();
+  // The proxy's own clock stays real: only sessions, throttling and the audit log use the test's.
+  const handler = createImProxy(apps, { fetch: upstream.fetch, console: services });
+  const server: Server = createServer((req, res) =>
+    handler(req, res, (err) => {
+      res.writeHead(err ? 500 : 404);
+      res.end(err ? String(err) : 'not handled');
+    }),
+  );
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    services,
+    upstream,
+    clock,
+    apiCalls: () => upstream.calls.filter((c) => !c.url.endsWith('/token')).map((c) => ({ method: c.method, path: new URL(c.url).pathname })),
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      services.close();
+    },
+  };
+}
+
+export interface SignedIn {
+  username: string;
+  role: Role;
+  cookie: string;
+  csrfToken: string;
+  /** A call as the console's client makes it: cookie, CSRF header on non-GETs, JSON body. */
+  call: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>;
+}
+
+export async function signIn(base: string, username: string, password = PASSWORD): Promise<SignedIn> {
+  const res = await fetch(`${base}/im-console/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { username: string; role: Role; csrfToken: string };
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  const cookie = setCookie.split(';', 1)[0]!;
+  if (!cookie.startsWith(`${SESSION_COOKIE}=`)) throw new Error(`no session cookie: ${setCookie}`);
+  return {
+    ...body,
+    cookie,
+    call: (method, path, payload, headers = {}) =>
+      fetch(`${base}${path}`, {
+        method,
+        headers: {
+          Cookie: cookie,
+          ...(method !== 'GET' ? { 'X-CSRF-Token': body.csrfToken } : {}),
+          ...(payload !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...headers,
+        },
+        body: payload === undefined ? undefined : JSON.stringify(payload),
+      }),
+  };
+}
+
+/** Creates one operator per role, named after it, with PASSWORD. */
+export async function addOperators(services: ConsoleServices, roles: Role[] = ['viewer', 'support', 'moderator', 'admin']) {
+  for (const role of roles) await services.operators.add(role, role, PASSWORD);
+}
