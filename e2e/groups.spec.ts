@@ -83,7 +83,7 @@ test('mute-all asks first, notifies, and the group shows the new state', async (
   await expect(row).toContainText('No');
   await row.getByRole('button', { name: 'Mute everyone' }).click();
   const dialog = page.getByRole('dialog', { name: /^Mute everyone in/ });
-  await expect(dialog).toContainText('Only the owner, admins and whitelisted members will be able to speak');
+  await expect(dialog).toContainText('only members on the group’s whitelist can send messages');
   await dialog.getByRole('button', { name: 'Mute everyone' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('alert').filter({ hasText: 'Everyone is muted.' })).toBeVisible();

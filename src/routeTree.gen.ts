@@ -12,7 +12,9 @@ import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as AppRouteRouteImport } from './routes/$app/route'
 import { Route as AppIndexRouteImport } from './routes/$app/index'
+import { Route as AppAuditRouteImport } from './routes/$app/audit'
 import { Route as AppRegisterRouteImport } from './routes/$app/register'
+import { Route as AppRelationshipRouteImport } from './routes/$app/relationship'
 import { Route as AppGroupsIndexRouteImport } from './routes/$app/groups/index'
 import { Route as AppGroupsGroupIdRouteRouteImport } from './routes/$app/groups/$groupId/route'
 import { Route as AppUsersIndexRouteImport } from './routes/$app/users/index'
@@ -43,9 +45,19 @@ const AppIndexRoute = AppIndexRouteImport.update({
   path: '/',
   getParentRoute: () => AppRouteRoute,
 } as any)
+const AppAuditRoute = AppAuditRouteImport.update({
+  id: '/audit',
+  path: '/audit',
+  getParentRoute: () => AppRouteRoute,
+} as any)
 const AppRegisterRoute = AppRegisterRouteImport.update({
   id: '/register',
   path: '/register',
+  getParentRoute: () => AppRouteRoute,
+} as any)
+const AppRelationshipRoute = AppRelationshipRouteImport.update({
+  id: '/relationship',
+  path: '/relationship',
   getParentRoute: () => AppRouteRoute,
 } as any)
 const AppGroupsIndexRoute = AppGroupsIndexRouteImport.update({
@@ -126,7 +138,9 @@ const AppUsersUsernameGroupsRoute = AppUsersUsernameGroupsRouteImport.update({
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/$app': typeof AppRouteRouteWithChildren
+  '/$app/audit': typeof AppAuditRoute
   '/$app/register': typeof AppRegisterRoute
+  '/$app/relationship': typeof AppRelationshipRoute
   '/$app/': typeof AppIndexRoute
   '/$app/groups/$groupId': typeof AppGroupsGroupIdRouteRouteWithChildren
   '/$app/users/$username': typeof AppUsersUsernameRouteRouteWithChildren
@@ -145,7 +159,9 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/$app/audit': typeof AppAuditRoute
   '/$app/register': typeof AppRegisterRoute
+  '/$app/relationship': typeof AppRelationshipRoute
   '/$app': typeof AppIndexRoute
   '/$app/groups': typeof AppGroupsIndexRoute
   '/$app/users': typeof AppUsersIndexRoute
@@ -164,7 +180,9 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/$app': typeof AppRouteRouteWithChildren
+  '/$app/audit': typeof AppAuditRoute
   '/$app/register': typeof AppRegisterRoute
+  '/$app/relationship': typeof AppRelationshipRoute
   '/$app/': typeof AppIndexRoute
   '/$app/groups/$groupId': typeof AppGroupsGroupIdRouteRouteWithChildren
   '/$app/users/$username': typeof AppUsersUsernameRouteRouteWithChildren
@@ -186,7 +204,9 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/$app'
+    | '/$app/audit'
     | '/$app/register'
+    | '/$app/relationship'
     | '/$app/'
     | '/$app/groups/$groupId'
     | '/$app/users/$username'
@@ -205,7 +225,9 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
+    | '/$app/audit'
     | '/$app/register'
+    | '/$app/relationship'
     | '/$app'
     | '/$app/groups'
     | '/$app/users'
@@ -223,7 +245,9 @@ export interface FileRouteTypes {
     | '__root__'
     | '/'
     | '/$app'
+    | '/$app/audit'
     | '/$app/register'
+    | '/$app/relationship'
     | '/$app/'
     | '/$app/groups/$groupId'
     | '/$app/users/$username'
@@ -269,11 +293,25 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppIndexRouteImport
       parentRoute: typeof AppRouteRoute
     }
+    '/$app/audit': {
+      id: '/$app/audit'
+      path: '/audit'
+      fullPath: '/$app/audit'
+      preLoaderRoute: typeof AppAuditRouteImport
+      parentRoute: typeof AppRouteRoute
+    }
     '/$app/register': {
       id: '/$app/register'
       path: '/register'
       fullPath: '/$app/register'
       preLoaderRoute: typeof AppRegisterRouteImport
+      parentRoute: typeof AppRouteRoute
+    }
+    '/$app/relationship': {
+      id: '/$app/relationship'
+      path: '/relationship'
+      fullPath: '/$app/relationship'
+      preLoaderRoute: typeof AppRelationshipRouteImport
       parentRoute: typeof AppRouteRoute
     }
     '/$app/groups/': {
@@ -420,7 +458,9 @@ const AppUsersUsernameRouteRouteWithChildren =
   )
 
 interface AppRouteRouteChildren {
+  AppAuditRoute: typeof AppAuditRoute
   AppRegisterRoute: typeof AppRegisterRoute
+  AppRelationshipRoute: typeof AppRelationshipRoute
   AppIndexRoute: typeof AppIndexRoute
   AppGroupsGroupIdRouteRoute: typeof AppGroupsGroupIdRouteRouteWithChildren
   AppUsersUsernameRouteRoute: typeof AppUsersUsernameRouteRouteWithChildren
@@ -429,7 +469,9 @@ interface AppRouteRouteChildren {
 }
 
 const AppRouteRouteChildren: AppRouteRouteChildren = {
+  AppAuditRoute: AppAuditRoute,
   AppRegisterRoute: AppRegisterRoute,
+  AppRelationshipRoute: AppRelationshipRoute,
   AppIndexRoute: AppIndexRoute,
   AppGroupsGroupIdRouteRoute: AppGroupsGroupIdRouteRouteWithChildren,
   AppUsersUsernameRouteRoute: AppUsersUsernameRouteRouteWithChildren,

@@ -1,8 +1,15 @@
-import { Container } from '@mantine/core';
+import { Center, Container, Loader } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
 import type { I18n } from '@/lib/i18n/i18n';
-import { createRootRouteWithContext, Outlet } from '@tanstack/react-router';
+import { createRootRouteWithContext, Outlet, useRouter } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
+import { ErrorState } from '@/components/error-state/error-state';
+import { checkSession, startSessionCheck } from '@/features/session/api/get-session';
+import { useTranslation } from '@/lib/i18n/react';
+import { useSessionState } from '@/lib/session/session-store';
 import { AppLayout } from './-components/app-layout';
+import { ColorSchemeSelect } from './-components/color-scheme-select';
+import { LanguageSwitcher } from './-components/language-switcher';
 import { NotFound } from './-components/not-found';
 import { RouteError } from './-components/route-error';
 
@@ -11,12 +18,17 @@ export type RouterContext = {
   i18n: I18n;
 };
 
+// Only operators who are signed out ever see it: it stays out of the first screen.
+const SignInPage = lazy(() => import('@/features/session/components/sign-in-page'));
+
 // The shell, the home page and the users list read only the `core` strings; any other page waits
 // for the `pages` part (fetched already when its link was hovered: the router preloads on intent).
 const CORE_ONLY = /^\/(?:[^/]+(?:\/users)?\/?)?$/;
 
 export const Route = createRootRouteWithContext<RouterContext>()({
   beforeLoad: async ({ context, location }) => {
+    // Not awaited: the session answer arrives alongside the page's own calls, never before them.
+    startSessionCheck();
     if (!CORE_ONLY.test(location.pathname)) await context.i18n.loadPages();
   },
   component: RootComponent,
@@ -32,9 +44,56 @@ export const Route = createRootRouteWithContext<RouterContext>()({
 });
 
 function RootComponent() {
+  const { t } = useTranslation();
+  const session = useSessionState();
+  const router = useRouter();
+  const { queryClient } = Route.useRouteContext();
+
+  // The URL never changed: the page asked for loads again, now with a session. Every cached
+  // answer may be a 401 from before, so all of them are refreshed, not one feature's keys.
+  const signedIn = () => {
+    void queryClient.invalidateQueries();
+    void router.invalidate();
+  };
+  const signIn = (reason: 'initial' | 'expired' | 'signed-out') => (
+    <Suspense
+      fallback={
+        <Center h="100dvh">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      }
+    >
+      <SignInPage
+        reason={reason}
+        onSignedIn={signedIn}
+        tools={
+          <>
+            <ColorSchemeSelect />
+            <LanguageSwitcher />
+          </>
+        }
+      />
+    </Suspense>
+  );
+
+  if (session.status === 'signed-out' && session.reason !== 'expired') return signIn(session.reason);
+  // An expired session covers the page rather than replacing it, so what was typed there survives.
+  const expired = session.status === 'signed-out';
   return (
-    <AppLayout>
-      <Outlet />
-    </AppLayout>
+    <>
+      <div inert={expired} style={{ display: 'contents' }}>
+        <AppLayout>
+          {session.status === 'error' && (
+            <ErrorState title={t('session.checkFailed')} error={session.error} onRetry={() => void checkSession()} />
+          )}
+          <Outlet />
+        </AppLayout>
+      </div>
+      {expired && (
+        <div role="dialog" aria-modal="true" aria-label={t('session.signInTitle')} style={{ position: 'fixed', inset: 0, zIndex: 300, overflowY: 'auto', background: 'var(--mantine-color-body)' }}>
+          {signIn('expired')}
+        </div>
+      )}
+    </>
   );
 }

@@ -23,6 +23,10 @@ export class ApiError extends Error {
   readonly call: string;
   /** For `unreachable` / `credentials`: which host. */
   readonly host?: string;
+  /** For the console's own 429 (`too_many_attempts`): how long until signing in is allowed again. */
+  readonly retryAfterSeconds?: number;
+  /** For `forbidden_role`: the operator's role that may not make the call. */
+  readonly role?: string;
 
   constructor(init: {
     kind: ApiErrorKind;
@@ -31,6 +35,8 @@ export class ApiError extends Error {
     description?: string;
     call: string;
     host?: string;
+    retryAfterSeconds?: number;
+    role?: string;
     cause?: unknown;
   }) {
     super(`${init.call}: ${init.status ?? ''} ${init.error ?? init.kind} ${init.description ?? ''}`.trim(), { cause: init.cause });
@@ -41,6 +47,8 @@ export class ApiError extends Error {
     this.description = init.description ?? '';
     this.call = init.call;
     this.host = init.host;
+    this.retryAfterSeconds = init.retryAfterSeconds;
+    this.role = init.role;
   }
 }
 
@@ -55,9 +63,18 @@ const PROXY_KINDS: Record<string, ApiErrorKind> = {
 
 /** Builds the ApiError for an HTTP answer that is not 2xx. */
 export function errorFromResponse(call: string, status: number, body: unknown): ApiError {
-  const b = (body && typeof body === 'object' ? body : {}) as { error?: unknown; error_description?: unknown; host?: unknown };
+  const b = (body && typeof body === 'object' ? body : {}) as { error?: unknown; error_description?: unknown; host?: unknown; retry_after_seconds?: unknown; role?: unknown };
   const error = typeof b.error === 'string' ? b.error : `http_${status}`;
   const description = typeof b.error_description === 'string' ? b.error_description : typeof body === 'string' ? body.slice(0, 300) : '';
   const kind: ApiErrorKind = PROXY_KINDS[error] ?? (status === 429 ? 'rate-limited' : 'http');
-  return new ApiError({ kind, status, error, description, call, host: typeof b.host === 'string' ? b.host : undefined });
+  return new ApiError({
+    kind,
+    status,
+    error,
+    description,
+    call,
+    host: typeof b.host === 'string' ? b.host : undefined,
+    retryAfterSeconds: typeof b.retry_after_seconds === 'number' ? b.retry_after_seconds : undefined,
+    role: typeof b.role === 'string' ? b.role : undefined,
+  });
 }

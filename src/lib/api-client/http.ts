@@ -1,5 +1,6 @@
 import ky, { HTTPError, TimeoutError, type KyInstance, type Options, type RetryOptions } from 'ky';
 import * as z from 'zod/mini';
+import { currentCsrfToken, markSignedOut } from '@/lib/session/session-store';
 import { ApiError, errorFromResponse } from './api-error';
 import { encodeSegment } from './api-path';
 
@@ -40,7 +41,21 @@ export function createHttp(options: HttpOptions = {}): KyInstance {
     timeout: 30_000,
     fetch: options.fetch,
     retry: { ...RETRY, ...options.retry },
+    hooks: { beforeRequest: [addCsrfToken], afterResponse: [noticeSignedOut] },
   });
+}
+
+/** The server refuses any non-GET without the session's token (CSRF); read at send time, so it follows sign-ins. */
+export function addCsrfToken(request: Request): void {
+  const token = currentCsrfToken();
+  if (token && request.method !== 'GET' && request.method !== 'HEAD') request.headers.set('X-CSRF-Token', token);
+}
+
+/** A 401 `signed_out` from any call (the session expired) brings the sign-in page back. */
+async function noticeSignedOut(_request: Request, _options: unknown, response: Response): Promise<void> {
+  if (response.status !== 401) return;
+  const body = (await response.clone().json().catch(() => undefined)) as { error?: unknown } | undefined;
+  if (body?.error === 'signed_out') markSignedOut();
 }
 
 /** The console's single HTTP instance. */
@@ -87,6 +102,31 @@ export async function callConsole<S extends z.ZodMiniType>(client: KyInstance, p
   let body: unknown;
   try {
     body = await client.get(`${CONSOLE_BASE}/${path}`, { retry: { limit: 1 } }).json();
+  } catch (e) {
+    throw await toApiError(label, e);
+  }
+  return parseAnswer(schema, body, label);
+}
+
+export interface ConsoleCall {
+  method: Method;
+  /** After `/im-console/`, e.g. `session`; may carry a query string. */
+  path: string;
+  json?: unknown;
+}
+
+/**
+ * A call to the console's own endpoints that may change something (signing in and out). Never
+ * retried: a 429 from the sign-in throttle is an answer the operator must see, not wait out.
+ * An answer with no body (204) comes out as `undefined`.
+ */
+export async function sendConsole<S extends z.ZodMiniType>(client: KyInstance, call: ConsoleCall, schema: S): Promise<z.infer<S> | undefined> {
+  const label = `${call.method.toUpperCase()} /${CONSOLE_BASE}/${call.path}`;
+  let body: unknown;
+  try {
+    const res = await client(`${CONSOLE_BASE}/${call.path}`, { method: call.method, json: call.json, retry: { limit: 0 } });
+    if (res.status === 204) return undefined;
+    body = await res.json();
   } catch (e) {
     throw await toApiError(label, e);
   }

@@ -1,3 +1,4 @@
+import { sessionEn } from './sections/en/session';
 import { userActionsEn } from './sections/en/user-actions';
 import { usersListEn } from './sections/en/users-list';
 import { confirmEn } from './sections/en/confirm';
@@ -82,4 +83,5 @@ export const coreEn = {
   confirm: confirmEn,
   userActions: userActionsEn,
   usersList: usersListEn,
+  session: sessionEn,
 };

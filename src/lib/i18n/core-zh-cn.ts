@@ -1,3 +1,4 @@
+import { sessionZhCN } from './sections/zh-cn/session';
 import { userActionsZhCN } from './sections/zh-cn/user-actions';
 import { usersListZhCN } from './sections/zh-cn/users-list';
 import { confirmZhCN } from './sections/zh-cn/confirm';
@@ -81,4 +82,5 @@ export const coreZhCN: CoreCatalogue = {
   confirm: confirmZhCN,
   userActions: userActionsZhCN,
   usersList: usersListZhCN,
+  session: sessionZhCN,
 };

@@ -1,3 +1,4 @@
+import { auditEn } from './sections/en/audit';
 import { groupMembersEn } from './sections/en/group-members';
 import { groupModerationEn } from './sections/en/group-moderation';
 import { groupAttributesEn } from './sections/en/group-attributes';
@@ -39,7 +40,7 @@ export const pagesEn = {
     muteAll_on: 'Mute everyone',
     muteAll_off: 'Lift the mute',
     muteAllTitle: 'Mute everyone in {{group}}?',
-    muteAllMessage: 'Only the owner, admins and whitelisted members will be able to speak until the mute is lifted.',
+    muteAllMessage: 'Until the mute is lifted, only members on the group’s whitelist can send messages (add the owner or admins there if they must speak).',
     unmuteAllTitle: 'Lift the mute on everyone in {{group}}?',
     unmuteAllMessage: 'Every member will be able to speak again, except those muted one by one.',
     mutedAll: 'Everyone is muted.',
@@ -70,4 +71,5 @@ export const pagesEn = {
   groupAttributes: groupAttributesEn,
   friends: friendsEn,
   relationship: relationshipEn,
+  audit: auditEn,
 };

@@ -1,3 +1,4 @@
+import { auditZhCN } from './sections/zh-cn/audit';
 import { groupMembersZhCN } from './sections/zh-cn/group-members';
 import { groupModerationZhCN } from './sections/zh-cn/group-moderation';
 import { groupAttributesZhCN } from './sections/zh-cn/group-attributes';
@@ -39,7 +40,7 @@ export const pagesZhCN: PagesCatalogue = {
     muteAll_on: '全员禁言',
     muteAll_off: '解除全员禁言',
     muteAllTitle: '对 {{group}} 全员禁言？',
-    muteAllMessage: '在解除之前，只有群主、管理员和白名单成员可以发言。',
+    muteAllMessage: '解除之前，只有群组白名单中的成员可以发消息（群主或管理员需要发言时，请把他们加入白名单）。',
     unmuteAllTitle: '解除 {{group}} 的全员禁言？',
     unmuteAllMessage: '除单独禁言的成员外，所有成员都可以再次发言。',
     mutedAll: '已全员禁言。',
@@ -70,4 +71,5 @@ export const pagesZhCN: PagesCatalogue = {
   groupAttributes: groupAttributesZhCN,
   friends: friendsZhCN,
   relationship: relationshipZhCN,
+  audit: auditZhCN,
 };

@@ -4,6 +4,8 @@ import { useTranslation } from '@/lib/i18n/react';
 import * as z from 'zod/mini';
 import { ImportUsers } from '@/features/users/components/import-users';
 import { RegisterUserForm } from '@/features/users/components/register-user-form';
+import { RoleNotAllowed } from '@/features/session/components/role-not-allowed';
+import { useCan } from '@/lib/session/session-store';
 import { PageTitle } from '@/routes/-components/page-title';
 import { RouterAnchor } from '@/routes/-components/router-anchor';
 
@@ -22,6 +24,7 @@ function RegisterPage() {
   const { app } = Route.useParams();
   const { mode } = Route.useSearch();
   const navigate = Route.useNavigate();
+  const can = useCan();
   const userLink = (username: string) => (
     <RouterAnchor to="/$app/users/$username" params={{ app, username }}>
       {username}
@@ -30,19 +33,24 @@ function RegisterPage() {
   return (
     <>
       <PageTitle title={t('userRegister.title')} />
-      {/* Both panels stay mounted, so switching tabs loses nothing typed. */}
-      <Tabs value={mode} onChange={(m) => void navigate({ search: { mode: (m as Mode) ?? 'one' }, replace: true })} keepMounted>
-        <Tabs.List mb="md">
-          <Tabs.Tab value="one">{t('userRegister.oneTitle')}</Tabs.Tab>
-          <Tabs.Tab value="many">{t('userRegister.manyTab')}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="one">
-          <RegisterUserForm app={app} userLink={userLink} />
-        </Tabs.Panel>
-        <Tabs.Panel value="many">
-          <ImportUsers app={app} userLink={userLink} />
-        </Tabs.Panel>
-      </Tabs>
+      {/* Registering is `POST users` (register-users.ts): support and admin only. Both panels stay
+          mounted, so switching tabs loses nothing typed. */}
+      {!can('post', 'users') ? (
+        <RoleNotAllowed />
+      ) : (
+        <Tabs value={mode} onChange={(m) => void navigate({ search: { mode: (m as Mode) ?? 'one' }, replace: true })} keepMounted>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="one">{t('userRegister.oneTitle')}</Tabs.Tab>
+            <Tabs.Tab value="many">{t('userRegister.manyTab')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="one">
+            <RegisterUserForm app={app} userLink={userLink} />
+          </Tabs.Panel>
+          <Tabs.Panel value="many">
+            <ImportUsers app={app} userLink={userLink} />
+          </Tabs.Panel>
+        </Tabs>
+      )}
     </>
   );
 }

@@ -6,6 +6,8 @@ import { useTranslation } from '@/lib/i18n/react';
 import { AppSwitcher } from '@/features/connection/components/app-switcher';
 import { ConnectionDot } from '@/features/connection/components/connection-status';
 import { useApps } from '@/features/connection/api/get-apps';
+import { SessionMenu } from '@/features/session/components/session-menu';
+import { isAdminSession, useSessionState } from '@/lib/session/session-store';
 import { ColorSchemeSelect } from './color-scheme-select';
 import { GoToBox } from './go-to-box';
 import { LanguageSwitcher } from './language-switcher';
@@ -20,6 +22,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const current = apps?.find((a) => a.id === appParam);
   const location = useLocation();
   const navigate = useNavigate();
+  const session = useSessionState();
 
   // Switching keeps the page: only the app, the URL's first segment, changes.
   const switchApp = (next: string) => {
@@ -50,6 +53,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Group>
             <ColorSchemeSelect />
             <LanguageSwitcher />
+            <SessionMenu />
           </Group>
         </Group>
       </header>
@@ -60,6 +64,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <>
             <RouterNavLink to="/$app/users" params={{ app: current.id }} label={t('nav.users')} onClick={closeNavbar} />
             <RouterNavLink to="/$app/groups" params={{ app: current.id }} label={t('nav.groups')} onClick={closeNavbar} />
+            {isAdminSession(session) && <RouterNavLink to="/$app/audit" params={{ app: current.id }} label={t('session.navAudit')} onClick={closeNavbar} />}
           </>
         )}
       </Box>

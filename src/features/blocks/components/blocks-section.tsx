@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
+import { useCan } from '@/lib/session/session-store';
 import type { BulkActionModalProps } from '@/components/bulk-runner/bulk-action-modal';
 import { confirmAction } from '@/components/confirm-action/confirm-action';
 import { DataTable } from '@/components/data-table/data-table';
@@ -43,6 +44,10 @@ export function BlocksSection({ app, owner, search, onSearch, userLink, friends 
   const invalidate = useInvalidateBlocks(app);
   const unblock = useUnblockUser(app, owner, (blocked) => t('friends.blocks.unblocked', { owner, blocked }));
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  // Only what the operator's role may call (block-users.ts, unblock-user.ts).
+  const can = useCan();
+  const canBlock = can('post', 'users/{owner}/blocks/users');
+  const canUnblock = can('delete', 'users/{owner}/blocks/users/{blocked}');
   const [dialog, setDialog] = useState<'block' | 'unblock' | undefined>();
   const rows = page.data?.names.map((username) => ({ username }));
 
@@ -79,16 +84,20 @@ export function BlocksSection({ app, owner, search, onSearch, userLink, friends 
         getRowId={(r) => r.username}
         status={queryStatus(page)}
         empty={search.cursor ? { title: t('friends.blocks.emptyPage'), description: t('friends.blocks.emptyPageHint') } : { title: t('friends.blocks.empty', { owner }), description: t('friends.blocks.emptyHint') }}
-        selection={{ selected, onChange: setSelected }}
+        selection={canUnblock ? { selected, onChange: setSelected } : undefined}
         toolbar={
           <Group gap="xs">
-            <Button size="xs" color="red" variant="light" onClick={() => setDialog('block')}>
-              {t('friends.blocks.block')}
-            </Button>
+            {canBlock && (
+              <Button size="xs" color="red" variant="light" onClick={() => setDialog('block')}>
+                {t('friends.blocks.block')}
+              </Button>
+            )}
             {/* Always enabled (a pasted list when nothing is selected), so focus can come back here after a run. */}
-            <Button size="xs" variant="default" onClick={() => setDialog('unblock')}>
-              {selected.size > 0 ? t('friends.blocks.unblockSelected', { count: selected.size }) : t('friends.blocks.unblockList')}
-            </Button>
+            {canUnblock && (
+              <Button size="xs" variant="default" onClick={() => setDialog('unblock')}>
+                {selected.size > 0 ? t('friends.blocks.unblockSelected', { count: selected.size }) : t('friends.blocks.unblockList')}
+              </Button>
+            )}
           </Group>
         }
         columns={[
@@ -98,23 +107,24 @@ export function BlocksSection({ app, owner, search, onSearch, userLink, friends 
             id: 'actions',
             header: t('friends.actions'),
             width: 110,
-            cell: (r) => (
-              <Button
-                variant="subtle"
-                size="compact-xs"
-                aria-label={t('friends.blocks.unblockFor', { blocked: r.username })}
-                onClick={() =>
-                  confirmAction({
-                    title: t('friends.blocks.unblockTitle', { blocked: r.username }),
-                    message: t('friends.blocks.unblockMessage', { owner, blocked: r.username }),
-                    confirmLabel: t('friends.blocks.unblock'),
-                    onConfirm: () => unblock.mutateAsync(r.username),
-                  })
-                }
-              >
-                {t('friends.blocks.unblock')}
-              </Button>
-            ),
+            cell: (r) =>
+              canUnblock && (
+                <Button
+                  variant="subtle"
+                  size="compact-xs"
+                  aria-label={t('friends.blocks.unblockFor', { blocked: r.username })}
+                  onClick={() =>
+                    confirmAction({
+                      title: t('friends.blocks.unblockTitle', { blocked: r.username }),
+                      message: t('friends.blocks.unblockMessage', { owner, blocked: r.username }),
+                      confirmLabel: t('friends.blocks.unblock'),
+                      onConfirm: () => unblock.mutateAsync(r.username),
+                    })
+                  }
+                >
+                  {t('friends.blocks.unblock')}
+                </Button>
+              ),
           },
         ]}
         pagination={

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, SegmentedControl, Stack } from '@mantine/core';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
+import { useCan } from '@/lib/session/session-store';
 import { countImportOutcomes, type ImportReportRow } from '@/features/friends/api/merge-import-answers';
 import { AddFriendForm } from './add-friend-form';
 import { AllFriendsTable } from './all-friends-table';
@@ -26,16 +27,20 @@ export function FriendsSection({ app, owner, search, onSearch, userLink }: Props
   const [importing, setImporting] = useState(false);
   const [report, setReport] = useState<ImportReportRow[] | undefined>();
   const counts = report && countImportOutcomes(report);
+  // Only what the operator's role may call (add-friend.ts, import-friends.ts).
+  const can = useCan();
 
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="md">
-        <AddFriendForm app={app} owner={owner} />
-        <Group gap="xs" align="flex-end">
-          <Button variant="default" onClick={() => setImporting(true)}>
-            {t('friends.import.open')}
-          </Button>
-        </Group>
+        {can('post', 'users/{owner}/contacts/users/{friend}') && <AddFriendForm app={app} owner={owner} />}
+        {can('post', 'users/{owner}/contacts/import') && (
+          <Group gap="xs" align="flex-end">
+            <Button variant="default" onClick={() => setImporting(true)}>
+              {t('friends.import.open')}
+            </Button>
+          </Group>
+        )}
       </Group>
       {counts && (
         <Alert color="blue" title={t('friends.import.lastTitle')} withCloseButton closeButtonLabel={t('friends.import.dismiss')} onClose={() => setReport(undefined)}>

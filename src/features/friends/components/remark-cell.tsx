@@ -1,6 +1,7 @@
 import { Button, Group, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
+import { useCan } from '@/lib/session/session-store';
 import { REMARK_MAX, useSetFriendRemark } from '@/features/friends/api/set-friend-remark';
 import { describeFriendError, READABLE_ERROR_STYLES } from './friend-errors';
 
@@ -10,6 +11,7 @@ type Props = { app: string; owner: string; friend: string; remark: string | null
 export function RemarkCell({ app, owner, friend, remark }: Props) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<string | undefined>();
+  const canEdit = useCan()('put', 'user/{owner}/contacts/users/{friend}');
   const save = useSetFriendRemark(app, owner, (v) =>
     v.remark ? t('friends.remarkSaved', { friend: v.friend, remark: v.remark }) : t('friends.remarkCleared', { friend: v.friend }),
   );
@@ -40,18 +42,21 @@ export function RemarkCell({ app, owner, friend, remark }: Props) {
             <VisuallyHidden>{t('friends.noRemark')}</VisuallyHidden>
           </Text>
         )}
-        <Button
-          ref={editButton}
-          variant="subtle"
-          size="compact-xs"
-          aria-label={t('friends.editRemarkFor', { friend })}
-          onClick={() => {
-            save.reset();
-            setDraft(remark ?? '');
-          }}
-        >
-          {t('friends.editRemark')}
-        </Button>
+        {/* `PUT user/{owner}/contacts/users/{friend}` (set-friend-remark.ts): support and admin. */}
+        {canEdit && (
+          <Button
+            ref={editButton}
+            variant="subtle"
+            size="compact-xs"
+            aria-label={t('friends.editRemarkFor', { friend })}
+            onClick={() => {
+              save.reset();
+              setDraft(remark ?? '');
+            }}
+          >
+            {t('friends.editRemark')}
+          </Button>
+        )}
       </Group>
     );
   }

@@ -1,6 +1,7 @@
 import { Badge, Button, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
+import { useCan } from '@/lib/session/session-store';
 import { confirmAction } from '@/components/confirm-action/confirm-action';
 import { DataTable } from '@/components/data-table/data-table';
 import { queryStatus } from '@/components/data-table/query-status';
@@ -26,6 +27,8 @@ export function GroupAdminsPanel({ app, groupId, groupName, owner, userLink }: P
   const { t } = useTranslation();
   const admins = useGroupAdmins(app, groupId);
   const demote = useRemoveGroupAdmin(app, groupId);
+  // The paths of remove-group-admin, add-group-admin and transfer-group-owner.ts.
+  const can = useCan();
   const rows: Row[] | undefined = admins.data && [
     ...(owner ? [{ username: owner, role: 'owner' as const }] : []),
     ...admins.data.map((username) => ({ username, role: 'admin' as const })),
@@ -60,7 +63,8 @@ export function GroupAdminsPanel({ app, groupId, groupName, owner, userLink }: P
               id: 'actions',
               header: t('groupMembers.actions'),
               cell: (r) =>
-                r.role === 'admin' && (
+                r.role === 'admin' &&
+                can('delete', 'chatgroups/{group}/admin/{username}') && (
                   <Button
                     size="compact-sm"
                     variant="default"
@@ -82,8 +86,8 @@ export function GroupAdminsPanel({ app, groupId, groupName, owner, userLink }: P
           ]}
         />
       </Stack>
-      <GroupAdminsPromoteForm app={app} groupId={groupId} owner={owner} admins={admins.data} />
-      {owner && <TransferOwnership app={app} groupId={groupId} groupName={groupName} owner={owner} />}
+      {can('post', 'chatgroups/{group}/admin') && <GroupAdminsPromoteForm app={app} groupId={groupId} owner={owner} admins={admins.data} />}
+      {owner && can('put', 'chatgroups/{group}') && <TransferOwnership app={app} groupId={groupId} groupName={groupName} owner={owner} />}
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
+import { useCan } from '@/lib/session/session-store';
 import { confirmAction } from '@/components/confirm-action/confirm-action';
 import { DataTable } from '@/components/data-table/data-table';
 import { queryStatus } from '@/components/data-table/query-status';
@@ -70,6 +71,9 @@ function MemberAttributes({ app, groupId, member }: { app: string; groupId: stri
   const remove = useSetMemberAttributes(app, groupId, member);
   const [draft, setDraft] = useState<AttributeDraft>({ key: '', value: '' });
   const valueRef = useRef<HTMLTextAreaElement>(null);
+  // Editing and deleting are `PUT metadata/chatgroup/{group}/user/{username}` (set-member-attributes.ts).
+  const can = useCan();
+  const canEdit = can('put', 'metadata/chatgroup/{group}/user/{username}');
   const rows = attributes.data ? Object.entries(attributes.data).map(([key, value]) => ({ key, value })) : undefined;
 
   const confirmDelete = (key: string) =>
@@ -112,24 +116,25 @@ function MemberAttributes({ app, groupId, member }: { app: string; groupId: stri
             id: 'actions',
             header: t('groupAttributes.actions'),
             width: 170,
-            cell: (r) => (
-              <Group gap="xs" wrap="nowrap">
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  aria-label={t('groupAttributes.editLabel', { key: r.key })}
-                  onClick={() => {
-                    setDraft({ key: r.key, value: r.value });
-                    valueRef.current?.focus();
-                  }}
-                >
-                  {t('groupAttributes.edit')}
-                </Button>
-                <Button size="compact-sm" variant="light" color="red" aria-label={t('groupAttributes.deleteLabel', { key: r.key })} onClick={() => confirmDelete(r.key)}>
-                  {t('groupAttributes.delete')}
-                </Button>
-              </Group>
-            ),
+            cell: (r) =>
+              canEdit && (
+                <Group gap="xs" wrap="nowrap">
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    aria-label={t('groupAttributes.editLabel', { key: r.key })}
+                    onClick={() => {
+                      setDraft({ key: r.key, value: r.value });
+                      valueRef.current?.focus();
+                    }}
+                  >
+                    {t('groupAttributes.edit')}
+                  </Button>
+                  <Button size="compact-sm" variant="light" color="red" aria-label={t('groupAttributes.deleteLabel', { key: r.key })} onClick={() => confirmDelete(r.key)}>
+                    {t('groupAttributes.delete')}
+                  </Button>
+                </Group>
+              ),
           },
         ]}
       />
@@ -138,15 +143,17 @@ function MemberAttributes({ app, groupId, member }: { app: string; groupId: stri
           <Text size="sm" c="dimmed">
             {t('groupAttributes.usage', { member, count: attributesBytes(attributes.data), max: ATTRIBUTE_LIMITS.memberBytes })}
           </Text>
-          <GroupAttributesEditor
-            app={app}
-            groupId={groupId}
-            member={member}
-            current={attributes.data}
-            draft={draft}
-            onDraft={setDraft}
-            valueRef={valueRef}
-          />
+          {canEdit && (
+            <GroupAttributesEditor
+              app={app}
+              groupId={groupId}
+              member={member}
+              current={attributes.data}
+              draft={draft}
+              onDraft={setDraft}
+              valueRef={valueRef}
+            />
+          )}
         </>
       )}
     </Stack>

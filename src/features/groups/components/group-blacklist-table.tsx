@@ -2,6 +2,7 @@ import { Alert, Button, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
+import { useCan } from '@/lib/session/session-store';
 import type { BulkActionModalProps } from '@/components/bulk-runner/bulk-action-modal';
 import { confirmAction } from '@/components/confirm-action/confirm-action';
 import { DataTable } from '@/components/data-table/data-table';
@@ -36,6 +37,10 @@ export function GroupBlacklistTable({ app, groupId, groupName, userLink }: Props
   const owner = useGroup(app, groupId).data?.owner;
   const unblockOne = useUnblockGroupMember(app, groupId);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  // Only what the operator's role may call (the paths of this section's endpoint files).
+  const can = useCan();
+  const canBlock = can('post', 'chatgroups/{group}/blocks/users');
+  const canUnblock = can('delete', 'chatgroups/{group}/blocks/users/{usernames}');
   const [kind, setKind] = useState<Kind | undefined>();
 
   // Blocking removes from the roster (and with it mutes, whitelist, attributes) and changes the member count.
@@ -109,18 +114,24 @@ export function GroupBlacklistTable({ app, groupId, groupName, userLink }: Props
         getRowId={(u) => u}
         status={queryStatus(blacklist)}
         empty={{ title: t('groupModeration.blacklistEmpty'), description: t('groupModeration.blacklistEmptyHint') }}
-        selection={{ selected, onChange: setSelected }}
+        selection={canUnblock ? { selected, onChange: setSelected } : undefined}
         toolbar={
           <>
-            <Button size="xs" color="red" variant="light" onClick={() => setKind('block')}>
-              {t('groupModeration.blockMany')}
-            </Button>
-            <Button size="xs" variant="default" disabled={selected.size === 0} onClick={() => setKind('unblock-selection')}>
-              {t('groupModeration.unblockSelected', { count: selected.size })}
-            </Button>
-            <Button size="xs" variant="default" onClick={() => setKind('unblock-paste')}>
-              {t('groupModeration.unblockMany')}
-            </Button>
+            {canBlock && (
+              <Button size="xs" color="red" variant="light" onClick={() => setKind('block')}>
+                {t('groupModeration.blockMany')}
+              </Button>
+            )}
+            {canUnblock && (
+              <>
+                <Button size="xs" variant="default" disabled={selected.size === 0} onClick={() => setKind('unblock-selection')}>
+                  {t('groupModeration.unblockSelected', { count: selected.size })}
+                </Button>
+                <Button size="xs" variant="default" onClick={() => setKind('unblock-paste')}>
+                  {t('groupModeration.unblockMany')}
+                </Button>
+              </>
+            )}
           </>
         }
         columns={[
@@ -128,23 +139,24 @@ export function GroupBlacklistTable({ app, groupId, groupName, userLink }: Props
           {
             id: 'actions',
             header: t('groupModeration.actions'),
-            cell: (u) => (
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                aria-label={t('groupModeration.unblockOne', { username: u })}
-                onClick={() =>
-                  confirmAction({
-                    title: t('groupModeration.unblockOneTitle', { username: u }),
-                    message: t('groupModeration.unblockOneMessage', { username: u, group: groupName }),
-                    confirmLabel: t('groupModeration.unblockConfirm'),
-                    onConfirm: () => unblockOne.mutateAsync(u),
-                  })
-                }
-              >
-                {t('groupModeration.unblock')}
-              </Button>
-            ),
+            cell: (u) =>
+              canUnblock && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  aria-label={t('groupModeration.unblockOne', { username: u })}
+                  onClick={() =>
+                    confirmAction({
+                      title: t('groupModeration.unblockOneTitle', { username: u }),
+                      message: t('groupModeration.unblockOneMessage', { username: u, group: groupName }),
+                      confirmLabel: t('groupModeration.unblockConfirm'),
+                      onConfirm: () => unblockOne.mutateAsync(u),
+                    })
+                  }
+                >
+                  {t('groupModeration.unblock')}
+                </Button>
+              ),
           },
         ]}
       />

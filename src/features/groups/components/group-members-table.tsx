@@ -1,6 +1,7 @@
 import { Badge, Button } from '@mantine/core';
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
+import { useCan } from '@/lib/session/session-store';
 import { DataTable } from '@/components/data-table/data-table';
 import { pagePagination, type PageSearch } from '@/components/data-table/pagination-search';
 import { queryStatus } from '@/components/data-table/query-status';
@@ -66,6 +67,11 @@ export function GroupMembersTable({ app, groupId, groupName, owner, memberCount,
   );
   const rosterOwner = rows?.find((r) => r.role === 'owner')?.username ?? owner;
   const count = selected.size;
+  // Only what the operator's role may call (the paths of add-group-member(s), remove-group-members).
+  const can = useCan();
+  const canAddOne = can('post', 'chatgroups/{group}/users/{username}');
+  const canAddMany = can('post', 'chatgroups/{group}/users');
+  const canRemove = can('delete', 'chatgroups/{group}/users/{usernames}');
 
   return (
     <>
@@ -75,21 +81,30 @@ export function GroupMembersTable({ app, groupId, groupName, owner, memberCount,
         getRowId={(m) => m.username}
         status={queryStatus(members)}
         empty={{ title: t('groupMembers.empty'), description: t('groupMembers.emptyHint') }}
-        selection={{
-          selected,
-          onChange: setSelected,
-          // The owner cannot be removed: its box is disabled and select-all skips it.
-          canSelect: (id) => id !== rosterOwner,
-        }}
+        // Rows are chosen only to be removed.
+        selection={
+          canRemove
+            ? {
+                selected,
+                onChange: setSelected,
+                // The owner cannot be removed: its box is disabled and select-all skips it.
+                canSelect: (id) => id !== rosterOwner,
+              }
+            : undefined
+        }
         toolbar={
           <>
-            <Button size="xs" variant="light" onClick={() => setDialog({ kind: 'add-one' })}>
-              {t('groupMembers.addOne')}
-            </Button>
-            <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'add' })}>
-              {t('groupMembers.addMany')}
-            </Button>
-            {count > 0 ? (
+            {canAddOne && (
+              <Button size="xs" variant="light" onClick={() => setDialog({ kind: 'add-one' })}>
+                {t('groupMembers.addOne')}
+              </Button>
+            )}
+            {canAddMany && (
+              <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'add' })}>
+                {t('groupMembers.addMany')}
+              </Button>
+            )}
+            {!canRemove ? null : count > 0 ? (
               <Button size="xs" color="red" variant="light" onClick={() => setDialog({ kind: 'remove', selected: [...selected] })}>
                 {t('groupMembers.removeSelected', { count })}
               </Button>

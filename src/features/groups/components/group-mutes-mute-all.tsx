@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
+import { useCan } from '@/lib/session/session-store';
 import { confirmAction } from '@/components/confirm-action/confirm-action';
 import { useGroup } from '@/features/groups/api/get-group';
 import { useSetGroupMuteAll } from '@/features/groups/api/set-group-mute-all';
@@ -17,6 +18,9 @@ export function GroupMuteAllPanel({ app, groupId, whitelistLink }: Props) {
   const { t } = useTranslation();
   const group = useGroup(app, groupId);
   const setMuteAll = useSetGroupMuteAll(app, groupId);
+  // `POST/DELETE chatgroups/{group}/ban` (set-group-mute-all.ts): moderators and admins; others see the state only.
+  const can = useCan();
+  const canMuteAll = can(group.data?.mute ? 'delete' : 'post', 'chatgroups/{group}/ban');
   const muted = group.data?.mute ?? false;
   const name = group.data?.name ?? groupId;
 
@@ -34,23 +38,25 @@ export function GroupMuteAllPanel({ app, groupId, whitelistLink }: Props) {
               </Badge>
             )}
           </Group>
-          <Button
-            size="xs"
-            variant="light"
-            color={muted ? undefined : 'red'}
-            disabled={!group.data}
-            onClick={() =>
-              confirmAction({
-                title: t(muted ? 'groupDetail.unmuteAllTitle' : 'groupDetail.muteAllTitle', { group: name }),
-                message: t(muted ? 'groupDetail.unmuteAllMessage' : 'groupDetail.muteAllMessage'),
-                confirmLabel: t('groupDetail.muteAll', { context: muted ? 'off' : 'on' }),
-                destructive: !muted,
-                onConfirm: () => setMuteAll.mutateAsync(!muted),
-              })
-            }
-          >
-            {t('groupDetail.muteAll', { context: muted ? 'off' : 'on' })}
-          </Button>
+          {canMuteAll && (
+            <Button
+              size="xs"
+              variant="light"
+              color={muted ? undefined : 'red'}
+              disabled={!group.data}
+              onClick={() =>
+                confirmAction({
+                  title: t(muted ? 'groupDetail.unmuteAllTitle' : 'groupDetail.muteAllTitle', { group: name }),
+                  message: t(muted ? 'groupDetail.unmuteAllMessage' : 'groupDetail.muteAllMessage'),
+                  confirmLabel: t('groupDetail.muteAll', { context: muted ? 'off' : 'on' }),
+                  destructive: !muted,
+                  onConfirm: () => setMuteAll.mutateAsync(!muted),
+                })
+              }
+            >
+              {t('groupDetail.muteAll', { context: muted ? 'off' : 'on' })}
+            </Button>
+          )}
         </Group>
         <Text size="sm" c="dimmed">
           {t('groupModeration.muteAllExplain')} {whitelistLink}

@@ -2,6 +2,7 @@ import { Alert, Button, Menu, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
+import { useCan } from '@/lib/session/session-store';
 import { useGroup } from '@/features/groups/api/get-group';
 import { groupKeys } from '@/features/groups/api/keys';
 import { MUTE_LIMIT, muteGroupMembers } from '@/features/groups/api/mute-group-members';
@@ -40,6 +41,7 @@ export function MuteMembersButton({ app, groupId, usernames, onDone }: Props) {
   const selection = usernames.length > 0 ? withoutOwner(usernames, owner) : undefined;
   const ms = duration ? durationMs(duration) : 0;
   const during = duration ? durationText(t, duration) : '';
+  const can = useCan();
 
   const finished = () => {
     void queryClient.invalidateQueries({ queryKey: groupKeys.mutes(app, groupId) });
@@ -54,6 +56,8 @@ export function MuteMembersButton({ app, groupId, usernames, onDone }: Props) {
     setRun((n) => n + 1);
   };
 
+  // `POST chatgroups/{group}/mute` (mute-group-members.ts): moderators and admins.
+  if (!can('post', 'chatgroups/{group}/mute')) return null;
   return (
     <>
       <Menu position="bottom-start" withinPortal>

@@ -2,6 +2,7 @@ import { Badge, Button } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
+import { useCan } from '@/lib/session/session-store';
 import { confirmAction } from '@/components/confirm-action/confirm-action';
 import { DataTable } from '@/components/data-table/data-table';
 import { queryStatus } from '@/components/data-table/query-status';
@@ -42,6 +43,9 @@ export function GroupMutesTable({ app, groupId, groupName, userLink }: Props) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [unmuting, setUnmuting] = useState<'selection' | 'paste' | undefined>();
   const selectedNames = [...selected];
+  // `DELETE chatgroups/{group}/mute/{usernames}` (unmute-group-members.ts): moderators and admins.
+  const can = useCan();
+  const canUnmute = can('delete', 'chatgroups/{group}/mute/{usernames}');
 
   const unmuteRun = async (chunk: string[]) =>
     (await unmuteGroupMembers(app, groupId, chunk)).map((o) => (o.ok ? o : { ...o, reason: t('groupModeration.notMuted') }));
@@ -54,16 +58,20 @@ export function GroupMutesTable({ app, groupId, groupName, userLink }: Props) {
         getRowId={(m) => m.username}
         status={queryStatus(mutes)}
         empty={{ title: t('groupModeration.mutesEmpty'), description: t('groupModeration.mutesEmptyHint') }}
-        selection={{ selected, onChange: setSelected }}
+        selection={canUnmute ? { selected, onChange: setSelected } : undefined}
         toolbar={
           <>
             <MuteMembersButton app={app} groupId={groupId} usernames={[]} />
-            <Button size="xs" variant="default" disabled={selected.size === 0} onClick={() => setUnmuting('selection')}>
-              {t('groupModeration.unmuteSelected', { count: selected.size })}
-            </Button>
-            <Button size="xs" variant="default" onClick={() => setUnmuting('paste')}>
-              {t('groupModeration.unmuteMany')}
-            </Button>
+            {canUnmute && (
+              <>
+                <Button size="xs" variant="default" disabled={selected.size === 0} onClick={() => setUnmuting('selection')}>
+                  {t('groupModeration.unmuteSelected', { count: selected.size })}
+                </Button>
+                <Button size="xs" variant="default" onClick={() => setUnmuting('paste')}>
+                  {t('groupModeration.unmuteMany')}
+                </Button>
+              </>
+            )}
           </>
         }
         columns={[
@@ -90,23 +98,24 @@ export function GroupMutesTable({ app, groupId, groupName, userLink }: Props) {
           {
             id: 'actions',
             header: t('groupModeration.actions'),
-            cell: (m) => (
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                aria-label={t('groupModeration.unmuteOne', { username: m.username })}
-                onClick={() =>
-                  confirmAction({
-                    title: t('groupModeration.unmuteOneTitle', { username: m.username }),
-                    message: t('groupModeration.unmuteOneMessage', { username: m.username, group: groupName }),
-                    confirmLabel: t('groupModeration.unmuteConfirm'),
-                    onConfirm: () => unmuteOne.mutateAsync(m.username),
-                  })
-                }
-              >
-                {t('groupModeration.unmute')}
-              </Button>
-            ),
+            cell: (m) =>
+              canUnmute && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  aria-label={t('groupModeration.unmuteOne', { username: m.username })}
+                  onClick={() =>
+                    confirmAction({
+                      title: t('groupModeration.unmuteOneTitle', { username: m.username }),
+                      message: t('groupModeration.unmuteOneMessage', { username: m.username, group: groupName }),
+                      confirmLabel: t('groupModeration.unmuteConfirm'),
+                      onConfirm: () => unmuteOne.mutateAsync(m.username),
+                    })
+                  }
+                >
+                  {t('groupModeration.unmute')}
+                </Button>
+              ),
           },
         ]}
       />

@@ -2,6 +2,7 @@ import { Button } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
+import { useCan } from '@/lib/session/session-store';
 import type { BulkActionModalProps } from '@/components/bulk-runner/bulk-action-modal';
 import { confirmAction } from '@/components/confirm-action/confirm-action';
 import { DataTable } from '@/components/data-table/data-table';
@@ -29,6 +30,10 @@ export function GroupWhitelistTable({ app, groupId, groupName, userLink }: Props
   const whitelist = useGroupWhitelist(app, groupId);
   const removeOne = useRemoveGroupWhitelistMember(app, groupId);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  // Only what the operator's role may call (the paths of this section's endpoint files).
+  const can = useCan();
+  const canAdd = can('post', 'chatgroups/{group}/white/users');
+  const canRemove = can('delete', 'chatgroups/{group}/white/users/{usernames}');
   const [kind, setKind] = useState<Kind | undefined>();
 
   const add = (chunk: string[]) => addGroupWhitelist(app, groupId, chunk);
@@ -72,18 +77,24 @@ export function GroupWhitelistTable({ app, groupId, groupName, userLink }: Props
         getRowId={(u) => u}
         status={queryStatus(whitelist)}
         empty={{ title: t('groupModeration.whitelistEmpty'), description: t('groupModeration.whitelistEmptyHint') }}
-        selection={{ selected, onChange: setSelected }}
+        selection={canRemove ? { selected, onChange: setSelected } : undefined}
         toolbar={
           <>
-            <Button size="xs" variant="light" onClick={() => setKind('add')}>
-              {t('groupModeration.whitelistAddMany')}
-            </Button>
-            <Button size="xs" variant="default" disabled={selected.size === 0} onClick={() => setKind('remove-selection')}>
-              {t('groupModeration.whitelistRemoveSelected', { count: selected.size })}
-            </Button>
-            <Button size="xs" variant="default" onClick={() => setKind('remove-paste')}>
-              {t('groupModeration.whitelistRemoveMany')}
-            </Button>
+            {canAdd && (
+              <Button size="xs" variant="light" onClick={() => setKind('add')}>
+                {t('groupModeration.whitelistAddMany')}
+              </Button>
+            )}
+            {canRemove && (
+              <>
+                <Button size="xs" variant="default" disabled={selected.size === 0} onClick={() => setKind('remove-selection')}>
+                  {t('groupModeration.whitelistRemoveSelected', { count: selected.size })}
+                </Button>
+                <Button size="xs" variant="default" onClick={() => setKind('remove-paste')}>
+                  {t('groupModeration.whitelistRemoveMany')}
+                </Button>
+              </>
+            )}
           </>
         }
         columns={[
@@ -91,23 +102,24 @@ export function GroupWhitelistTable({ app, groupId, groupName, userLink }: Props
           {
             id: 'actions',
             header: t('groupModeration.actions'),
-            cell: (u) => (
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                aria-label={t('groupModeration.whitelistRemoveOne', { username: u })}
-                onClick={() =>
-                  confirmAction({
-                    title: t('groupModeration.whitelistRemoveOneTitle', { username: u }),
-                    message: t('groupModeration.whitelistRemoveOneMessage', { username: u, group: groupName }),
-                    confirmLabel: t('groupModeration.whitelistRemoveConfirm'),
-                    onConfirm: () => removeOne.mutateAsync(u),
-                  })
-                }
-              >
-                {t('groupModeration.whitelistRemove')}
-              </Button>
-            ),
+            cell: (u) =>
+              canRemove && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  aria-label={t('groupModeration.whitelistRemoveOne', { username: u })}
+                  onClick={() =>
+                    confirmAction({
+                      title: t('groupModeration.whitelistRemoveOneTitle', { username: u }),
+                      message: t('groupModeration.whitelistRemoveOneMessage', { username: u, group: groupName }),
+                      confirmLabel: t('groupModeration.whitelistRemoveConfirm'),
+                      onConfirm: () => removeOne.mutateAsync(u),
+                    })
+                  }
+                >
+                  {t('groupModeration.whitelistRemove')}
+                </Button>
+              ),
           },
         ]}
       />

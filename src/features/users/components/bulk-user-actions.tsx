@@ -2,6 +2,7 @@ import { Button } from '@mantine/core';
 import { Suspense, useState } from 'react';
 import { lazyWithPages } from '@/lib/i18n/lazy-with-pages';
 import { useTranslation } from '@/lib/i18n/react';
+import { useCan } from '@/lib/session/session-store';
 import type { BulkActionModalProps } from '@/components/bulk-runner/bulk-action-modal';
 import { banUser } from '@/features/users/api/ban-user';
 import { disconnectUser } from '@/features/users/api/disconnect-user';
@@ -33,6 +34,7 @@ export function BulkUserActions({ app, selected, onFinished }: Props) {
   const unban = (chunk: string[]) => unbanUser(app, chunk[0]!).then(() => undefined);
   const disconnect = (chunk: string[]) => disconnectUser(app, chunk[0]!);
   const count = selected.length;
+  const can = useCan();
 
   // Invalidate once per run (and once per undo), for every user the run touched.
   const finished: BulkActionModalProps['onFinished'] = (results) => {
@@ -69,15 +71,22 @@ export function BulkUserActions({ app, selected, onFinished }: Props) {
   return (
     <>
       {/* Always enabled (a pasted list when nothing is selected), so focus can come back here after a run. */}
-      <Button size="xs" color="red" variant="light" onClick={() => setKind('ban')}>
-        {count > 0 ? t('usersList.banSelected', { count }) : t('usersList.banList')}
-      </Button>
-      <Button size="xs" variant="default" onClick={() => setKind('unban')}>
-        {count > 0 ? t('usersList.unbanSelected', { count }) : t('usersList.unbanList')}
-      </Button>
-      <Button size="xs" variant="default" onClick={() => setKind('disconnect')}>
-        {count > 0 ? t('usersList.disconnectSelected', { count }) : t('usersList.disconnectList')}
-      </Button>
+      {/* Only what the operator's role may call (the same paths as ban-user, unban-user, disconnect-user). */}
+      {can('post', 'users/{username}/deactivate') && (
+        <Button size="xs" color="red" variant="light" onClick={() => setKind('ban')}>
+          {count > 0 ? t('usersList.banSelected', { count }) : t('usersList.banList')}
+        </Button>
+      )}
+      {can('post', 'users/{username}/activate') && (
+        <Button size="xs" variant="default" onClick={() => setKind('unban')}>
+          {count > 0 ? t('usersList.unbanSelected', { count }) : t('usersList.unbanList')}
+        </Button>
+      )}
+      {can('get', 'users/{username}/disconnect') && (
+        <Button size="xs" variant="default" onClick={() => setKind('disconnect')}>
+          {count > 0 ? t('usersList.disconnectSelected', { count }) : t('usersList.disconnectList')}
+        </Button>
+      )}
       {action && (
         <Suspense fallback={null}>
           <BulkActionModal

@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Title } from '@mantine/core';
 import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
+import { useCan } from '@/lib/session/session-store';
 
 // Rarely opened: its form loads when it is.
 const DangerZonePanel = lazy(() => import('./danger-zone-panel'));
@@ -13,6 +14,9 @@ export function DangerZone({ app }: { app: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const panelId = useId();
+  const can = useCan();
+  // `DELETE users?limit` is admin only: other roles do not see the zone at all.
+  if (!can('delete', 'users')) return null;
   return (
     <Paper withBorder p="md" mt="xl" style={{ borderColor: 'var(--mantine-color-red-outline)' }}>
       <Group justify="space-between">

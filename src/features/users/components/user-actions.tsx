@@ -1,6 +1,8 @@
 import { Button, Group, Modal } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
+import { apiPath } from '@/lib/api-client/api-path';
+import { useCan } from '@/lib/session/session-store';
 import { confirmAction } from '@/components/confirm-action/confirm-action';
 import { useBanUser } from '@/features/users/api/ban-user';
 import { useDisconnectUser } from '@/features/users/api/disconnect-user';
@@ -27,61 +29,81 @@ export function UserActions({ app, username, user, onDeleted }: Props) {
   const [dialog, setDialog] = useState<'password' | 'push' | undefined>();
   const name = user.username;
   const close = () => setDialog(undefined);
+  // Each action only for a role that may make its call (the endpoint files' paths).
+  const can = useCan();
+  const may = {
+    ban: can('post', apiPath`users/${username}/deactivate`),
+    unban: can('post', apiPath`users/${username}/activate`),
+    disconnect: can('get', apiPath`users/${username}/disconnect`),
+    password: can('put', apiPath`users/${username}/password`),
+    push: can('put', apiPath`users/${username}`),
+    delete: can('delete', apiPath`users/${username}`),
+  };
 
   return (
     <Group gap="xs" role="group" aria-label={t('userPage.actions')}>
       {user.activated ? (
-        <Button
-          color="red"
-          variant="light"
-          onClick={() =>
-            confirmAction({
-              title: t('userPage.banTitle', { username: name }),
-              message: t('userPage.banMessage', { username: name }),
-              confirmLabel: t('userPage.ban'),
-              destructive: true,
-              onConfirm: () => ban.mutateAsync(username),
-            })
-          }
-        >
-          {t('userPage.ban')}
-        </Button>
+        may.ban && (
+          <Button
+            color="red"
+            variant="light"
+            onClick={() =>
+              confirmAction({
+                title: t('userPage.banTitle', { username: name }),
+                message: t('userPage.banMessage', { username: name }),
+                confirmLabel: t('userPage.ban'),
+                destructive: true,
+                onConfirm: () => ban.mutateAsync(username),
+              })
+            }
+          >
+            {t('userPage.ban')}
+          </Button>
+        )
       ) : (
+        may.unban && (
+          <Button
+            variant="light"
+            onClick={() =>
+              confirmAction({
+                title: t('userPage.unbanTitle', { username: name }),
+                message: t('userPage.unbanMessage', { username: name }),
+                confirmLabel: t('userPage.unban'),
+                onConfirm: () => unban.mutateAsync(username),
+              })
+            }
+          >
+            {t('userPage.unban')}
+          </Button>
+        )
+      )}
+      {may.disconnect && (
         <Button
-          variant="light"
+          variant="default"
           onClick={() =>
             confirmAction({
-              title: t('userPage.unbanTitle', { username: name }),
-              message: t('userPage.unbanMessage', { username: name }),
-              confirmLabel: t('userPage.unban'),
-              onConfirm: () => unban.mutateAsync(username),
+              title: t('userPage.disconnectTitle', { username: name }),
+              message: t('userPage.disconnectMessage', { username: name }),
+              confirmLabel: t('userPage.disconnect'),
+              destructive: true,
+              onConfirm: () => disconnect.mutateAsync(username),
             })
           }
         >
-          {t('userPage.unban')}
+          {t('userPage.disconnect')}
         </Button>
       )}
-      <Button
-        variant="default"
-        onClick={() =>
-          confirmAction({
-            title: t('userPage.disconnectTitle', { username: name }),
-            message: t('userPage.disconnectMessage', { username: name }),
-            confirmLabel: t('userPage.disconnect'),
-            destructive: true,
-            onConfirm: () => disconnect.mutateAsync(username),
-          })
-        }
-      >
-        {t('userPage.disconnect')}
-      </Button>
-      <Button variant="default" onClick={() => setDialog('password')}>
-        {t('userPage.resetPassword')}
-      </Button>
-      <Button variant="default" onClick={() => setDialog('push')}>
-        {t('userPage.editPush')}
-      </Button>
-      <DeleteUserButton app={app} username={username} storedName={name} onDeleted={onDeleted} />
+      {may.password && (
+        <Button variant="default" onClick={() => setDialog('password')}>
+          {t('userPage.resetPassword')}
+        </Button>
+      )}
+      {may.push && (
+        <Button variant="default" onClick={() => setDialog('push')}>
+          {t('userPage.editPush')}
+        </Button>
+      )}
+      {may.delete && <DeleteUserButton app={app} username={username} storedName={name} onDeleted={onDeleted} />}
 
       {/* Unmounted when closed, so nothing typed (a password least of all) outlives the dialog. */}
       <Modal opened={dialog === 'password'} onClose={close} closeButtonProps={{ 'aria-label': t('common.closeDialog') }} title={t('userPage.resetTitle', { username: name })}>

@@ -8,7 +8,8 @@ import { ExportUsersButton } from '@/features/users/components/export-users';
 import { UsersTable } from '@/features/users/components/users-table';
 import { PageTitle } from '@/routes/-components/page-title';
 import { RouterAnchor } from '@/routes/-components/router-anchor';
-import { RouterButton } from './-components/router-button';
+import { useCan } from '@/lib/session/session-store';
+import { RouterButton } from '@/routes/-components/router-button';
 
 export const Route = createFileRoute('/$app/users/')({
   validateSearch: cursorSearch(USERS_PAGE),
@@ -23,6 +24,7 @@ function UsersPage() {
   const { app } = Route.useParams();
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
+  const can = useCan();
   // The same query as the table's (one request): the export works on the rows in view.
   const users = useUsers(app, { limit: search.limit, cursor: search.cursor });
   return (
@@ -30,9 +32,11 @@ function UsersPage() {
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <PageTitle title={t('usersList.title')} description={t('usersList.description')} />
         <Group gap="xs">
-          <RouterButton to="/$app/register" params={{ app }} variant="default">
-            {t('usersList.register')}
-          </RouterButton>
+          {can('post', 'users') && (
+            <RouterButton to="/$app/register" params={{ app }} variant="default">
+              {t('usersList.register')}
+            </RouterButton>
+          )}
           <ExportUsersButton app={app} rows={users.data?.entities} />
         </Group>
       </Group>

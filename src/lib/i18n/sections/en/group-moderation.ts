@@ -7,7 +7,7 @@ export const groupModerationEn = {
 
   // Mute everyone
   muteAllHeading: 'Everyone muted',
-  muteAllOn: 'On: only the owner, admins and whitelisted members can speak',
+  muteAllOn: 'On: only whitelisted members can speak',
   muteAllOff: 'Off',
   muteAllExplain: 'Muting everyone does not change the list below. Whitelisted members may still speak while everyone is muted.',
   openWhitelist: 'See the whitelist',

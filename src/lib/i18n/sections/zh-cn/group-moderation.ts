@@ -8,7 +8,7 @@ export const groupModerationZhCN: typeof groupModerationEn = {
   undo: '撤销',
 
   muteAllHeading: '全员禁言',
-  muteAllOn: '已开启:仅群主、管理员和白名单成员可发言',
+  muteAllOn: '已开启：仅白名单成员可发言',
   muteAllOff: '未开启',
   muteAllExplain: '全员禁言不会改变下方的禁言列表。白名单中的成员在全员禁言时仍可发言。',
   openWhitelist: '查看白名单',

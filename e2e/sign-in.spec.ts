@@ -1,0 +1,92 @@
+import { expect, test, type Page } from '@playwright/test';
+import { E2E_OPERATORS as OPERATORS, PRODUCTION_URL } from '../playwright.config';
+
+test.use({ locale: 'en-US' });
+
+// Operators sign in to the console served by `npm start` (sign-in required): what each role sees,
+// signing out, and a deep link that survives the sign-in. The production server and its seeded
+// operators come from playwright.config.ts (`PRODUCTION_URL`, `E2E_OPERATORS`).
+
+type Operator = { username: string; password: string };
+test.use({ baseURL: PRODUCTION_URL });
+
+async function signIn(page: Page, who: Operator) {
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await expect(page.getByRole('heading', { name: 'Sign in to the IM Admin Console' })).toBeVisible();
+  await form.getByRole('textbox', { name: 'Username' }).fill(who.username);
+  await form.getByRole('textbox', { name: 'Password' }).fill(who.password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+test('a wrong password is refused with the server’s words, and nothing typed is lost', async ({ page }) => {
+  await page.goto('/demo/users');
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await form.getByRole('textbox', { name: 'Username' }).fill(OPERATORS.viewer.username);
+  await form.getByRole('textbox', { name: 'Password' }).fill('not-the-password');
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(form.getByRole('textbox', { name: 'Username' })).toHaveValue(OPERATORS.viewer.username);
+  await expect(form.getByRole('textbox', { name: 'Password' })).toBeFocused();
+});
+
+test('a viewer sees the users and a user, with no action buttons, and signs out', async ({ page }) => {
+  await page.goto('/demo/users');
+  await signIn(page, OPERATORS.viewer);
+  await expect(page.getByRole('group', { name: `Signed in as ${OPERATORS.viewer.username}` })).toContainText('Viewer');
+
+  const table = page.getByRole('table', { name: 'Users' });
+  await expect(table.getByRole('link', { name: 'alice', exact: true })).toBeVisible();
+  for (const name of [/^Ban/, /^Unban/, /^Force offline/, 'Register users']) await expect(page.getByRole('button', { name })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Register users' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Danger zone' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Audit log' })).toHaveCount(0);
+
+  await table.getByRole('link', { name: 'alice', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'alice', exact: true })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'User actions' }).getByRole('button')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to the IM Admin Console' })).toBeVisible();
+  await expect(page.getByText('You are signed out.')).toBeVisible();
+  // The session is gone on the server too: a reload still asks for a sign-in.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sign in to the IM Admin Console' })).toBeVisible();
+});
+
+test('a moderator mutes a group member, and cannot delete users', async ({ page }) => {
+  await page.goto('/demo/groups');
+  await signIn(page, OPERATORS.moderator);
+  const groups = page.getByRole('table', { name: 'Groups' });
+  // The last group of the first page: not one the other specs change.
+  const link = groups.getByRole('link').last();
+  const groupName = (await link.textContent())!.trim();
+  await link.click();
+  await page.getByRole('link', { name: 'Members' }).first().waitFor();
+  const roster = page.getByRole('table', { name: `Members of ${groupName}` });
+  const someMember = (await roster.getByRole('row').nth(2).getByRole('link').first().textContent())!.trim();
+
+  await page.getByRole('tab', { name: 'Mutes' }).or(page.getByRole('link', { name: 'Mutes' })).first().click();
+  await page.getByRole('button', { name: 'Mute members…', exact: true }).click();
+  await page.getByRole('menuitem', { name: '1 hour' }).click();
+  const dialog = page.getByRole('dialog', { name: `Mute members of ${groupName}` });
+  await dialog.getByRole('textbox', { name: 'Names' }).fill(someMember);
+  await dialog.getByRole('button', { name: 'Review' }).click();
+  await dialog.getByRole('button', { name: 'Mute', exact: true }).click();
+  await expect(dialog.getByText('1 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(page.getByRole('table', { name: `Muted members of ${groupName}` }).getByRole('row', { name: new RegExp(someMember) })).toBeVisible();
+
+  await page.goto('/demo/users/alice');
+  await expect(page.getByRole('heading', { name: 'alice', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Delete user' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Ban' })).toHaveCount(0);
+});
+
+test('a deep link asked for while signed out opens once signed in', async ({ page }) => {
+  await page.goto('/demo/users/bob/friends');
+  await expect(page).toHaveURL(/\/demo\/users\/bob\/friends$/);
+  await signIn(page, OPERATORS.viewer);
+  await expect(page).toHaveURL(/\/demo\/users\/bob\/friends$/);
+  await expect(page.getByRole('heading', { name: 'bob', exact: true })).toBeVisible();
+});

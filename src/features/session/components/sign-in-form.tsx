@@ -1,0 +1,83 @@
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useRef, useState, type FormEvent } from 'react';
+import { isApiError } from '@/lib/api-client/api-error';
+import { describeError } from '@/lib/api-client/describe-error';
+import { useTranslation } from '@/lib/i18n/react';
+import type { TFunction } from '@/lib/i18n/translate';
+import { useSignIn, type SignedIn } from '../api/sign-in';
+
+type Props = {
+  onSignedIn?: (session: SignedIn) => void;
+};
+
+/** Username and password; what the server says on a refusal; nothing typed is lost. */
+export function SignInForm({ onSignedIn }: Props) {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [invalid, setInvalid] = useState<{ username?: string; password?: string }>({});
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const signIn = useSignIn({ onSuccess: onSignedIn });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const problems = {
+      username: username.trim() ? undefined : t('session.usernameRequired'),
+      password: password ? undefined : t('session.passwordRequired'),
+    };
+    setInvalid(problems);
+    if (problems.username) return usernameRef.current?.focus();
+    if (problems.password) return passwordRef.current?.focus();
+    signIn.mutate(
+      { username: username.trim(), password },
+      // Refused: the password field is where the operator most likely erred.
+      { onError: () => passwordRef.current?.focus() },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('session.submit')}>
+      <Stack gap="md">
+        {signIn.isError && (
+          <Alert color="red" title={t('session.failedTitle')} role="alert">
+            {errorText(signIn.error, t)}
+          </Alert>
+        )}
+        <TextInput
+          ref={usernameRef}
+          label={t('session.username')}
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          data-autofocus
+          autoFocus
+          required
+          value={username}
+          error={invalid.username}
+          onChange={(e) => setUsername(e.currentTarget.value)}
+        />
+        <PasswordInput
+          ref={passwordRef}
+          label={t('session.password')}
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          error={invalid.password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+        />
+        <Button type="submit" loading={signIn.isPending}>
+          {t('session.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function errorText(error: unknown, t: TFunction): string {
+  // The server's own words for a wrong name or password (or a disabled account).
+  if (isApiError(error) && error.status === 401 && error.description) return error.description;
+  return describeError(t, error);
+}

@@ -1,0 +1,56 @@
+import { Alert, Stack } from '@mantine/core';
+import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
+import * as z from 'zod/mini';
+import { cursorSearch } from '@/components/data-table/pagination-search';
+import { AUDIT_PAGE, auditQueryOptions, type AuditFilters } from '@/features/audit/api/get-audit';
+import { AuditFiltersForm } from '@/features/audit/components/audit-filters';
+import { AuditTable } from '@/features/audit/components/audit-table';
+import { useTranslation } from '@/lib/i18n/react';
+import { isAdminSession, useSessionState } from '@/lib/session/session-store';
+import { PageTitle } from '@/routes/-components/page-title';
+
+// The log spans every app; the page still sits under `/$app/` so the shell (navigation, app
+// switcher) stays the same, and no app called "audit" is shadowed by a top-level route.
+const text = z.catch(z.optional(z.string().check(z.minLength(1), z.maxLength(200))), undefined);
+const day = z.catch(z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))), undefined);
+const auditSearch = z.extend(cursorSearch(AUDIT_PAGE), { operator: text, target: text, action: text, from: day, to: day });
+
+const filtersOf = (s: AuditFilters): AuditFilters => ({ operator: s.operator, target: s.target, action: s.action, from: s.from, to: s.to });
+
+export const Route = createFileRoute('/$app/audit')({
+  validateSearch: auditSearch,
+  search: { middlewares: [stripSearchParams({ limit: AUDIT_PAGE.defaultLimit })] },
+  loaderDeps: ({ search }) => ({ filters: filtersOf(search), limit: search.limit, cursor: search.cursor }),
+  loader: ({ context, deps }) => void context.queryClient.prefetchQuery(auditQueryOptions(deps.filters, { limit: deps.limit, cursor: deps.cursor })),
+  component: AuditPage,
+});
+
+function AuditPage() {
+  const { t } = useTranslation();
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  const session = useSessionState();
+  const filters = filtersOf(search);
+  // Admins only (the server refuses others too); the navigation hides the link from other roles.
+  if (session.status === 'signed-in' && !isAdminSession(session)) {
+    return (
+      <>
+        <PageTitle title={t('audit.title')} />
+        <Alert color="yellow" role="status">
+          {t('audit.adminOnly')}
+        </Alert>
+      </>
+    );
+  }
+  return (
+    <Stack gap="md">
+      <PageTitle title={t('audit.title')} description={t('audit.description')} />
+      <AuditFiltersForm
+        value={filters}
+        // New filters start again from the newest entries.
+        onChange={(next) => void navigate({ search: (s) => ({ ...s, ...filtersOf(next), cursor: undefined, prev: undefined }) })}
+      />
+      <AuditTable filters={filters} search={search} onSearch={(s) => void navigate({ search: s })} />
+    </Stack>
+  );
+}
