@@ -1,13 +1,17 @@
 import { parseArgs } from 'node:util';
+import { DEMO_USER_COUNT } from './seed/demo.js';
 import { startEmulator } from './server.js';
 
 const HELP = `IM REST API emulator
 
   npm run emulator -- [--port 5080] [--db .data/emulator.sqlite | :memory:] [--seed demo|none]
-                      [--rate N] [--latency MS] [--friend-cap N]
+                      [--rate N] [--latency MS] [--friend-cap N] [--users N]
+
+  --users N: the demo seed with N users in all (default and minimum ${DEMO_USER_COUNT}); the users past the
+  demo's are generated deterministically (user-003200, …). Only a new database is seeded.
 
   Each option may also come from the environment: EMULATOR_PORT, EMULATOR_DB, EMULATOR_SEED,
-  EMULATOR_RATE, EMULATOR_LATENCY, EMULATOR_FRIEND_CAP. Flags win over the environment.`;
+  EMULATOR_RATE, EMULATOR_LATENCY, EMULATOR_FRIEND_CAP, EMULATOR_USERS. Flags win over the environment.`;
 
 const { values } = parseArgs({
   options: {
@@ -17,6 +21,7 @@ const { values } = parseArgs({
     rate: { type: 'string' },
     latency: { type: 'string' },
     'friend-cap': { type: 'string' },
+    users: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -43,6 +48,12 @@ if (seed !== 'demo' && seed !== 'none') {
   process.exit(2);
 }
 
+const users = intOption('users', values.users, 'EMULATOR_USERS', DEMO_USER_COUNT);
+if (users < DEMO_USER_COUNT) {
+  console.error(`--users / EMULATOR_USERS must be at least ${DEMO_USER_COUNT} (the demo's own users), got ${users}\n\n${HELP}`);
+  process.exit(2);
+}
+
 const emulator = await startEmulator({
   port: intOption('port', values.port, 'EMULATOR_PORT', 5080),
   db: values.db ?? process.env.EMULATOR_DB ?? '.data/emulator.sqlite',
@@ -50,10 +61,11 @@ const emulator = await startEmulator({
   rate: intOption('rate', values.rate, 'EMULATOR_RATE', 0),
   latency: intOption('latency', values.latency, 'EMULATOR_LATENCY', 0),
   friendCap: intOption('friend-cap', values['friend-cap'], 'EMULATOR_FRIEND_CAP', 3000),
+  users,
 });
 
 const { options: o } = emulator;
-console.log(`IM emulator listening on ${emulator.url}${emulator.seeded ? ' (demo data seeded)' : ''}
+console.log(`IM emulator listening on ${emulator.url}${emulator.seeded ? ` (demo data seeded${users > DEMO_USER_COUNT ? `, ${users} users` : ''})` : ''}
   Easemob scheme:    ${emulator.url}/${o.org}/${o.app}
   Agora Chat scheme: ${emulator.url}/app-id/${o.appId}
   client_id:         ${o.clientId}

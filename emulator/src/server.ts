@@ -12,6 +12,8 @@ export interface StartOptions extends Partial<EmulatorOptions> {
   /** A file path, or `:memory:`. */
   db?: string;
   seed?: 'demo' | 'none';
+  /** Users of the demo seed (default and minimum 3,200); only a new database is seeded. */
+  users?: number;
 }
 
 export interface RunningEmulator {
@@ -24,12 +26,12 @@ export interface RunningEmulator {
 
 /** Opens (and on first use seeds) the database, then listens on 127.0.0.1 only. */
 export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmulator> {
-  const { port = 5080, db: file = '.data/emulator.sqlite', seed = 'demo', ...overrides } = opts;
+  const { port = 5080, db: file = '.data/emulator.sqlite', seed = 'demo', users, ...overrides } = opts;
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = openDatabase(file);
   let seeded = false;
   if (seed === 'demo' && getMeta(db, 'seed') === undefined) {
-    seedDemo(db, { org: overrides.org ?? 'demo', app: overrides.app ?? 'console' });
+    seedDemo(db, { org: overrides.org ?? 'demo', app: overrides.app ?? 'console', users });
     setMeta(db, 'seed', 'demo');
     seeded = true;
   }

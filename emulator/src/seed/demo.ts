@@ -65,9 +65,16 @@ const ATTRIBUTE_ROLES = ['主持人', 'moderator', '志愿者', 'speaker', '新�
 export interface SeedOptions {
   org: string;
   app: string;
+  /** Users in all (at least DEMO_USER_COUNT): the extra ones come after the demo's, plain and deterministic. */
+  users?: number;
 }
 
-export function seedDemo(db: Db, _opts: SeedOptions): void {
+/** The name of the `i`-th user (0-based) past the demo's own: never one a demo name can take. */
+export const extraUsername = (i: number) => `user-${String(i).padStart(6, '0')}`;
+
+export function seedDemo(db: Db, opts: SeedOptions): void {
+  const total = opts.users ?? DEMO_USER_COUNT;
+  if (!Number.isInteger(total) || total < DEMO_USER_COUNT) throw new RangeError(`the demo seed needs at least ${DEMO_USER_COUNT} users, got ${total}`);
   const r = prng(20_261_125);
   const now = Date.now();
   const base = Date.UTC(2024, 0, 1);
@@ -222,6 +229,30 @@ export function seedDemo(db: Db, _opts: SeedOptions): void {
         addAttr.run(groupid, m, 'nickname', `${m.split(/[._-]/)[0]}@${name.slice(0, 4)}`);
         if (r.chance(0.5)) addAttr.run(groupid, m, 'role', r.pick(ATTRIBUTE_ROLES));
       }
+    }
+  })();
+  if (total > DEMO_USER_COUNT) seedExtraUsers(db, DEMO_USER_COUNT, total, base);
+}
+
+/**
+ * Users `from`..`to - 1` for load tests (`--users N`). A separate generator, after the demo data is
+ * in place, keeps the demo itself identical whatever N is; they have no friends, groups or blocks.
+ */
+function seedExtraUsers(db: Db, from: number, to: number, base: number): void {
+  const r = prng(20_261_126);
+  const insert = db.prepare(
+    `INSERT INTO users (username, uuid, password, nickname, activated, online, created, modified)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    for (let i = from; i < to; i++) {
+      const s = r.int(0, HANZI_SURNAMES.length - 1);
+      const nickname = r.chance(0.5)
+        ? `${HANZI_SURNAMES[s]}${r.pick(HANZI_GIVEN)}`
+        : `${r.pick(LATIN_FIRST)} ${r.pick(LATIN_LAST)}`;
+      const banned = r.chance(0.03);
+      const created = base + i * 1_800_000 + r.int(0, 1_000_000);
+      insert.run(extraUsername(i), r.uuid(), DEMO_PASSWORD, nickname, banned ? 0 : 1, !banned && r.chance(0.15) ? 1 : 0, created, created);
     }
   })();
 }
