@@ -11,6 +11,7 @@ const base = {
   onClose: () => {},
   title: 'Mute members',
   chunkSize: 2,
+  rate: 100,
   concurrency: 1,
   describe: (n: number) => `Mute ${n} members of group 42 for 1 hour`,
   confirmLabel: 'Mute',

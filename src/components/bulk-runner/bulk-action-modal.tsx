@@ -55,8 +55,8 @@ export function BulkActionModal(props: BulkActionModalProps) {
   const undo = props.undo;
   const undoBulk = useBulkRun({
     chunkSize: props.chunkSize,
+    rate: props.rate,
     concurrency: props.concurrency,
-    minIntervalMs: props.minIntervalMs,
     run: undo?.run ?? noRun,
     onFinished: undo?.onFinished ?? props.onFinished,
   });

@@ -4,8 +4,10 @@ import { runBulk, type BulkProgress, type ItemOutcome, type ItemResult } from '@
 export type BulkAction = {
   /** The endpoint's documented limit per call. */
   chunkSize: number;
+  /** The endpoint's documented rate limit (calls per second): see `runBulk`. */
+  rate: number;
+  /** Tests only: calls in flight at once. */
   concurrency?: number;
-  minIntervalMs?: number;
   run: (chunk: string[]) => Promise<ItemOutcome<string>[] | void>;
   /** Runs once per run, e.g. to invalidate the queries the action changed. */
   onFinished?: (results: ItemResult<string>[]) => void;
@@ -34,8 +36,8 @@ export function useBulkRun(action: BulkAction) {
     const fresh = await runBulk({
       items,
       chunkSize: a.chunkSize,
+      ratePerSecond: a.rate,
       concurrency: a.concurrency,
-      minIntervalMs: a.minIntervalMs,
       run: a.run,
       signal: controller.current.signal,
       onProgress: setProgress,

@@ -12,7 +12,18 @@ export const VIRTUALIZE_AFTER = 100;
 const SKELETON_ROWS = 5;
 
 // Only rosters and "show all" lists reach this size: the virtualiser loads when one does.
-const VirtualTable = lazy(() => import('./virtual-table')) as <Row>(props: Resolved<Row> & { rows: Row[] }) => ReactNode;
+type VirtualTableComponent = <Row>(props: Resolved<Row> & { rows: Row[] }) => ReactNode;
+let virtualTable: Promise<VirtualTableComponent> | undefined;
+// Once loaded it renders directly: a lazy component suspends on its first render even when its code
+// is there, and React holds a revealed Suspense boundary back for ~300 ms.
+let LoadedVirtualTable: VirtualTableComponent | undefined;
+/**
+ * For a route that knows a large page is coming (a roster at 1,000 a page): call it in the loader,
+ * so the table's code arrives with the data rather than after it.
+ */
+export const preloadVirtualTable = () =>
+  (virtualTable ??= import('./virtual-table').then((m) => (LoadedVirtualTable = m.default as VirtualTableComponent)));
+const LazyVirtualTable = lazy(() => preloadVirtualTable().then((c) => ({ default: c }))) as unknown as VirtualTableComponent;
 
 /** The one table of the console: loading, error with retry, empty, rows; selection, bulk toolbar and pagination. */
 export function DataTable<Row>(props: DataTableProps<Row>) {
@@ -27,9 +38,13 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   if (rows && rows.length > 0) {
     body =
       rows.length > VIRTUALIZE_AFTER ? (
-        <Suspense fallback={<SkeletonTable {...table} />}>
-          <VirtualTable {...table} rows={rows} />
-        </Suspense>
+        LoadedVirtualTable ? (
+          <LoadedVirtualTable {...table} rows={rows} />
+        ) : (
+          <Suspense fallback={<SkeletonTable {...table} />}>
+            <LazyVirtualTable {...table} rows={rows} />
+          </Suspense>
+        )
       ) : (
         <PlainTable {...table} rows={rows} />
       );

@@ -157,3 +157,29 @@ describe('runBulk', () => {
     ]);
   });
 });
+
+describe('runBulk with an endpoint’s documented rate', () => {
+  it('keeps several calls in flight but never starts two closer than the rate allows', async () => {
+    const starts: number[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const results = await runBulk({
+      items: Array.from({ length: 24 }, (_, i) => `u${i}`),
+      chunkSize: 2,
+      ratePerSecond: 100,
+      run: async () => {
+        starts.push(performance.now());
+        most = Math.max(most, ++inFlight);
+        await new Promise((r) => setTimeout(r, 40));
+        inFlight--;
+      },
+    });
+    expect(results.every((r) => r.status === 'succeeded')).toBe(true);
+    expect(starts).toHaveLength(12);
+    // A 40 ms round trip at 100 calls/s needs about four calls at once to keep the pace.
+    expect(most).toBeGreaterThanOrEqual(3);
+    expect(most).toBeLessThanOrEqual(16);
+    const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(8);
+  });
+});

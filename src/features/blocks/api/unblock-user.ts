@@ -6,7 +6,7 @@ import { userEntity } from '@/lib/api-client/schemas';
 import { useInvalidateBlocks } from './invalidate';
 
 /** Documented: user blacklist calls are limited to 50 per second per app. */
-export const UNBLOCK_INTERVAL_MS = 20;
+export const UNBLOCK_RATE = 50;
 
 const unblockAnswer = z.object({ entities: z.optional(z.array(userEntity)) });
 

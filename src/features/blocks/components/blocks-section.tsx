@@ -12,7 +12,7 @@ import { blockUsers } from '@/features/blocks/api/block-users';
 import { BLOCK_CAP, useAllBlocks } from '@/features/blocks/api/get-all-blocks';
 import { useBlocks } from '@/features/blocks/api/get-blocks';
 import { useInvalidateBlocks } from '@/features/blocks/api/invalidate';
-import { UNBLOCK_INTERVAL_MS, unblockUser, useUnblockUser } from '@/features/blocks/api/unblock-user';
+import { UNBLOCK_RATE, unblockUser, useUnblockUser } from '@/features/blocks/api/unblock-user';
 
 // Dialogs load when a button is pressed.
 const BulkActionModal = lazy(() => import('@/components/bulk-runner/bulk-action-modal').then((m) => ({ default: m.BulkActionModal })));
@@ -149,7 +149,7 @@ export function BlocksSection({ app, owner, search, onSearch, userLink, friends 
             initialItems={selected.size > 0 ? [...selected] : undefined}
             // One user per call, paced below the documented 50 calls per second.
             chunkSize={1}
-            minIntervalMs={UNBLOCK_INTERVAL_MS}
+            rate={UNBLOCK_RATE}
             describe={(count) => t('friends.blocks.unblockDescribe', { count, owner })}
             confirmLabel={t('friends.blocks.unblock')}
             run={unblockRun}

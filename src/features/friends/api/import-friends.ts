@@ -5,7 +5,7 @@ import type { ImportAnswer } from './merge-import-answers';
 
 /** Documented: at most 10 names per call (400 above), 100 calls per second per app. */
 export const IMPORT_FRIENDS_LIMIT = 10;
-export const IMPORT_FRIENDS_INTERVAL_MS = 10;
+export const IMPORT_FRIENDS_RATE = 100;
 
 const names = z._default(z.array(z.string()), []);
 const importAnswer = z.object({

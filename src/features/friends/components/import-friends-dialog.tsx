@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { BulkActionModal } from '@/components/bulk-runner/bulk-action-modal';
 import { FRIEND_CAP, isFriendCapError } from '@/features/friends/api/add-friend';
-import { IMPORT_FRIENDS_INTERVAL_MS, IMPORT_FRIENDS_LIMIT, importFriends } from '@/features/friends/api/import-friends';
+import { IMPORT_FRIENDS_RATE, IMPORT_FRIENDS_LIMIT, importFriends } from '@/features/friends/api/import-friends';
 import { useInvalidateFriends } from '@/features/friends/api/invalidate';
 import { mergeImportAnswers, type ImportCall, type ImportOutcome, type ImportReportRow } from '@/features/friends/api/merge-import-answers';
 import { describeError } from '@/lib/api-client/describe-error';
@@ -74,7 +74,7 @@ export default function ImportFriendsDialog({ app, owner, onClose, onReport }: P
       initialItems={fromFile?.parsed.valid}
       parse={readFriendNames}
       chunkSize={IMPORT_FRIENDS_LIMIT}
-      minIntervalMs={IMPORT_FRIENDS_INTERVAL_MS}
+      rate={IMPORT_FRIENDS_RATE}
       describe={(count) => t(notify ? 'friends.import.describeNotify' : 'friends.import.describe', { count, owner })}
       confirmLabel={t('friends.import.confirm')}
       run={run}

@@ -14,6 +14,7 @@ import { useGroupBlacklist } from '@/features/groups/api/get-group-blacklist';
 import { groupKeys } from '@/features/groups/api/keys';
 import { unblockGroupMembers, useUnblockGroupMember } from '@/features/groups/api/unblock-group-members';
 import { parseWithoutOwner } from './group-mutes-owner';
+import { APP_RATE_LIMIT } from '@/lib/bulk/run-bulk';
 
 const BulkActionModal = lazy(() => import('@/components/bulk-runner/bulk-action-modal').then((m) => ({ default: m.BulkActionModal })));
 
@@ -62,7 +63,7 @@ export function GroupBlacklistTable({ app, groupId, groupName, userLink }: Props
     return blockGroupMembers(app, groupId, chunk);
   };
 
-  let action: Omit<BulkActionModalProps, 'opened' | 'onClose' | 'chunkSize'> | undefined;
+  let action: Omit<BulkActionModalProps, 'opened' | 'onClose' | 'chunkSize' | 'rate'> | undefined;
   if (kind === 'block') {
     action = {
       title: t('groupModeration.blockTitle', { group: groupName }),
@@ -168,7 +169,7 @@ export function GroupBlacklistTable({ app, groupId, groupName, userLink }: Props
             opened
             onClose={() => setKind(undefined)}
             chunkSize={BLOCK_LIMIT}
-            minIntervalMs={10}
+            rate={APP_RATE_LIMIT}
             onFinished={() => {
               setSelected(new Set());
               refresh();

@@ -2,6 +2,7 @@ import { useTranslation } from '@/lib/i18n/react';
 import { BulkActionModal } from '@/components/bulk-runner/bulk-action-modal';
 import { ADD_MEMBERS_LIMIT, addGroupMembers } from '../api/add-group-members';
 import { REMOVE_MEMBERS_LIMIT, removeGroupMembers, useInvalidateMembership } from '../api/remove-group-members';
+import { APP_RATE_LIMIT } from '@/lib/bulk/run-bulk';
 
 export type GroupMembersBulkKind = 'add' | 'remove';
 
@@ -18,7 +19,7 @@ type Props = {
 };
 
 // Documented: 100 calls/s per app.
-const PACE = { minIntervalMs: 10 };
+const PACE = { rate: APP_RATE_LIMIT };
 
 /** Add or remove many members, 60 a call, with a per-user report and an Undo for exactly the ones that changed. */
 export default function GroupMembersBulk({ app, groupId, groupName, kind, selected, onClose, onFinished }: Props) {

@@ -11,6 +11,7 @@ import { durationMs, MUTE_PRESETS, type MuteDuration } from './mute-duration';
 import { MuteDurationDialog } from './mute-duration-dialog';
 import { durationText, presetText } from './mute-duration-text';
 import { parseWithoutOwner, withoutOwner } from './group-mutes-owner';
+import { APP_RATE_LIMIT } from '@/lib/bulk/run-bulk';
 
 // Only needed once a duration is chosen: out of the section's first load.
 const BulkActionModal = lazy(() => import('@/components/bulk-runner/bulk-action-modal').then((m) => ({ default: m.BulkActionModal })));
@@ -88,7 +89,7 @@ export function MuteMembersButton({ app, groupId, usernames, onDone }: Props) {
             initialItems={selection?.names}
             parse={parseWithoutOwner(owner)}
             chunkSize={MUTE_LIMIT}
-            minIntervalMs={10}
+            rate={APP_RATE_LIMIT}
             describe={(count) => t('groupModeration.muteDescribe', { count, group: groupName, duration: during })}
             confirmLabel={t('groupModeration.muteConfirm')}
             destructive

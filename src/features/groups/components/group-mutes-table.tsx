@@ -13,6 +13,7 @@ import { formatDateTime } from '@/lib/i18n/format';
 import { MuteMembersButton } from './group-mutes-mute-button';
 import { timeLeft } from './mute-duration';
 import { timeLeftText } from './mute-duration-text';
+import { APP_RATE_LIMIT } from '@/lib/bulk/run-bulk';
 
 const BulkActionModal = lazy(() => import('@/components/bulk-runner/bulk-action-modal').then((m) => ({ default: m.BulkActionModal })));
 
@@ -128,7 +129,7 @@ export function GroupMutesTable({ app, groupId, groupName, userLink }: Props) {
             title={t('groupModeration.unmuteTitle', { group: groupName })}
             initialItems={unmuting === 'selection' ? selectedNames : undefined}
             chunkSize={UNMUTE_LIMIT}
-            minIntervalMs={10}
+            rate={APP_RATE_LIMIT}
             describe={(count) => t('groupModeration.unmuteDescribe', { count, group: groupName })}
             confirmLabel={t('groupModeration.unmuteConfirm')}
             run={unmuteRun}

@@ -11,6 +11,7 @@ import { addGroupWhitelist, WHITELIST_ADD_LIMIT } from '@/features/groups/api/ad
 import { useGroupWhitelist } from '@/features/groups/api/get-group-whitelist';
 import { groupKeys } from '@/features/groups/api/keys';
 import { removeGroupWhitelist, useRemoveGroupWhitelistMember } from '@/features/groups/api/remove-group-whitelist';
+import { APP_RATE_LIMIT } from '@/lib/bulk/run-bulk';
 
 const BulkActionModal = lazy(() => import('@/components/bulk-runner/bulk-action-modal').then((m) => ({ default: m.BulkActionModal })));
 
@@ -39,7 +40,7 @@ export function GroupWhitelistTable({ app, groupId, groupName, userLink }: Props
   const add = (chunk: string[]) => addGroupWhitelist(app, groupId, chunk);
   const remove = (chunk: string[]) => removeGroupWhitelist(app, groupId, chunk);
 
-  let action: Omit<BulkActionModalProps, 'opened' | 'onClose' | 'chunkSize'> | undefined;
+  let action: Omit<BulkActionModalProps, 'opened' | 'onClose' | 'chunkSize' | 'rate'> | undefined;
   if (kind === 'add') {
     action = {
       title: t('groupModeration.whitelistAddTitle', { group: groupName }),
@@ -131,7 +132,7 @@ export function GroupWhitelistTable({ app, groupId, groupName, userLink }: Props
             opened
             onClose={() => setKind(undefined)}
             chunkSize={WHITELIST_ADD_LIMIT}
-            minIntervalMs={10}
+            rate={APP_RATE_LIMIT}
             onFinished={() => {
               setSelected(new Set());
               void queryClient.invalidateQueries({ queryKey: groupKeys.whitelist(app, groupId) });

@@ -8,6 +8,7 @@ import { banUser } from '@/features/users/api/ban-user';
 import { disconnectUser } from '@/features/users/api/disconnect-user';
 import { useInvalidateUsers } from '@/features/users/api/invalidate';
 import { unbanUser } from '@/features/users/api/unban-user';
+import { APP_RATE_LIMIT } from '@/lib/bulk/run-bulk';
 
 // The dialog is only needed once a button is pressed: it stays out of the list's first load.
 const BulkActionModal = lazyWithPages(() => import('@/components/bulk-runner/bulk-action-modal').then((m) => ({ default: m.BulkActionModal })));
@@ -15,7 +16,7 @@ const BulkActionModal = lazyWithPages(() => import('@/components/bulk-runner/bul
 type Kind = 'ban' | 'unban' | 'disconnect';
 
 /** Documented: 100 calls/s per app; ban, unban and force offline take one user per call. */
-const PACE = { chunkSize: 1, minIntervalMs: 10 };
+const PACE = { chunkSize: 1, rate: APP_RATE_LIMIT };
 
 type Props = {
   app: string;

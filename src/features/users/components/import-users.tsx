@@ -12,6 +12,7 @@ import type { ItemResult } from '@/lib/bulk/run-bulk';
 import { downloadText, readTextFile, type DecodedText } from '@/lib/csv/download';
 import { toCsv } from '@/lib/csv/write-csv';
 import { readImport, registrations, type ImportCheck, type ImportRow, type RowProblem } from './import-users-rows';
+import { APP_RATE_LIMIT } from '@/lib/bulk/run-bulk';
 
 type Props = {
   app: string;
@@ -219,7 +220,7 @@ export function ImportUsers({ app, userLink }: Props) {
         title={t('userRegister.manyTitle')}
         initialItems={sending ? pending : undefined}
         chunkSize={REGISTER_BATCH_LIMIT}
-        minIntervalMs={10}
+        rate={APP_RATE_LIMIT}
         describe={(count) => t('userRegister.manyDescribe', { count, app })}
         confirmLabel={t('userRegister.manyConfirm')}
         run={(chunk) => registerUsers(app, chunk.map((u) => toSend.get(u)!))}

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
+import { preloadVirtualTable, VIRTUALIZE_AFTER } from '@/components/data-table/data-table';
 import { pageSearch } from '@/components/data-table/pagination-search';
 import { groupQueryOptions } from '@/features/groups/api/get-group';
 import { groupAdminsQueryOptions } from '@/features/groups/api/get-group-admins';
@@ -21,6 +22,7 @@ export const Route = createFileRoute('/$app/groups/$groupId/')({
     void queryClient.prefetchQuery(groupAdminsQueryOptions(app, groupId));
     void queryClient.prefetchQuery(groupMutesQueryOptions(app, groupId));
     void queryClient.prefetchQuery(groupWhitelistQueryOptions(app, groupId));
+    if (deps.pagesize > VIRTUALIZE_AFTER) void preloadVirtualTable();
   },
   component: MembersSection,
 });

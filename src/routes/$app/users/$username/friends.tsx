@@ -5,6 +5,7 @@ import { friendsQueryOptions } from '@/features/friends/api/get-friends';
 import { FriendsSection } from '@/features/friends/components/friends-section';
 import { friendsSearch } from '@/features/friends/components/friends-search';
 import { RouterAnchor } from '@/routes/-components/router-anchor';
+import { preloadVirtualTable } from '@/components/data-table/data-table';
 
 export const Route = createFileRoute('/$app/users/$username/friends')({
   validateSearch: friendsSearch,
@@ -12,7 +13,11 @@ export const Route = createFileRoute('/$app/users/$username/friends')({
   loaderDeps: ({ search }) => ({ view: search.view, limit: search.limit, cursor: search.cursor }),
   loader: ({ context, params, deps }) => {
     const { queryClient } = context;
-    if (deps.view === 'all') void queryClient.prefetchQuery(allFriendsQueryOptions(params.app, params.username));
+    if (deps.view === 'all') {
+      void queryClient.prefetchQuery(allFriendsQueryOptions(params.app, params.username));
+      // Up to 3,000 names: the virtualised table's code comes with them.
+      void preloadVirtualTable();
+    }
     else void queryClient.prefetchQuery(friendsQueryOptions(params.app, params.username, { limit: deps.limit, cursor: deps.cursor }));
   },
   component: FriendsRoute,
