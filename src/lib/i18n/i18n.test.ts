@@ -66,12 +66,12 @@ describe('loadI18n and switchLanguage', () => {
     expect(i18n.t('nav.groups')).toBe('Groups');
     expect(i18n.hasCatalogue('en', 'core')).toBe(true);
     expect(i18n.hasCatalogue('en', 'pages')).toBe(false);
-    expect(i18n.t('roster.owner')).toBe('roster.owner');
+    expect(i18n.t('groupList.owner')).toBe('groupList.owner');
 
     const seen: string[] = [];
-    i18n.subscribe(() => seen.push(i18n.t('roster.owner')));
+    i18n.subscribe(() => seen.push(i18n.t('groupList.owner')));
     await Promise.all([i18n.loadPages(), whenPagesLoaded()]);
-    expect(i18n.t('roster.owner')).toBe('Owner');
+    expect(i18n.t('groupList.owner')).toBe('Owner');
     // Components re-render when a part arrives.
     expect(seen).toEqual(['Owner']);
     expect(i18n.hasCatalogue('zh-CN')).toBe(false);
