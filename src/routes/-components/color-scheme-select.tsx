@@ -22,7 +22,8 @@ export function ColorSchemeSelect() {
       onChange={(e) => isScheme(e.currentTarget.value) && setColorScheme(e.currentTarget.value)}
       data={SCHEMES.map((value) => ({ value, label: labels[value] }))}
       leftSection={computed === 'dark' ? <MoonIcon /> : <SunIcon />}
-      w={150}
+      // Wide enough for the longest label ("Follow the system") next to the icon.
+      w={190}
     />
   );
 }
