@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALL_RULES, canCall, decideCall, isMutatingCall, isRole, ROLES, type Role } from './roles';
+import { CALL_RULES, canCall, canUseConsoleRoute, CONSOLE_RULES, decideCall, isMutatingCall, isRole, ROLES, type Role } from './roles';
 
 /** [method, path, roles allowed] — what the issue asks, one call per line. */
 const TABLE: [string, string, Role[]][] = [
@@ -108,5 +108,25 @@ describe('roles', () => {
     for (const r of CALL_RULES) expect(r.roles).toContain('admin');
     const keys = CALL_RULES.map((r) => `${r.method} ${r.pattern}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('canUseConsoleRoute', () => {
+  it('lets every role search and read the index state, and only admin build or drop it', () => {
+    for (const role of ROLES) {
+      expect.soft(canUseConsoleRoute(role, 'GET', 'apps/demo/users/search'), role).toBe(true);
+      expect.soft(canUseConsoleRoute(role, 'GET', 'apps/demo/users/index'), role).toBe(true);
+      expect.soft(canUseConsoleRoute(role, 'HEAD', 'apps/demo/users/index'), role).toBe(true);
+      expect.soft(canUseConsoleRoute(role, 'POST', 'apps/demo/users/index'), role).toBe(role === 'admin');
+      expect.soft(canUseConsoleRoute(role, 'DELETE', '/apps/demo/users/index/'), role).toBe(role === 'admin');
+      expect.soft(canUseConsoleRoute(role, 'GET', 'audit'), role).toBe(role === 'admin');
+      // Anything not listed is the admin's.
+      expect.soft(canUseConsoleRoute(role, 'POST', 'apps/demo/users/search'), role).toBe(role === 'admin');
+      expect.soft(canUseConsoleRoute(role, 'GET', 'something/new'), role).toBe(role === 'admin');
+    }
+  });
+
+  it('lets admin use every listed route', () => {
+    for (const r of CONSOLE_RULES) expect(r.roles).toContain('admin');
   });
 });

@@ -162,3 +162,33 @@ export function canCall(role: Role, method: string, apiPath: string): boolean {
 export function isMutatingCall(method: string, apiPath: string): boolean {
   return decideCall('admin', method, apiPath).mutating;
 }
+
+/** A console route of the server itself (not proxied), after `/im-console/`. */
+export interface ConsoleRule {
+  method: string;
+  /** `{name}` standing for one segment. */
+  route: string;
+  roles: readonly Role[];
+}
+
+/**
+ * The console's own routes that roles limit. Sign-in, the app list and health are every
+ * operator's; the audit log is the admin's; anything else under `/im-console/` not listed here is
+ * admin only.
+ */
+export const CONSOLE_RULES: readonly ConsoleRule[] = [
+  { method: 'GET', route: 'audit', roles: ADMIN },
+  // The user search index (issue 15): everyone searches and sees its state, admins build and drop it.
+  { method: 'GET', route: 'apps/{app}/users/search', roles: ALL },
+  { method: 'GET', route: 'apps/{app}/users/index', roles: ALL },
+  { method: 'POST', route: 'apps/{app}/users/index', roles: ADMIN },
+  { method: 'DELETE', route: 'apps/{app}/users/index', roles: ADMIN },
+];
+
+/** May this role use this console route? `route` is the path after `/im-console/`, without a query. */
+export function canUseConsoleRoute(role: Role, method: string, route: string): boolean {
+  const m = normalizeMethod(method);
+  const segments = rawSegments(route);
+  const found = CONSOLE_RULES.find((r) => r.method === m && matches(r.route, segments));
+  return found ? found.roles.includes(role) : role === 'admin';
+}

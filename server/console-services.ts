@@ -15,6 +15,8 @@ export interface ConsoleSettings {
   maxHours: number;
   /** `TRUST_PROXY=1`: believe `X-Forwarded-For` / `X-Forwarded-Proto` from the proxy in front. */
   trustProxy: boolean;
+  /** `SEARCH_INDEX_RATE`: calls per second while the user search index walks an app (default 50). */
+  searchIndexRate?: number;
 }
 
 export class ConsoleSettingsError extends Error {}
@@ -33,6 +35,7 @@ export function readConsoleSettings(env: Record<string, string | undefined>): Co
     idleMinutes: positive(env, 'SESSION_IDLE_MINUTES', 30),
     maxHours: positive(env, 'SESSION_MAX_HOURS', 12),
     trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').trim().toLowerCase()),
+    searchIndexRate: positive(env, 'SEARCH_INDEX_RATE', 50),
   };
 }
 
@@ -40,6 +43,8 @@ export interface ConsoleServices {
   /** False only for dev/preview against the local emulator: everyone is an admin, no cookie. */
   signInRequired: boolean;
   trustProxy: boolean;
+  /** Calls per second of the search index's walks. */
+  searchIndexRate?: number;
   db: ConsoleDb;
   operators: Operators;
   sessions: Sessions;
@@ -71,6 +76,7 @@ export function createConsoleServices(o: ConsoleServiceOptions): ConsoleServices
   return {
     signInRequired: o.signInRequired,
     trustProxy: o.settings.trustProxy,
+    searchIndexRate: o.settings.searchIndexRate,
     db,
     operators: createOperators(db, now),
     sessions: createSessions(db, { idleMs: o.settings.idleMinutes * 60_000, maxMs, now }),

@@ -2,17 +2,20 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { parse as parseCookies, serialize as serializeCookie } from 'hono/utils/cookie';
-import { decideCall, type Role } from '../contract/roles.js';
+import { canUseConsoleRoute, decideCall, type Role } from '../contract/roles.js';
 import { auditCsv, batchItems, parseTime, summarize, type AuditItem } from './audit.js';
 import type { ConsoleServices } from './console-services.js';
 import { pathPrefix, toPublic, type ImAppConfig } from './im-config.js';
 import type { ActiveSession } from './sessions.js';
+import { createUserIndex, IndexBusyError, type UserIndex } from './user-index.js';
 
 // The browser calls only same-origin paths:
 //   POST/GET/DELETE /im-console/session   sign in, who am I, sign out
 //   GET  /im-console/apps                 the configured apps (no secrets)
 //   GET  /im-console/apps/{id}/health     can the proxy reach the host and authenticate?
 //   GET  /im-console/audit                the audit log (admins)
+//   GET  /im-console/apps/{id}/users/search?q&limit&cursor   the local user index (user-index.ts)
+//   GET/POST/DELETE /im-console/apps/{id}/users/index        its state; build, re-walk, cancel; drop
 //   ANY  /im/{id}/<api path>              forwarded to {host}{prefix}/<api path> with the app token
 // The app token and the client secret live only here. With console services that require sign-in,
 // every call needs a session, every non-GET its CSRF token, and every proxied call the role's leave
@@ -45,7 +48,7 @@ export interface ProxyOptions {
 }
 
 /** A failure of the proxy itself (host unreachable, credentials refused), shaped like the API's errors. */
-class ProxyFailure extends Error {
+export class ProxyFailure extends Error {
   constructor(
     readonly status: number,
     readonly error: string,
@@ -184,11 +187,13 @@ function parseJson(buf: Buffer | undefined): unknown {
   }
 }
 
-export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
+/**
+ * The IM host as the server reaches it: the app token (fixed, cached, or fetched once for all
+ * concurrent callers) and calls under the app prefix. The proxy and the search index share it.
+ */
+export function createUpstream(options: { fetch?: Fetch; now?: () => number } = {}) {
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
-  const services = options.console;
-  const byId = new Map(apps.map((a) => [a.id, a]));
   const tokens = new Map<string, CachedToken>();
   const pending = new Map<string, Promise<string>>();
 
@@ -212,6 +217,8 @@ export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
     const body = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error_description?: string; error?: string };
     if (!res.ok || !body.access_token) {
       const reason = body.error_description ?? body.error ?? `HTTP ${res.status}`;
+      // Over the rate limit is not a refusal of the credentials: say so, so callers can wait.
+      if (res.status === 429) throw new ProxyFailure(429, 'reach_limit', reason, app.host);
       throw new ProxyFailure(502, 'im_credentials_rejected', reason, app.host);
     }
     const lifetime = (body.expires_in ?? 3600) * 1000;
@@ -232,6 +239,27 @@ export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
     }
     return inFlight;
   }
+
+  /** `path` (after the prefix) with the app token; a 401 renews the token once and tries again. */
+  async function call(app: ImAppConfig, path: string, init: (token: string) => RequestInit): Promise<Response> {
+    let answer = await upstream(app, path, init(await tokenFor(app)));
+    // The token may have been revoked or expired early: renew once and try again.
+    if (answer.status === 401 && !app.appToken) answer = await upstream(app, path, init(await tokenFor(app, true)));
+    return answer;
+  }
+
+  return { upstream, tokenFor, call };
+}
+
+export type Upstream = ReturnType<typeof createUpstream>;
+
+export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
+  const now = options.now ?? Date.now;
+  const services = options.console;
+  const byId = new Map(apps.map((a) => [a.id, a]));
+  const up = createUpstream(options);
+  const { upstream, tokenFor, call: callUpstream } = up;
+  const index: UserIndex | undefined = services ? createUserIndex({ db: services.db, upstream: up, apps, rate: () => services.searchIndexRate }) : undefined;
 
   interface Caller {
     operator: string | null;
@@ -288,23 +316,18 @@ export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
       return;
     }
     const body = await readBody(req);
-    const send = async (token: string) =>
-      upstream(app, path, {
-        method,
-        headers: {
-          Accept: 'application/json',
-          ...(body ? { 'Content-Type': req.headers['content-type'] ?? 'application/json' } : {}),
-          Authorization: `Bearer ${token}`,
-        },
-        body: body && method !== 'GET' && method !== 'HEAD' ? new Uint8Array(body) : undefined,
-      });
+    const init = (token: string): RequestInit => ({
+      method,
+      headers: {
+        Accept: 'application/json',
+        ...(body ? { 'Content-Type': req.headers['content-type'] ?? 'application/json' } : {}),
+        Authorization: `Bearer ${token}`,
+      },
+      body: body && method !== 'GET' && method !== 'HEAD' ? new Uint8Array(body) : undefined,
+    });
     let answer: Response;
     try {
-      answer = await send(await tokenFor(app));
-      if (answer.status === 401 && !app.appToken) {
-        // The token may have been revoked or expired early: renew once and try again.
-        answer = await send(await tokenFor(app, true));
-      }
+      answer = await callUpstream(app, path, init);
     } catch (e) {
       if (decision.mutating && e instanceof ProxyFailure) audit(caller, app, method, path, decision.pattern, body, e.status);
       throw e;
@@ -316,6 +339,9 @@ export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
     }
     const payload = Buffer.from(await answer.arrayBuffer());
     if (decision.mutating) audit(caller, app, method, path, decision.pattern, body, answer.status, payload);
+    if (decision.mutating && answer.ok && index) {
+      index.afterCall(app.id, method, decision.pattern, patternParams(decision.pattern, path.replace(/^\//, '')), parseJson(body), parseJson(payload));
+    }
     res.writeHead(answer.status, headers);
     res.end(payload);
   }
@@ -478,6 +504,64 @@ export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
     sendJson(res, 200, services.audit.query({ ...filters, limit }));
   }
 
+  async function indexRoute(caller: Caller, app: ImAppConfig, what: 'search' | 'index', query: URLSearchParams, req: IncomingMessage, res: ServerResponse) {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const allowed = what === 'search' ? ['GET', 'HEAD'] : ['GET', 'HEAD', 'POST', 'DELETE'];
+    if (!allowed.includes(method)) return sendJson(res, 405, { error: 'method_not_allowed', error_description: `${method} is not supported here` }, { Allow: allowed.join(', ') });
+    const route = `apps/${app.id}/users/${what}`;
+    if (!canUseConsoleRoute(caller.role, method, route)) {
+      return sendJson(res, 403, { error: 'forbidden_role', error_description: `${caller.role} may not ${method} apps/{app}/users/${what}`, role: caller.role });
+    }
+    if (!index || !services) return sendJson(res, 404, { error: 'not_found', error_description: 'No search index is kept here.' });
+    if (what === 'search') {
+      const limitRaw = query.get('limit');
+      const limit = limitRaw ? Number(limitRaw) : undefined;
+      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) return sendJson(res, 400, { error: 'invalid_request', error_description: '`limit` must be a positive integer.' });
+      const cursor = query.get('cursor') ?? undefined;
+      if (cursor !== undefined && !/^\d+$/.test(cursor)) return sendJson(res, 400, { error: 'invalid_request', error_description: '`cursor` is not one this server gave.' });
+      const page = index.search(app.id, query.get('q') ?? '', { limit, cursor });
+      const status = index.status(app.id);
+      return sendJson(res, 200, { ...page, indexedAt: status.lastBuiltAt, building: status.building !== null });
+    }
+    if (method === 'GET' || method === 'HEAD') return sendJson(res, 200, index.status(app.id));
+    const record = (action: string, summary: string, status: number) => {
+      try {
+        services.audit.record({ time: services.now(), operator: caller.operator, app: app.id, method, path: `im-console/${route}`, action: `${method} im-console/apps/{app}/users/index`, target: null, subjects: [], summary, status, items: undefined });
+      } catch (e) {
+        console.error(`audit log write failed for ${action}:`, (e as Error).message);
+      }
+    };
+    if (method === 'DELETE') {
+      await index.drop(app.id);
+      record('drop', '', 200);
+      return sendJson(res, 200, index.status(app.id));
+    }
+    let body: { action?: unknown };
+    try {
+      body = JSON.parse((await readBody(req, MAX_SIGN_IN_BYTES))?.toString('utf8') ?? '') as typeof body;
+    } catch (e) {
+      if (e instanceof ProxyFailure) throw e;
+      body = {};
+    }
+    const action = body?.action;
+    if (action !== 'build' && action !== 'rewalk' && action !== 'cancel') {
+      return sendJson(res, 400, { error: 'invalid_request', error_description: 'Send {"action": "build" | "rewalk" | "cancel"}.' });
+    }
+    if (action === 'cancel') {
+      await index.cancel(app.id);
+      record(action, JSON.stringify({ action }), 200);
+      return sendJson(res, 200, index.status(app.id));
+    }
+    try {
+      index.start(app.id, action);
+    } catch (e) {
+      if (e instanceof IndexBusyError) return sendJson(res, 409, { error: 'index_busy', error_description: e.message });
+      throw e;
+    }
+    record(action, JSON.stringify({ action }), 202);
+    return sendJson(res, 202, index.status(app.id));
+  }
+
   /** Connect-style middleware for Vite's dev and preview servers (and any Node server). */
   return async function imProxy(req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) {
     const raw = req.url ?? '/';
@@ -500,6 +584,12 @@ export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
         const app = byId.get(decodeURIComponent(healthMatch[1]!));
         if (!app) return sendJson(res, 404, { error: 'unknown_app', error_description: `No app "${healthMatch[1]}" is configured` });
         return sendJson(res, 200, await health(app));
+      }
+      const indexMatch = /^\/im-console\/apps\/([^/]+)\/users\/(search|index)$/.exec(path);
+      if (indexMatch) {
+        const app = byId.get(decode(indexMatch[1]!));
+        if (!app) return sendJson(res, 404, { error: 'unknown_app', error_description: `No app "${indexMatch[1]}" is configured` });
+        return await indexRoute(caller, app, indexMatch[2] as 'search' | 'index', new URLSearchParams(queryAt < 0 ? '' : raw.slice(queryAt + 1)), req, res);
       }
       if (path === `${CONSOLE_BASE}/audit`) {
         if ((req.method ?? 'GET') !== 'GET') return sendJson(res, 405, { error: 'method_not_allowed', error_description: 'The audit log is read-only.' }, { Allow: 'GET' });

@@ -27,7 +27,7 @@ export function imConsole(): Plugin {
 
   async function install(server: ViteDevServer | PreviewServer) {
     // .env, .env.local and the process environment (which wins): the console's settings only.
-    const env = loadEnv(mode, root, ['IM_', 'EMULATOR_', 'CONSOLE_', 'SESSION_', 'TRUST_PROXY']);
+    const env = loadEnv(mode, root, ['IM_', 'EMULATOR_', 'CONSOLE_', 'SESSION_', 'TRUST_PROXY', 'SEARCH_INDEX_']);
     const log = (msg: string) => server.config.logger.info(`  ${msg}`);
     let apps: ImAppConfig[];
     try {

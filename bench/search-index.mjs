@@ -1,0 +1,96 @@
+// The user search index (issue 15) at scale: N generated users inserted directly (no API walk —
+// a walk is limited by the app's rate, not by the console), then the build's time, the database
+// size, the process's memory, and query latency p50/p95 for 1-, 2- and 3+-character queries.
+//
+//   node bench/search-index.mjs [N]        (default BENCH_SEARCH_USERS or 1,000,000)
+//
+// Loads server/user-index.ts through tsx (a devDependency). `run({ users })` returns the rows for
+// bench/run.mjs.
+import { mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { register } from 'tsx/esm/api';
+import { int, ms, percentile } from './lib/stats.mjs';
+
+const LATIN_FIRST = ['emma', 'liam', 'olivia', 'noah', 'ava', 'lucas', 'mia', 'ethan', 'sofia', 'leo', 'chloe', 'mason', 'zoe', 'ryan', 'ivy', 'owen', 'nora', 'jack', 'lily', 'kai'];
+const LATIN_LAST = ['smith', 'tan', 'nguyen', 'garcia', 'kim', 'muller', 'rossi', 'silva', 'ong', 'lee', 'khan', 'sato', 'lopez', 'brown', 'wong'];
+const HANZI_SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];
+const HANZI_GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '强', '燕', '杰', '涛', '明', '超', '秀', '慧', '平', '刚', '宇', '红', '波', '欣'];
+
+/** A small deterministic PRNG (mulberry32): the same N gives the same users. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function* generate(n) {
+  const r = random(15);
+  const pick = (list) => list[Math.floor(r() * list.length)];
+  for (let i = 0; i < n; i++) {
+    const kind = r();
+    const first = pick(LATIN_FIRST);
+    const last = pick(LATIN_LAST);
+    const nickname = kind < 0.4 ? `${pick(HANZI_SURNAMES)}${pick(HANZI_GIVEN)}${r() < 0.5 ? pick(HANZI_GIVEN) : ''}` : kind < 0.8 ? `${first[0].toUpperCase()}${first.slice(1)} ${last}` : `${first} ${pick(HANZI_SURNAMES)}${pick(HANZI_GIVEN)}`;
+    yield { username: `${first}.${last}${i}`, nickname, activated: r() > 0.02, created: 1_700_000_000_000 + i * 1000 };
+  }
+}
+
+const QUERIES = {
+  '1 char': ['王', '丽', '伟', 'a', 'z', '7'],
+  '2 chars': ['王伟', '李娜', 'wo', 'xq', '张静', 'em'],
+  '3+ chars': ['wong', 'smith', 'emma.kim', '王伟明', 'nguyen12', 'zzz-none', 'lucas.sato99'],
+};
+
+export async function run({ users = Number(process.env.BENCH_SEARCH_USERS ?? 1_000_000), queriesPerKind = 200 } = {}) {
+  register();
+  const { openConsoleDb } = await import(pathToFileURL(join(import.meta.dirname, '..', 'server', 'console-db.ts')).href);
+  const { createUserIndex } = await import(pathToFileURL(join(import.meta.dirname, '..', 'server', 'user-index.ts')).href);
+  const dir = mkdtempSync(join(tmpdir(), 'search-index-'));
+  const file = join(dir, 'console.sqlite');
+  const db = openConsoleDb(file);
+  try {
+    const index = createUserIndex({ db, upstream: { call: () => Promise.reject(new Error('no API in the bench')) }, apps: [] });
+    const started = performance.now();
+    let batch = [];
+    for (const u of generate(users)) {
+      batch.push(u);
+      // One transaction per API page's worth, like a walk (its pages are 100 users).
+      if (batch.length === 1000) {
+        index.put('bench', batch);
+        batch = [];
+      }
+    }
+    if (batch.length) index.put('bench', batch);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const buildMs = performance.now() - started;
+    const bytes = readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+    const rows = [{ measure: 'build', users: int(users), time: ms(buildMs), size: `${(bytes / 1048576).toFixed(0)} MB`, rss: `${(process.memoryUsage().rss / 1048576).toFixed(0)} MB` }];
+    for (const [kind, list] of Object.entries(QUERIES)) {
+      const times = [];
+      for (let i = 0; i < queriesPerKind; i++) {
+        const q = list[i % list.length];
+        const t0 = performance.now();
+        index.search('bench', q, { limit: 20 });
+        times.push(performance.now() - t0);
+      }
+      rows.push({ measure: `query ${kind}`, users: int(users), p50: ms(percentile(times, 50)), p95: ms(percentile(times, 95)), max: ms(Math.max(...times)) });
+    }
+    return rows;
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const users = process.argv[2] ? Number(process.argv[2]) : undefined;
+  const rows = await run(users ? { users } : {});
+  console.table(rows);
+}
