@@ -3,7 +3,7 @@
 // emulators on loopback ports, and prints one table per topic and a summary. Figures only: nothing
 // here asserts or fails on a number (the first-screen budget check lives in `npm test`).
 //
-//   node bench/run.mjs [--only first-screen,big-tables,bulk,emulator-scale,network,console-server]
+//   node bench/run.mjs [--only first-screen,big-tables,bulk,emulator-scale,network,console-server,search-index]
 //                      [--skip-build] [--runs N] [--markdown FILE]
 //
 // Ports: previews 4301/4302, emulators 5301 (plain), 5302 (--rate 100), 5303 (--users 100000),
@@ -16,7 +16,7 @@ import { launch } from './lib/browser.mjs';
 import { startEmulator, startPreview, stopAll, stopProcess } from './lib/procs.mjs';
 import { markdownTable, table } from './lib/stats.mjs';
 
-const TOPICS = ['first-screen', 'big-tables', 'bulk', 'emulator-scale', 'network', 'console-server'];
+const TOPICS = ['first-screen', 'big-tables', 'bulk', 'emulator-scale', 'network', 'console-server', 'search-index'];
 const { values } = parseArgs({
   options: {
     only: { type: 'string' },
@@ -122,6 +122,19 @@ try {
   });
 
   await topic('console-server', async () => (await import('./console-server.mjs')).run({ port: PORTS.server, emulatorPort: PORTS.emulatorServer }));
+  // Issue 15's scale: 1,000,000 rows inserted directly (about two minutes here); BENCH_SEARCH_USERS to change.
+  await topic('search-index', async () => {
+    const users = Number(process.env.BENCH_SEARCH_USERS ?? 1_000_000);
+    const rows = await (await import('./search-index.mjs')).run({ users });
+    const columns = ['measure', 'users', 'time', 'size', 'rss', 'p50', 'p95', 'max'];
+    const worst = Math.max(...rows.filter((r) => r.p95).map((r) => parseFloat(r.p95)));
+    return {
+      title: `7. User search index: ${users.toLocaleString('en-US')} users inserted directly, then queries (issue 15)`,
+      columns,
+      rows: rows.map((r) => columns.map((c) => r[c] ?? '')),
+      summary: [['Search index: query p95, worst of 1/2/3+ characters', `${worst} ms`, '≤ 50 ms', worst <= 50 ? 'met' : 'MISSED']],
+    };
+  });
 } finally {
   await browser?.close().catch(() => {});
   await stopAll();
