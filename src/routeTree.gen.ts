@@ -15,6 +15,7 @@ import { Route as AppIndexRouteImport } from './routes/$app/index'
 import { Route as AppAuditRouteImport } from './routes/$app/audit'
 import { Route as AppRegisterRouteImport } from './routes/$app/register'
 import { Route as AppRelationshipRouteImport } from './routes/$app/relationship'
+import { Route as AppSearchSettingsRouteImport } from './routes/$app/search-settings'
 import { Route as AppGroupsIndexRouteImport } from './routes/$app/groups/index'
 import { Route as AppGroupsGroupIdRouteRouteImport } from './routes/$app/groups/$groupId/route'
 import { Route as AppUsersIndexRouteImport } from './routes/$app/users/index'
@@ -58,6 +59,11 @@ const AppRegisterRoute = AppRegisterRouteImport.update({
 const AppRelationshipRoute = AppRelationshipRouteImport.update({
   id: '/relationship',
   path: '/relationship',
+  getParentRoute: () => AppRouteRoute,
+} as any)
+const AppSearchSettingsRoute = AppSearchSettingsRouteImport.update({
+  id: '/search-settings',
+  path: '/search-settings',
   getParentRoute: () => AppRouteRoute,
 } as any)
 const AppGroupsIndexRoute = AppGroupsIndexRouteImport.update({
@@ -141,6 +147,7 @@ export interface FileRoutesByFullPath {
   '/$app/audit': typeof AppAuditRoute
   '/$app/register': typeof AppRegisterRoute
   '/$app/relationship': typeof AppRelationshipRoute
+  '/$app/search-settings': typeof AppSearchSettingsRoute
   '/$app/': typeof AppIndexRoute
   '/$app/groups/$groupId': typeof AppGroupsGroupIdRouteRouteWithChildren
   '/$app/users/$username': typeof AppUsersUsernameRouteRouteWithChildren
@@ -162,6 +169,7 @@ export interface FileRoutesByTo {
   '/$app/audit': typeof AppAuditRoute
   '/$app/register': typeof AppRegisterRoute
   '/$app/relationship': typeof AppRelationshipRoute
+  '/$app/search-settings': typeof AppSearchSettingsRoute
   '/$app': typeof AppIndexRoute
   '/$app/groups': typeof AppGroupsIndexRoute
   '/$app/users': typeof AppUsersIndexRoute
@@ -183,6 +191,7 @@ export interface FileRoutesById {
   '/$app/audit': typeof AppAuditRoute
   '/$app/register': typeof AppRegisterRoute
   '/$app/relationship': typeof AppRelationshipRoute
+  '/$app/search-settings': typeof AppSearchSettingsRoute
   '/$app/': typeof AppIndexRoute
   '/$app/groups/$groupId': typeof AppGroupsGroupIdRouteRouteWithChildren
   '/$app/users/$username': typeof AppUsersUsernameRouteRouteWithChildren
@@ -207,6 +216,7 @@ export interface FileRouteTypes {
     | '/$app/audit'
     | '/$app/register'
     | '/$app/relationship'
+    | '/$app/search-settings'
     | '/$app/'
     | '/$app/groups/$groupId'
     | '/$app/users/$username'
@@ -228,6 +238,7 @@ export interface FileRouteTypes {
     | '/$app/audit'
     | '/$app/register'
     | '/$app/relationship'
+    | '/$app/search-settings'
     | '/$app'
     | '/$app/groups'
     | '/$app/users'
@@ -248,6 +259,7 @@ export interface FileRouteTypes {
     | '/$app/audit'
     | '/$app/register'
     | '/$app/relationship'
+    | '/$app/search-settings'
     | '/$app/'
     | '/$app/groups/$groupId'
     | '/$app/users/$username'
@@ -312,6 +324,13 @@ declare module '@tanstack/react-router' {
       path: '/relationship'
       fullPath: '/$app/relationship'
       preLoaderRoute: typeof AppRelationshipRouteImport
+      parentRoute: typeof AppRouteRoute
+    }
+    '/$app/search-settings': {
+      id: '/$app/search-settings'
+      path: '/search-settings'
+      fullPath: '/$app/search-settings'
+      preLoaderRoute: typeof AppSearchSettingsRouteImport
       parentRoute: typeof AppRouteRoute
     }
     '/$app/groups/': {
@@ -461,6 +480,7 @@ interface AppRouteRouteChildren {
   AppAuditRoute: typeof AppAuditRoute
   AppRegisterRoute: typeof AppRegisterRoute
   AppRelationshipRoute: typeof AppRelationshipRoute
+  AppSearchSettingsRoute: typeof AppSearchSettingsRoute
   AppIndexRoute: typeof AppIndexRoute
   AppGroupsGroupIdRouteRoute: typeof AppGroupsGroupIdRouteRouteWithChildren
   AppUsersUsernameRouteRoute: typeof AppUsersUsernameRouteRouteWithChildren
@@ -472,6 +492,7 @@ const AppRouteRouteChildren: AppRouteRouteChildren = {
   AppAuditRoute: AppAuditRoute,
   AppRegisterRoute: AppRegisterRoute,
   AppRelationshipRoute: AppRelationshipRoute,
+  AppSearchSettingsRoute: AppSearchSettingsRoute,
   AppIndexRoute: AppIndexRoute,
   AppGroupsGroupIdRouteRoute: AppGroupsGroupIdRouteRouteWithChildren,
   AppUsersUsernameRouteRoute: AppUsersUsernameRouteRouteWithChildren,

@@ -1,3 +1,4 @@
+import { userSearchBoxEn } from './sections/en/user-search-box';
 import { sessionEn } from './sections/en/session';
 import { userActionsEn } from './sections/en/user-actions';
 import { usersListEn } from './sections/en/users-list';
@@ -84,4 +85,5 @@ export const coreEn = {
   userActions: userActionsEn,
   usersList: usersListEn,
   session: sessionEn,
+  userSearchBox: userSearchBoxEn,
 };

@@ -1,3 +1,4 @@
+import { userSearchBoxZhCN } from './sections/zh-cn/user-search-box';
 import { sessionZhCN } from './sections/zh-cn/session';
 import { userActionsZhCN } from './sections/zh-cn/user-actions';
 import { usersListZhCN } from './sections/zh-cn/users-list';
@@ -83,4 +84,5 @@ export const coreZhCN: CoreCatalogue = {
   userActions: userActionsZhCN,
   usersList: usersListZhCN,
   session: sessionZhCN,
+  userSearchBox: userSearchBoxZhCN,
 };

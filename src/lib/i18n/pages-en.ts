@@ -1,3 +1,4 @@
+import { userSearchEn } from './sections/en/user-search';
 import { auditEn } from './sections/en/audit';
 import { groupMembersEn } from './sections/en/group-members';
 import { groupModerationEn } from './sections/en/group-moderation';
@@ -56,4 +57,5 @@ export const pagesEn = {
   friends: friendsEn,
   relationship: relationshipEn,
   audit: auditEn,
+  userSearch: userSearchEn,
 };

@@ -1,3 +1,4 @@
+import { userSearchZhCN } from './sections/zh-cn/user-search';
 import { auditZhCN } from './sections/zh-cn/audit';
 import { groupMembersZhCN } from './sections/zh-cn/group-members';
 import { groupModerationZhCN } from './sections/zh-cn/group-moderation';
@@ -56,4 +57,5 @@ export const pagesZhCN: PagesCatalogue = {
   friends: friendsZhCN,
   relationship: relationshipZhCN,
   audit: auditZhCN,
+  userSearch: userSearchZhCN,
 };

@@ -65,6 +65,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <RouterNavLink to="/$app/users" params={{ app: current.id }} label={t('nav.users')} onClick={closeNavbar} />
             <RouterNavLink to="/$app/groups" params={{ app: current.id }} label={t('nav.groups')} onClick={closeNavbar} />
             {isAdminSession(session) && <RouterNavLink to="/$app/audit" params={{ app: current.id }} label={t('session.navAudit')} onClick={closeNavbar} />}
+            {isAdminSession(session) && (
+              <RouterNavLink to="/$app/search-settings" params={{ app: current.id }} label={t('userSearchBox.navSettings')} onClick={closeNavbar} />
+            )}
           </>
         )}
       </Box>

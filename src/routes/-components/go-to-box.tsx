@@ -1,12 +1,13 @@
 import { ActionIcon, Box, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useClickOutside } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
+import { useClickOutside, useDebouncedValue } from '@mantine/hooks';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { SearchIcon } from '@/components/icons/icons';
 import { groupQueryOptions } from '@/features/groups/api/get-group';
 import { userQueryOptions } from '@/features/users/api/get-user';
+import { searchUsersQueryOptions } from '@/features/user-search/api/search-users';
 import { isApiError } from '@/lib/api-client/api-error';
 import { describeError } from '@/lib/api-client/describe-error';
 import { RouterAnchor } from './router-anchor';
@@ -20,6 +21,11 @@ type Outcome =
 
 const isNotFound = (e: unknown) => isApiError(e) && e.status === 404;
 
+/** Matches from the user index shown as one types (issue 15). */
+const SUGGEST_MIN = 2;
+const SUGGEST_LIMIT = 8;
+const SUGGEST_DELAY_MS = 300;
+
 /** Type a username or a group ID and open it; both are looked up, since either may be numeric. */
 export function GoToBox({ app }: { app: string }) {
   const { t } = useTranslation();
@@ -27,6 +33,15 @@ export function GoToBox({ app }: { app: string }) {
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const [typed] = useDebouncedValue(query.trim(), SUGGEST_DELAY_MS);
+  const [dismissed, setDismissed] = useState(false);
+  // No index, a role without search, a failure: no suggestions, and the box works as before.
+  const suggestions = useQuery({
+    ...searchUsersQueryOptions(app, { q: typed, limit: SUGGEST_LIMIT }),
+    enabled: typed.length >= SUGGEST_MIN,
+    placeholderData: undefined,
+  });
+  const matches = typed.length >= SUGGEST_MIN && !dismissed && outcome.kind === 'idle' ? (suggestions.data?.users ?? []) : [];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,8 +78,16 @@ export function GoToBox({ app }: { app: string }) {
         : outcome.kind === 'error'
           ? describeError(t, outcome.error)
           : undefined;
-  const close = () => setOutcome({ kind: 'idle' });
+  const close = () => {
+    setOutcome({ kind: 'idle' });
+    setDismissed(true);
+  };
+  const open = () => {
+    close();
+    setQuery('');
+  };
   const ref = useClickOutside<HTMLDivElement>(close);
+  const suggestId = useId();
 
   // A panel placed under the box rather than a Popover: the header is on every page, and the
   // floating-position code would weigh on the first screen for a one-line answer.
@@ -77,7 +100,8 @@ export function GoToBox({ app }: { app: string }) {
           value={query}
           onChange={(e) => {
             setQuery(e.currentTarget.value);
-            if (outcome.kind !== 'searching') close();
+            setDismissed(false);
+            if (outcome.kind !== 'searching') setOutcome({ kind: 'idle' });
           }}
           onKeyDown={(e) => e.key === 'Escape' && close()}
           rightSection={
@@ -88,6 +112,34 @@ export function GoToBox({ app }: { app: string }) {
           w={{ base: 180, md: 260 }}
         />
       </form>
+      {matches.length > 0 && (
+        <Paper withBorder shadow="md" p="xs" pos="absolute" top="calc(100% + 4px)" left={0} right={0} style={{ zIndex: 'var(--mantine-z-index-popover)' }}>
+          <Text size="xs" c="dimmed" id={suggestId}>
+            {t('userSearchBox.suggestions', { query: typed })}
+          </Text>
+          <Stack component="ul" gap={2} m={0} p={0} aria-labelledby={suggestId} style={{ listStyle: 'none' }}>
+            {matches.map((u) => (
+              <li key={u.username}>
+                <RouterAnchor to="/$app/users/$username" params={{ app, username: u.username }} onClick={open} size="sm">
+                  {u.username}
+                  {u.nickname && (
+                    <Text span size="xs" c="dimmed" ml={6}>
+                      {u.nickname}
+                    </Text>
+                  )}
+                </RouterAnchor>
+              </li>
+            ))}
+            {suggestions.data?.cursor && (
+              <li>
+                <RouterAnchor to="/$app/users" params={{ app }} search={{ q: typed }} onClick={open} size="xs">
+                  {t('userSearchBox.suggestionsMore')}
+                </RouterAnchor>
+              </li>
+            )}
+          </Stack>
+        </Paper>
+      )}
       {outcome.kind !== 'idle' && (
         <Paper withBorder shadow="md" p="sm" pos="absolute" top="calc(100% + 4px)" left={0} right={0} style={{ zIndex: 'var(--mantine-z-index-popover)' }}>
           {outcome.kind === 'both' ? (

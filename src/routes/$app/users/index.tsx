@@ -1,21 +1,39 @@
 import { Group } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
+import { Suspense } from 'react';
+import * as z from 'zod/mini';
 import { useTranslation } from '@/lib/i18n/react';
 import { cursorSearch } from '@/components/data-table/pagination-search';
-import { USERS_PAGE, usersQueryOptions, useUsers } from '@/features/users/api/get-users';
+import { USERS_PAGE, usersQueryOptions } from '@/features/users/api/get-users';
 import { DangerZone } from '@/features/users/components/danger-zone';
 import { ExportUsersButton } from '@/features/users/components/export-users';
 import { UsersTable } from '@/features/users/components/users-table';
 import { PageTitle } from '@/routes/-components/page-title';
 import { RouterAnchor } from '@/routes/-components/router-anchor';
 import { useCan } from '@/lib/session/session-store';
+import { SEARCH_QUERY_MAX, searchUsersQueryOptions } from '@/features/user-search/api/search-users';
+import { UserSearchBox } from '@/features/user-search/components/user-search-box';
+import { userQueryOptions } from '@/features/users/api/get-user';
+import { lazyWithPages } from '@/lib/i18n/lazy-with-pages';
 import { RouterButton } from '@/routes/-components/router-button';
 
+// Search results (issue 15) load only when a search is made: the plain list is the first screen.
+const UserSearchResults = lazyWithPages(() => import('@/features/user-search/components/user-search-results'));
+
+// `q`: part of a username or nickname, searched in the console's index; its pages use the search's cursors.
+const usersSearch = z.extend(cursorSearch(USERS_PAGE), {
+  q: z.catch(z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(SEARCH_QUERY_MAX))), undefined),
+});
+
 export const Route = createFileRoute('/$app/users/')({
-  validateSearch: cursorSearch(USERS_PAGE),
+  validateSearch: usersSearch,
   search: { middlewares: [stripSearchParams({ limit: USERS_PAGE.defaultLimit })] },
-  loaderDeps: ({ search }) => ({ limit: search.limit, cursor: search.cursor }),
-  loader: ({ context, params, deps }) => void context.queryClient.prefetchQuery(usersQueryOptions(params.app, deps)),
+  loaderDeps: ({ search }) => ({ limit: search.limit, cursor: search.cursor, q: search.q }),
+  loader: ({ context, params, deps: { q, ...page } }) => {
+    if (q) void context.queryClient.prefetchQuery(searchUsersQueryOptions(params.app, { q, ...page }));
+    else void context.queryClient.prefetchQuery(usersQueryOptions(params.app, page));
+  },
   component: UsersPage,
 });
 
@@ -26,7 +44,14 @@ function UsersPage() {
   const navigate = Route.useNavigate();
   const can = useCan();
   // The same query as the table's (one request): the export works on the rows in view.
-  const users = useUsers(app, { limit: search.limit, cursor: search.cursor });
+  const users = useQuery({ ...usersQueryOptions(app, { limit: search.limit, cursor: search.cursor }), enabled: !search.q });
+  const queryClient = useQueryClient();
+  const q = search.q;
+  const userLink = (username: string) => (
+    <RouterAnchor to="/$app/users/$username" params={{ app, username }}>
+      {username}
+    </RouterAnchor>
+  );
   return (
     <>
       <Group justify="space-between" align="flex-start" wrap="wrap">
@@ -40,16 +65,30 @@ function UsersPage() {
           <ExportUsersButton app={app} rows={users.data?.entities} />
         </Group>
       </Group>
-      <UsersTable
-        app={app}
-        search={search}
-        onSearch={(s) => void navigate({ search: s })}
-        userLink={(username) => (
-          <RouterAnchor to="/$app/users/$username" params={{ app, username }}>
-            {username}
-          </RouterAnchor>
-        )}
+      <UserSearchBox
+        value={q}
+        // A new query starts from the first page; clearing it goes back to the plain list.
+        onSearch={(next) => void navigate({ search: (s) => ({ ...s, q: next, cursor: undefined, prev: undefined }) })}
+        findExact={(name) => queryClient.fetchQuery(userQueryOptions(app, name.toLowerCase())).then((u) => u.username)}
+        onExact={(username) => void navigate({ to: '/$app/users/$username', params: { app, username } })}
       />
+      {q ? (
+        <Suspense fallback={null}>
+          <UserSearchResults
+            app={app}
+            search={{ ...search, q }}
+            onSearch={(s) => void navigate({ search: s })}
+            userLink={userLink}
+            settingsLink={
+              <RouterAnchor to="/$app/search-settings" params={{ app }}>
+                {t('userSearch.noIndexLink')}
+              </RouterAnchor>
+            }
+          />
+        </Suspense>
+      ) : (
+        <UsersTable app={app} search={search} onSearch={(s) => void navigate({ search: s })} userLink={userLink} />
+      )}
       <DangerZone app={app} />
     </>
   );

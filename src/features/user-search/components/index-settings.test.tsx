@@ -1,0 +1,86 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setSessionState } from '@/lib/session/session-store';
+import { renderWithProviders } from '@/testing/render';
+import { IndexSettings } from './index-settings';
+
+const api = vi.hoisted(() => ({ handle: (_req: Request): Response | Promise<Response> => new Response('{}'), requests: [] as Request[] }));
+vi.mock('@/lib/api-client/http', async (importOriginal) => {
+  const m = await importOriginal<typeof import('@/lib/api-client/http')>();
+  const fake = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const req = new Request(input, init);
+    api.requests.push(req);
+    return api.handle(req);
+  };
+  return { ...m, http: m.createHttp({ prefixUrl: 'http://console.test/', fetch: fake as typeof fetch, retry: { limit: 0 } }) };
+});
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const status = (over: Record<string, unknown> = {}) => ({ app: 'demo', count: 0, lastBuiltAt: null, building: null, resumable: false, lastError: null, ...over });
+const building = { mode: 'build', usersIndexed: 1200, calls: 12, rate: 50, startedAt: Date.now(), etaSeconds: 90 };
+
+afterEach(() => {
+  api.requests.length = 0;
+  setSessionState({ status: 'checking' });
+});
+
+const signIn = (role: 'admin' | 'moderator' | 'viewer') => setSessionState({ status: 'signed-in', username: 'ops', role, csrfToken: 't' });
+
+describe('IndexSettings', () => {
+  it('lets an admin build an index that does not exist yet', async () => {
+    signIn('admin');
+    let current = status();
+    api.handle = (req) => {
+      if (req.method === 'POST') current = status({ building });
+      return json(current, req.method === 'POST' ? 202 : 200);
+    };
+    const { user } = renderWithProviders(<IndexSettings app="demo" />);
+    expect(await screen.findByText('This app has no search index yet.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Delete the index' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Build the index' }));
+    const post = api.requests.find((r) => r.method === 'POST')!;
+    expect(new URL(post.url).pathname).toBe('/im-console/apps/demo/users/index');
+    expect(await post.json()).toEqual({ action: 'build' });
+    expect(await screen.findByText('1,200 users indexed in 12 calls (50 calls a second)')).toBeInTheDocument();
+    expect(screen.getByText('About 2 minutes left')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Cancel the walk' })).toBeInTheDocument();
+  });
+
+  it('shows a viewer the state but no controls', async () => {
+    signIn('viewer');
+    api.handle = () => json(status({ count: 3200, lastBuiltAt: new Date(Date.now() - 5 * 60_000).toISOString() }));
+    renderWithProviders(<IndexSettings app="demo" />);
+    expect(await screen.findByText('3,200')).toBeInTheDocument();
+    expect(screen.getByText('5 minutes ago')).toBeInTheDocument();
+    expect(screen.getByText('Only admins can build, cancel or delete the index.')).toBeInTheDocument();
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('offers Continue for an interrupted walk, shows a refusal, and deletes only after the app is typed', async () => {
+    signIn('admin');
+    api.handle = (req) => {
+      if (req.method === 'POST') return json({ error: 'index_busy', error_description: 'A walk of demo is already running.' }, 409);
+      if (req.method === 'DELETE') return json(status());
+      return json(status({ count: 800, resumable: true }));
+    };
+    const { user } = renderWithProviders(<IndexSettings app="demo" />);
+    await user.click(await screen.findByRole('button', { name: 'Continue the walk' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('A walk of demo is already running.');
+
+    await user.click(screen.getByRole('button', { name: 'Delete the index' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete the search index of demo?' });
+    const confirm = within(dialog).getByRole('button', { name: 'Delete the index' });
+    expect(confirm).toBeDisabled();
+    expect(api.requests.some((r) => r.method === 'DELETE')).toBe(false);
+    await user.type(within(dialog).getByRole('textbox'), 'demo');
+    await user.click(confirm);
+    await waitFor(() => expect(api.requests.some((r) => r.method === 'DELETE')).toBe(true));
+  });
+
+  it('speaks Chinese', async () => {
+    signIn('admin');
+    api.handle = () => json(status());
+    renderWithProviders(<IndexSettings app="demo" />, { language: 'zh-CN' });
+    expect(await screen.findByRole('button', { name: '建立索引' })).toBeInTheDocument();
+  });
+});

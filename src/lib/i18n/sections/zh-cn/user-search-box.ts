@@ -1,0 +1,14 @@
+import type { userSearchBoxEn } from '../en/user-search-box';
+
+export const userSearchBoxZhCN: typeof userSearchBoxEn = {
+  label: '搜索用户',
+  placeholder: '用户名或昵称的一部分',
+  submit: '搜索',
+  clear: '清除搜索',
+  /** The admins' navigation link (the shell is on the first screen). */
+  navSettings: '搜索设置',
+  /** The header's go-to box: matches from the index as one types. */
+  suggestions: '匹配“{{query}}”的用户',
+  suggestionsMore: '全部结果',
+  tooLong: '最多 {{max}} 个字符',
+};
