@@ -54,7 +54,7 @@ function UsersPage() {
   );
   return (
     <>
-      <Group justify="space-between" align="flex-start" wrap="wrap">
+      <Group justify="space-between" align="flex-start" wrap="wrap" mb="sm">
         <PageTitle title={t('usersList.title')} description={t('usersList.description')} />
         <Group gap="xs">
           {can('post', 'users') && (
