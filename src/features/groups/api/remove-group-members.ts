@@ -36,9 +36,6 @@ export function useInvalidateMembership(app: string, groupId: string) {
   };
 }
 
-/** The same invalidation, under the name the bulk removal first used. */
-export const useInvalidateAfterRemoval = useInvalidateMembership;
-
 /** One member, from a row's action: a refusal (the owner, not a member) fails the mutation with the API's reason. */
 export function useRemoveGroupMember(app: string, groupId: string) {
   const { t } = useTranslation();
