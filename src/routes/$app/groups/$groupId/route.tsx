@@ -4,7 +4,7 @@ import { useTranslation } from '@/lib/i18n/react';
 import { confirmAction } from '@/components/confirm-action/confirm-action';
 import { DetailList } from '@/components/detail-list/detail-list';
 import { ErrorState } from '@/components/error-state/error-state';
-import { groupQueryOptions, useGroup } from '@/features/groups/api/get-group';
+import { groupQueryOptions, useGroup, type GroupDetails } from '@/features/groups/api/get-group';
 import { useSetGroupMuteAll } from '@/features/groups/api/set-group-mute-all';
 import { isApiError } from '@/lib/api-client/api-error';
 import { formatDateTime } from '@/lib/i18n/format';
@@ -19,17 +19,31 @@ export const Route = createFileRoute('/$app/groups/$groupId')({
 });
 
 function GroupPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { app, groupId } = Route.useParams();
   const group = useGroup(app, groupId);
-  if (group.isPending) return <Skeleton h={240} aria-label={t('common.loading')} />;
-  if (group.isError) {
-    if (isApiError(group.error) && group.error.status === 404) {
-      return <PageTitle title={groupId} description={t('groupDetail.notFound', { groupId })} />;
-    }
-    return <ErrorState error={group.error} onRetry={() => void group.refetch()} />;
+  if (group.isError && isApiError(group.error) && group.error.status === 404) {
+    return <PageTitle title={groupId} description={t('groupDetail.notFound', { groupId })} />;
   }
-  const g = group.data;
+  // The sections do not wait for the details: a big group's details carry every member and come
+  // last, while the roster page is already there.
+  return (
+    <>
+      {group.isPending ? (
+        <Skeleton h={240} aria-label={t('common.loading')} />
+      ) : group.isError ? (
+        <ErrorState error={group.error} onRetry={() => void group.refetch()} />
+      ) : (
+        <GroupHeader app={app} group={group.data} />
+      )}
+      <GroupSections app={app} groupId={groupId} groupName={group.data?.name ?? groupId} />
+      <Outlet />
+    </>
+  );
+}
+
+function GroupHeader({ app, group: g }: { app: string; group: GroupDetails }) {
+  const { t, i18n } = useTranslation();
   const yesNo = (v: boolean | undefined) => t(v ? 'groupDetail.yes' : 'groupDetail.no');
   return (
     <>
@@ -53,8 +67,6 @@ function GroupPage() {
           { label: t('groupDetail.created'), value: formatDateTime(g.created, i18n.language) },
         ]}
       />
-      <GroupSections app={app} groupId={g.id} groupName={g.name} />
-      <Outlet />
     </>
   );
 }
