@@ -1,4 +1,4 @@
-import type { ChangeEvent, ComponentPropsWithRef, ReactNode } from 'react';
+import { memo, type ChangeEvent, type ComponentPropsWithRef, type ReactNode } from 'react';
 import classes from './data-table.module.css';
 import { useTranslation } from '@/lib/i18n/react';
 import type { Resolved } from './table-types';
@@ -103,15 +103,13 @@ export type BodyRowProps<Row> = Pick<Resolved<Row>, 'columns' | 'selection'> & {
   row: Row;
   id: string;
   rowIndex?: number;
-  measure?: (el: HTMLTableRowElement | null) => void;
-  dataIndex?: number;
 };
 
-export function BodyRow<Row>({ row, id, columns, selection, rowIndex, measure, dataIndex }: BodyRowProps<Row>) {
+function BodyRowImpl<Row>({ row, id, columns, selection, rowIndex }: BodyRowProps<Row>) {
   const { t } = useTranslation();
   const selected = selection?.selected.has(id) ?? false;
   return (
-    <tr ref={measure} data-index={dataIndex} aria-rowindex={rowIndex} aria-selected={selection ? selected : undefined} style={{ height: ROW_HEIGHT }}>
+    <tr aria-rowindex={rowIndex} aria-selected={selection ? selected : undefined} style={{ height: ROW_HEIGHT }}>
       {selection && (
         <td>
           <SelectBox
@@ -133,6 +131,12 @@ export function BodyRow<Row>({ row, id, columns, selection, rowIndex, measure, d
     </tr>
   );
 }
+
+/**
+ * Memoised: a virtualised table re-renders on every scroll step, and its rows (same row, same
+ * columns) need not. `memo` loses the generic parameter, hence the cast.
+ */
+export const BodyRow = memo(BodyRowImpl) as typeof BodyRowImpl;
 
 export function Spacer({ height, span }: { height: number; span: number }) {
   return (

@@ -16,8 +16,9 @@ export default function VirtualTable<Row>(props: Resolved<Row> & { rows: Row[] }
     estimateSize: () => ROW_HEIGHT,
     getItemKey: (i) => getRowId(rows[i]!),
     overscan: 10,
-    // Before the first measurement, assume a typical viewport rather than rendering nothing.
-    initialRect: { width: 800, height: 600 },
+    // Before the first measurement, assume the region's usual height (70vh) rather than nothing,
+    // so the first render already has the rows the measurement would ask for.
+    initialRect: { width: 800, height: props.maxHeight === undefined ? Math.round(window.innerHeight * 0.7) : 600 },
   });
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;
@@ -49,8 +50,6 @@ export default function VirtualTable<Row>(props: Resolved<Row> & { rows: Row[] }
                 columns={columns}
                 selection={selection}
                 rowIndex={v.index + 2}
-                dataIndex={v.index}
-                measure={virtualizer.measureElement}
               />
             );
           })}
