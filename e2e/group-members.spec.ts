@@ -82,6 +82,19 @@ test('roster rows show roles, mutes and the whitelist, each name a link to the u
   await expect(page.getByRole('button', { name: 'Remove members…' })).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // A row's menu is made on first use: from the keyboard it opens, and Escape brings focus back.
+  const actions = roster.getByRole('button', { name: 'Actions for ava_nguyen7242' });
+  await actions.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Remove admin role' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(actions).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Remove from the group' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(actions).toBeFocused();
+
   await page.goto(`/demo/groups/${ANDROID}?pagesize=20&pagenum=6`);
   await expect(page.getByRole('row', { name: /zhangbo4448/ })).toContainText(/Muted, ends in \d+ (days|hours)/);
   await page.getByRole('link', { name: 'zhangbo4448' }).click();

@@ -1,4 +1,5 @@
 import { ActionIcon, Menu } from '@mantine/core';
+import { useEffect, useRef, useState, type ComponentPropsWithRef } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { useCan } from '@/lib/session/session-store';
 import { confirmAction } from '@/components/confirm-action/confirm-action';
@@ -21,29 +22,63 @@ type Props = {
   onTransfer: (username: string) => void;
 };
 
-/** A roster row's actions: promote or demote, make owner, remove. The owner's row has none. */
-export function GroupMembersRowActions({ app, groupId, groupName, username, role, adminCount, onTransfer }: Props) {
+/**
+ * A roster row's actions: promote or demote, make owner, remove. The owner's row has none.
+ * Until first pressed it is a plain button: a menu per row (its popover and three mutations) is
+ * a large part of a 1,000-member roster's rendering, and few rows are ever opened.
+ */
+export function GroupMembersRowActions(props: Props) {
   const { t } = useTranslation();
-  const promote = useAddGroupAdmin(app, groupId);
-  const demote = useRemoveGroupAdmin(app, groupId);
-  const remove = useRemoveGroupMember(app, groupId);
-  // Each item only for a role that may make its call (the paths of the endpoint files named above).
+  const [used, setUsed] = useState(false);
   const can = useCan();
+  // Each item only for a role that may make its call (the paths of the endpoint files named below).
   const may = {
     promote: can('post', 'chatgroups/{group}/admin'),
     demote: can('delete', 'chatgroups/{group}/admin/{username}'),
     transfer: can('put', 'chatgroups/{group}'),
     remove: can('delete', 'chatgroups/{group}/users/{usernames}'),
   };
-  if (role === 'owner' || !Object.values(may).some(Boolean)) return null;
+  if (props.role === 'owner' || !Object.values(may).some(Boolean)) return null;
+  const label = t('groupMembers.actionsFor', { username: props.username });
+  if (!used) return <RowActionsButton label={label} onClick={() => setUsed(true)} />;
+  return <RowActionsMenu {...props} may={may} label={label} />;
+}
+
+// Menu.Target adds its own props (aria-expanded, key handlers): they pass through.
+function RowActionsButton({ label, ...props }: ComponentPropsWithRef<'button'> & { label: string }) {
+  return (
+    <ActionIcon variant="subtle" color="gray" aria-label={label} {...props}>
+      <span aria-hidden>⋯</span>
+    </ActionIcon>
+  );
+}
+
+type Permissions = Record<'promote' | 'demote' | 'transfer' | 'remove', boolean>;
+
+function RowActionsMenu({ app, groupId, groupName, username, role, adminCount, onTransfer, may, label }: Props & { may: Permissions; label: string }) {
+  const { t } = useTranslation();
+  const promote = useAddGroupAdmin(app, groupId);
+  const demote = useRemoveGroupAdmin(app, groupId);
+  const remove = useRemoveGroupMember(app, groupId);
   const full = adminCount === undefined || adminCount >= GROUP_ADMINS_MAX;
+  // The button pressed was replaced by this one: focus it, then open the menu a render later (not
+  // `defaultOpened`), so the menu notes this button as the place to return focus to on close.
+  const [opened, setOpened] = useState(false);
+  // The second render is the point: Mantine records where focus was when `opened` changes.
+  // oxlint-disable-next-line react/set-state-in-effect
+  useEffect(() => setOpened(true), []);
+  const focusOnce = useRef(true);
+  const takeFocus = (el: HTMLButtonElement | null) => {
+    if (el && focusOnce.current) {
+      focusOnce.current = false;
+      el.focus();
+    }
+  };
 
   return (
-    <Menu position="bottom-end" withinPortal>
+    <Menu position="bottom-end" withinPortal opened={opened} onChange={setOpened}>
       <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" aria-label={t('groupMembers.actionsFor', { username })}>
-          <span aria-hidden>⋯</span>
-        </ActionIcon>
+        <RowActionsButton ref={takeFocus} label={label} />
       </Menu.Target>
       <Menu.Dropdown>
         {role === 'member' ? (

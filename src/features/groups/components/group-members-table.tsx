@@ -61,9 +61,15 @@ export function GroupMembersTable({ app, groupId, groupName, owner, memberCount,
   const adminSet = useMemo(() => new Set(admins.data), [admins.data]);
   const muteByName = useMemo(() => new Map(mutes.data?.map((m) => [m.username, m.until])), [mutes.data]);
   const whitelistSet = useMemo(() => new Set(whitelist.data), [whitelist.data]);
+  // The markers are asked for with the roster (the route's loader starts all four at once): the rows
+  // wait for them, so a 1,000-row page renders once rather than once per answer.
+  const markersPending = admins.isPending || mutes.isPending || whitelist.isPending;
   const rows = useMemo(
-    () => members.data?.map((m): Row => ({ username: m.username, role: m.role === 'owner' ? 'owner' : adminSet.has(m.username) ? 'admin' : 'member' })),
-    [members.data, adminSet],
+    () =>
+      markersPending
+        ? undefined
+        : members.data?.map((m): Row => ({ username: m.username, role: m.role === 'owner' ? 'owner' : adminSet.has(m.username) ? 'admin' : 'member' })),
+    [members.data, adminSet, markersPending],
   );
   const rosterOwner = rows?.find((r) => r.role === 'owner')?.username ?? owner;
   const count = selected.size;
@@ -79,7 +85,7 @@ export function GroupMembersTable({ app, groupId, groupName, owner, memberCount,
         aria-label={t('groupMembers.label', { group: groupName })}
         rows={rows}
         getRowId={(m) => m.username}
-        status={queryStatus(members)}
+        status={{ ...queryStatus(members), isPending: members.isPending || markersPending }}
         empty={{ title: t('groupMembers.empty'), description: t('groupMembers.emptyHint') }}
         // Rows are chosen only to be removed.
         selection={
