@@ -7,6 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProvider } from './app/provider';
 import { createAppRouter } from './app/router';
+import { warmDateFormat } from './lib/i18n/format';
 import { loadI18n } from './lib/i18n/i18n';
 import { createQueryClient } from './lib/query/query-client';
 
@@ -14,6 +15,7 @@ import { createQueryClient } from './lib/query/query-client';
 const i18n = await loadI18n();
 const queryClient = createQueryClient(i18n);
 const router = createAppRouter(queryClient, i18n);
+warmDateFormat(i18n.language);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
