@@ -263,7 +263,7 @@ function Running({ bulk }: { bulk: ReturnType<typeof useBulkRun> }) {
   const value = p && p.total > 0 ? (p.done / p.total) * 100 : 0;
   return (
     <Stack>
-      <Progress value={value} aria-label={t('bulk.progress')} animated striped />
+      <Progress value={value} aria-label={t('bulk.progress')} striped />
       <Text size="sm" role="status" aria-live="polite" data-step-focus tabIndex={-1}>
         {p ? t('bulk.progressText', { ...p }) : ''}
       </Text>

@@ -33,6 +33,9 @@ export function useBulkRun(action: BulkAction) {
     controller.current = new AbortController();
     setCancelling(false);
     setPhase('running');
+    // Let the progress step render first (a task later): rendering it between the first and second
+    // call would hold the second back and cost the run its pace.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const fresh = await runBulk({
       items,
       chunkSize: a.chunkSize,
