@@ -119,7 +119,23 @@ export function openDatabase(file: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  cacheStatements(db);
   return db;
+}
+
+/**
+ * Every `db.prepare(sql)` of the same SQL returns one compiled statement: the handlers prepare
+ * where they use a statement, often once per user of a 60-user batch, and compiling costs more
+ * than running. Safe here: no statement is iterated while another call could run it.
+ */
+function cacheStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const statements = new Map<string, ReturnType<typeof prepare>>();
+  db.prepare = ((sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = prepare(sql)));
+    return statement;
+  }) as typeof db.prepare;
 }
 
 export function getMeta(db: Db, key: string): string | undefined {
