@@ -1,7 +1,8 @@
-// 2. Big tables, measured in the page with the Performance API (median of several cold runs):
+// 2. Big tables, measured in the page with the Performance API (median of several runs):
 //  - a 1,000-row roster page: from the roster answer's last byte (Resource Timing `responseEnd`) to
 //    "interactive" = the later of (a) the first animation frame + task after the 1,000-row table is
-//    in the DOM and (b) the end of the last long task (> 50 ms) that started in between;
+//    in the DOM and (b) the end of the last long task (> 50 ms) that started in between; once with
+//    the console running (page size 20 → 1,000 on the group page) and once opened cold;
 //  - a 3,000-friend "show all" list scrolled top to bottom: long tasks (> 50 ms) while scrolling.
 import { emulatorClient, firstUsernames, importFriendsDirect, newUser } from './lib/emulator-api.mjs';
 import { newContext, open } from './lib/browser.mjs';
@@ -72,6 +73,37 @@ async function rosterRun(browser, baseURL) {
   return m;
 }
 
+/**
+ * The same page with the console already running: the roster at 20 a page, then 1,000 chosen in
+ * the page-size menu. Only the roster is fetched (the markers are fresh), so "after its data
+ * arrives" is the table's own work, not the app starting.
+ */
+async function rosterWarmRun(browser, baseURL) {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.addInitScript(probe, 'table[aria-rowcount="1001"] tbody tr[aria-rowindex]');
+  await open(page, `${baseURL}/demo/groups/${BIG_GROUP}`, page.locator('table:not([aria-busy]) tbody tr').first());
+  // Settled: the group's details and markers are in, no long task left from the start.
+  await page.waitForTimeout(1000);
+  await page.getByRole('navigation', { name: 'Pagination' }).getByRole('combobox').selectOption('1000');
+  await page.waitForFunction(() => window.__bench.readyAt > 0, undefined, { timeout: 30_000 });
+  await page.waitForTimeout(1000);
+  const m = await page.evaluate((group) => {
+    const roster = performance.getEntriesByType('resource').find((e) => e.name.includes(`/chatgroups/${group}/users`) && e.name.includes('pagesize=1000'));
+    const { readyAt, longtasks } = window.__bench;
+    const after = longtasks.filter((t) => t.start >= roster.responseEnd - 1);
+    const blocking = after.filter((t) => t.start <= readyAt);
+    return {
+      rendered: readyAt - roster.responseEnd,
+      interactive: Math.max(readyAt, ...blocking.map((t) => t.start + t.duration)) - roster.responseEnd,
+      longest: Math.max(0, ...after.map((t) => t.duration)),
+      calls: performance.getEntriesByType('resource').filter((e) => e.startTime >= roster.startTime && new URL(e.name).pathname.startsWith('/im/')).length,
+    };
+  }, BIG_GROUP);
+  await context.close();
+  return m;
+}
+
 async function friendsRun(browser, baseURL, owner) {
   const context = await newContext(browser);
   const page = await context.newPage();
@@ -119,6 +151,8 @@ async function friendsRun(browser, baseURL, owner) {
 export async function run({ browser, baseURL, emulatorPort, runs = 5 }) {
   const rosters = [];
   for (let i = 0; i < runs; i++) rosters.push(await rosterRun(browser, baseURL));
+  const warm = [];
+  for (let i = 0; i < runs; i++) warm.push(await rosterWarmRun(browser, baseURL));
 
   // A user with 3,000 friends (the cap), made through the API.
   const api = await emulatorClient(emulatorPort);
@@ -136,8 +170,11 @@ export async function run({ browser, baseURL, emulatorPort, runs = 5 }) {
     title: `2. Big tables (median of ${runs} cold runs, headless Chromium)`,
     columns: ['measure', 'median', 'min', 'max', 'target'],
     rows: [
-      ['roster 1,000 rows: answer → rendered (frame after rows in DOM)', ms(med(rosters, 'rendered')), ms(Math.min(...rosters.map((r) => r.rendered))), ms(Math.max(...rosters.map((r) => r.rendered))), ''],
-      ['roster 1,000 rows: answer → interactive', ms(interactive), ms(Math.min(...rosters.map((r) => r.interactive))), ms(Math.max(...rosters.map((r) => r.interactive))), '≤ 150 ms'],
+      ['roster 1,000 rows, cold load: answer → rendered (frame after rows in DOM)', ms(med(rosters, 'rendered')), ms(Math.min(...rosters.map((r) => r.rendered))), ms(Math.max(...rosters.map((r) => r.rendered))), ''],
+      ['roster 1,000 rows, console running (20 → 1,000 a page): answer → interactive', ms(med(warm, 'interactive')), ms(Math.min(...warm.map((r) => r.interactive))), ms(Math.max(...warm.map((r) => r.interactive))), '≤ 150 ms'],
+      ['roster 1,000 rows, console running: longest task after the answer', ms(med(warm, 'longest')), ms(Math.min(...warm.map((r) => r.longest))), ms(Math.max(...warm.map((r) => r.longest))), '≤ 50 ms'],
+      ['roster 1,000 rows, console running: API calls for the new page size', int(med(warm, 'calls')), '', '', '1'],
+      ['roster 1,000 rows, cold load: answer → interactive', ms(interactive), ms(Math.min(...rosters.map((r) => r.interactive))), ms(Math.max(...rosters.map((r) => r.interactive))), '≤ 150 ms'],
       ['roster: last group call or JS chunk loaded → rendered', ms(med(rosters, 'fromLastLoad')), ms(Math.min(...rosters.map((r) => r.fromLastLoad))), ms(Math.max(...rosters.map((r) => r.fromLastLoad))), ''],
       ['roster: long tasks after the answer (count)', int(med(rosters, 'longTasks')), int(Math.min(...rosters.map((r) => r.longTasks))), int(Math.max(...rosters.map((r) => r.longTasks))), ''],
       ['roster: longest task after the answer', ms(med(rosters, 'longest')), ms(Math.min(...rosters.map((r) => r.longest))), ms(Math.max(...rosters.map((r) => r.longest))), '≤ 50 ms'],
@@ -151,7 +188,8 @@ export async function run({ browser, baseURL, emulatorPort, runs = 5 }) {
       ['friends: rows in the DOM at the bottom', int(med(scrolls, 'domRows')), '', '', ''],
     ],
     summary: [
-      ['Roster 1,000 rows: answer → interactive (median)', ms(interactive), '≤ 150 ms', interactive <= 150 ? 'met' : 'MISSED'],
+      ['Roster 1,000 rows, console running: answer → interactive (median)', ms(med(warm, 'interactive')), '≤ 150 ms', med(warm, 'interactive') <= 150 ? 'met' : 'MISSED'],
+      ['Roster 1,000 rows, cold load: answer → interactive (median)', ms(interactive), '≤ 150 ms', interactive <= 150 ? 'met' : 'MISSED'],
       ['3,000 friends scrolled: long tasks (median)', `${int(longTasks)} (${ms(med(scrolls, 'longTaskTotal'))})`, '0', longTasks === 0 ? 'met' : 'MISSED'],
     ],
     notes: [
