@@ -46,6 +46,7 @@ async function rosterRun(browser, baseURL) {
     return {
       rosterStart: roster.startTime,
       rosterEnd: roster.responseEnd,
+      interactiveSinceStart: interactiveAt,
       groupEnd: group_?.responseEnd,
       rendered: readyAt - roster.responseEnd,
       // The virtualiser is a lazy chunk: when it arrives after the data, this is the render alone.
@@ -175,10 +176,11 @@ export async function run({ browser, baseURL, emulatorPort, runs = 5 }) {
       ['roster 1,000 rows, console running: longest task after the answer', ms(med(warm, 'longest')), ms(Math.min(...warm.map((r) => r.longest))), ms(Math.max(...warm.map((r) => r.longest))), '≤ 50 ms'],
       ['roster 1,000 rows, console running: API calls for the new page size', int(med(warm, 'calls')), '', '', '1'],
       ['roster 1,000 rows, cold load: answer → interactive', ms(interactive), ms(Math.min(...rosters.map((r) => r.interactive))), ms(Math.max(...rosters.map((r) => r.interactive))), '≤ 150 ms'],
-      ['roster: last group call or JS chunk loaded → rendered', ms(med(rosters, 'fromLastLoad')), ms(Math.min(...rosters.map((r) => r.fromLastLoad))), ms(Math.max(...rosters.map((r) => r.fromLastLoad))), ''],
-      ['roster: long tasks after the answer (count)', int(med(rosters, 'longTasks')), int(Math.min(...rosters.map((r) => r.longTasks))), int(Math.max(...rosters.map((r) => r.longTasks))), ''],
-      ['roster: longest task after the answer', ms(med(rosters, 'longest')), ms(Math.min(...rosters.map((r) => r.longest))), ms(Math.max(...rosters.map((r) => r.longest))), '≤ 50 ms'],
-      ['roster: answer arrived (since navigation start)', ms(med(rosters, 'rosterEnd')), '', '', ''],
+      ['roster, cold load: last group call or JS chunk loaded → rendered', ms(med(rosters, 'fromLastLoad')), ms(Math.min(...rosters.map((r) => r.fromLastLoad))), ms(Math.max(...rosters.map((r) => r.fromLastLoad))), ''],
+      ['roster, cold load: long tasks after the answer (count)', int(med(rosters, 'longTasks')), int(Math.min(...rosters.map((r) => r.longTasks))), int(Math.max(...rosters.map((r) => r.longTasks))), ''],
+      ['roster, cold load: longest task after the answer', ms(med(rosters, 'longest')), ms(Math.min(...rosters.map((r) => r.longest))), ms(Math.max(...rosters.map((r) => r.longest))), '≤ 50 ms'],
+      ['roster, cold load: answer arrived (since navigation start)', ms(med(rosters, 'rosterEnd')), ms(Math.min(...rosters.map((r) => r.rosterEnd))), ms(Math.max(...rosters.map((r) => r.rosterEnd))), ''],
+      ['roster, cold load: table interactive (since navigation start)', ms(med(rosters, 'interactiveSinceStart')), ms(Math.min(...rosters.map((r) => r.interactiveSinceStart))), ms(Math.max(...rosters.map((r) => r.interactiveSinceStart))), ''],
       ['roster: rows in the DOM (virtualised)', int(med(rosters, 'rows')), '', '', '< 1,000'],
       [`friends "show all" (${int(count)} friends): scroll frames`, int(med(scrolls, 'frames')), '', '', ''],
       ['friends: scroll duration, top to bottom', ms(med(scrolls, 'scrollMs')), ms(Math.min(...scrolls.map((s) => s.scrollMs))), ms(Math.max(...scrolls.map((s) => s.scrollMs))), ''],
@@ -193,6 +195,7 @@ export async function run({ browser, baseURL, emulatorPort, runs = 5 }) {
       ['3,000 friends scrolled: long tasks (median)', `${int(longTasks)} (${ms(med(scrolls, 'longTaskTotal'))})`, '0', longTasks === 0 ? 'met' : 'MISSED'],
     ],
     notes: [
+      'cold load: the local emulator answers within ~20 ms of the request, while the console is still rendering its shell and the group page for the first time, so "answer → interactive" there includes the app starting; with the console running, it is the table\'s own work',
       `roster: loaded after the roster answer and before the table showed (one run): ${rosters.at(-1).later.join(', ') || 'nothing'}`,
       `roster: the group's own answer ended ${ms(med(rosters, 'groupEnd') - med(rosters, 'rosterEnd'))} after the roster's (median; negative = before)`,
       `last row reached in the friends list: aria-rowindex ${scrolls.map((s) => s.lastRow).join(', ')} (3001 = the last friend)`,
