@@ -61,15 +61,9 @@ export function GroupMembersTable({ app, groupId, groupName, owner, memberCount,
   const adminSet = useMemo(() => new Set(admins.data), [admins.data]);
   const muteByName = useMemo(() => new Map(mutes.data?.map((m) => [m.username, m.until])), [mutes.data]);
   const whitelistSet = useMemo(() => new Set(whitelist.data), [whitelist.data]);
-  // The markers are asked for with the roster (the route's loader starts all four at once): the rows
-  // wait for them, so a 1,000-row page renders once rather than once per answer.
-  const markersPending = admins.isPending || mutes.isPending || whitelist.isPending;
   const rows = useMemo(
-    () =>
-      markersPending
-        ? undefined
-        : members.data?.map((m): Row => ({ username: m.username, role: m.role === 'owner' ? 'owner' : adminSet.has(m.username) ? 'admin' : 'member' })),
-    [members.data, adminSet, markersPending],
+    () => members.data?.map((m): Row => ({ username: m.username, role: m.role === 'owner' ? 'owner' : adminSet.has(m.username) ? 'admin' : 'member' })),
+    [members.data, adminSet],
   );
   const rosterOwner = rows?.find((r) => r.role === 'owner')?.username ?? owner;
   const count = selected.size;
@@ -85,7 +79,7 @@ export function GroupMembersTable({ app, groupId, groupName, owner, memberCount,
         aria-label={t('groupMembers.label', { group: groupName })}
         rows={rows}
         getRowId={(m) => m.username}
-        status={{ ...queryStatus(members), isPending: members.isPending || markersPending }}
+        status={queryStatus(members)}
         empty={{ title: t('groupMembers.empty'), description: t('groupMembers.emptyHint') }}
         // Rows are chosen only to be removed.
         selection={
@@ -128,7 +122,8 @@ export function GroupMembersTable({ app, groupId, groupName, owner, memberCount,
             header: t('groupMembers.role'),
             cell: (m) =>
               m.role === 'member' ? (
-                t('groupMembers.member')
+                // Until the admins are in, a member may still be one: say nothing rather than guess.
+                admins.isPending ? null : t('groupMembers.member')
               ) : (
                 <Badge variant="dot" color={m.role === 'owner' ? 'grape' : 'blue'}>
                   {t(m.role === 'owner' ? 'groupMembers.owner' : 'groupMembers.admin')}
@@ -138,7 +133,11 @@ export function GroupMembersTable({ app, groupId, groupName, owner, memberCount,
           {
             id: 'state',
             header: t('groupMembers.state'),
-            cell: (m) => <GroupMembersStatus mutedUntil={muteByName.has(m.username) ? muteByName.get(m.username) : undefined} whitelisted={whitelistSet.has(m.username)} now={now} />,
+            // Likewise empty until the mutes and the whitelist are in.
+            cell: (m) =>
+              mutes.isPending || whitelist.isPending ? null : (
+                <GroupMembersStatus mutedUntil={muteByName.has(m.username) ? muteByName.get(m.username) : undefined} whitelisted={whitelistSet.has(m.username)} now={now} />
+              ),
           },
           {
             id: 'actions',
