@@ -8,6 +8,15 @@ export function formatDateTime(ms: number, language: string): string {
   return format.format(new Date(ms));
 }
 
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+/** "in 3 hours", "yesterday": one formatter per language, for the same reason. */
+export function relativeTimeFormat(language: string): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(language);
+  if (!format) relativeFormats.set(language, (format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' })));
+  return format;
+}
+
 /**
  * The first formatter of a page load costs tens of milliseconds (the locale's data): make it while
  * the page waits for the network, not while a 1,000-row table is rendering.

@@ -64,8 +64,7 @@ function RowActionsMenu({ app, groupId, groupName, username, role, adminCount, o
   // The button pressed was replaced by this one: focus it, then open the menu a render later (not
   // `defaultOpened`), so the menu notes this button as the place to return focus to on close.
   const [opened, setOpened] = useState(false);
-  // The second render is the point: Mantine records where focus was when `opened` changes.
-  // oxlint-disable-next-line react/set-state-in-effect
+  // oxlint-disable-next-line react/set-state-in-effect -- the second render is the point
   useEffect(() => setOpened(true), []);
   const focusOnce = useRef(true);
   const takeFocus = (el: HTMLButtonElement | null) => {

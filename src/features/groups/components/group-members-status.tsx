@@ -1,6 +1,6 @@
 import { Badge, Group } from '@mantine/core';
 import { useTranslation } from '@/lib/i18n/react';
-import { formatDateTime } from '@/lib/i18n/format';
+import { formatDateTime, relativeTimeFormat } from '@/lib/i18n/format';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -9,7 +9,7 @@ const DAY = 24 * HOUR;
 /** "in 3 hours", "in 2 days", "in 1 minute" (or "now"): when something at `until` happens, seen from `now`. */
 export function timeLeftInWords(until: number, now: number, language: string): string {
   const left = until - now;
-  const rtf = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const rtf = relativeTimeFormat(language);
   if (left < MINUTE) return rtf.format(0, 'minute');
   if (left < HOUR) return rtf.format(Math.round(left / MINUTE), 'minute');
   if (left < 2 * DAY) return rtf.format(Math.round(left / HOUR), 'hour');

@@ -1,4 +1,5 @@
 // "3 minutes ago", "约 2 小时": Intl does the words in both languages, so no catalogue strings.
+import { relativeTimeFormat } from '@/lib/i18n/format';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400],
@@ -16,7 +17,7 @@ function largestUnit(seconds: number): [Intl.RelativeTimeFormatUnit, number] {
 /** How long ago `iso` was, in words: "5 minutes ago". */
 export function ageInWords(iso: string, now: number, language: string): string {
   const [unit, value] = largestUnit((Date.parse(iso) - now) / 1000);
-  return new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(value, unit);
+  return relativeTimeFormat(language).format(value, unit);
 }
 
 /** A duration in words: "3 minutes". */
