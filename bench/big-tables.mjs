@@ -168,7 +168,7 @@ export async function run({ browser, baseURL, emulatorPort, runs = 5 }) {
   const interactive = med(rosters, 'interactive');
   const longTasks = med(scrolls, 'longTasks');
   return {
-    title: `2. Big tables (median of ${runs} cold runs, headless Chromium)`,
+    title: `2. Big tables (median of ${runs} runs, headless Chromium)`,
     columns: ['measure', 'median', 'min', 'max', 'target'],
     rows: [
       ['roster 1,000 rows, cold load: answer → rendered (frame after rows in DOM)', ms(med(rosters, 'rendered')), ms(Math.min(...rosters.map((r) => r.rendered))), ms(Math.max(...rosters.map((r) => r.rendered))), ''],
