@@ -135,13 +135,23 @@ test('a single mute shows its time left and a permanent one is marked; each is u
   await expect(page.getByRole('dialog', { name: 'Mute members of 摄影爱好者' }).getByText('Duration: 90 minutes')).toBeVisible();
   await page.getByRole('dialog', { name: 'Mute members of 摄影爱好者' }).getByRole('button', { name: 'Cancel' }).click();
 
-  for (const name of [forADay, forever]) {
-    await table.getByRole('button', { name: `Unmute ${name}` }).click();
-    const confirm = page.getByRole('dialog', { name: `Unmute ${name}?` });
-    await confirm.getByRole('button', { name: 'Unmute' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: `${name} is no longer muted.` })).toBeVisible();
-    await expect(table.getByRole('row', { name: new RegExp(name) })).toHaveCount(0);
-  }
+  // One from its row, after a confirmation…
+  await table.getByRole('button', { name: `Unmute ${forADay}` }).click();
+  const confirm = page.getByRole('dialog', { name: `Unmute ${forADay}?` });
+  await confirm.getByRole('button', { name: 'Unmute' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: `${forADay} is no longer muted.` })).toBeVisible();
+  await expect(table.getByRole('row', { name: new RegExp(forADay) })).toHaveCount(0);
+  // …and one chosen in the table: the selection's button shows only once something is chosen.
+  await expect(page.getByRole('button', { name: /^Unmute \d+ selected$/ })).toHaveCount(0);
+  await table.getByRole('checkbox', { name: `Select ${forever}` }).check();
+  await page.getByRole('button', { name: 'Unmute 1 selected' }).click();
+  const bulk = page.getByRole('dialog', { name: 'Unmute members of 摄影爱好者' });
+  await bulk.getByRole('button', { name: 'Review' }).click();
+  await expect(bulk.getByText('Unmute 1 member of 摄影爱好者.')).toBeVisible();
+  await bulk.getByRole('button', { name: 'Unmute', exact: true }).click();
+  await expect(bulk.getByText('1 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
+  await bulk.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(table.getByRole('row', { name: new RegExp(forever) })).toHaveCount(0);
 });
 
 test('mute everyone shows in the Mutes section and the header, with the whitelist explained, and is lifted again', async ({ page }) => {

@@ -65,9 +65,12 @@ export function GroupMutesTable({ app, groupId, groupName, userLink }: Props) {
             <MuteMembersButton app={app} groupId={groupId} usernames={[]} />
             {canUnmute && (
               <>
-                <Button size="xs" variant="default" disabled={selected.size === 0} onClick={() => setUnmuting('selection')}>
-                  {t('groupModeration.unmuteSelected', { count: selected.size })}
-                </Button>
+                {/* Only once there is a selection: "Unmute 0 selected" says nothing useful. */}
+                {selected.size > 0 && (
+                  <Button size="xs" variant="default" onClick={() => setUnmuting('selection')}>
+                    {t('groupModeration.unmuteSelected', { count: selected.size })}
+                  </Button>
+                )}
                 <Button size="xs" variant="default" onClick={() => setUnmuting('paste')}>
                   {t('groupModeration.unmuteMany')}
                 </Button>
