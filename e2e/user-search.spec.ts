@@ -52,9 +52,19 @@ test('builds the index of demo on Search settings, then finds users by part of a
   await expect(page).toHaveURL(/\/demo\/users\/bob$/);
 
   // The header's go-to box suggests matches from the index as one types (two characters are enough).
-  await page.getByRole('textbox', { name: 'Go to a user or group' }).fill('丽丝');
+  const goTo = page.getByRole('textbox', { name: 'Go to a user or group' });
+  await goTo.fill('丽丝');
   const suggested = page.getByRole('list', { name: 'Users matching “丽丝”' });
-  await suggested.getByRole('link', { name: /^alice/ }).click();
+  const alice = suggested.getByRole('link', { name: /^alice/ });
+  await expect(alice).toBeVisible();
+  // From the keyboard: Down into the suggestions, Up back to the box, Down again and Enter.
+  await goTo.press('ArrowDown');
+  await expect(suggested.getByRole('link').first()).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(goTo).toBeFocused();
+  await goTo.press('ArrowDown');
+  await alice.focus();
+  await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/demo\/users\/alice$/);
   await expect(suggested).toBeHidden();
 });

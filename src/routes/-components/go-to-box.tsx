@@ -2,7 +2,7 @@ import { ActionIcon, Box, Group, Paper, Stack, Text, TextInput } from '@mantine/
 import { useClickOutside, useDebouncedValue } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { SearchIcon } from '@/components/icons/icons';
 import { groupQueryOptions } from '@/features/groups/api/get-group';
@@ -88,6 +88,23 @@ export function GoToBox({ app }: { app: string }) {
   };
   const ref = useClickOutside<HTMLDivElement>(close);
   const suggestId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  // Arrow keys walk from the box into the suggestions and between them; Escape goes back to the box.
+  const links = () => [...(listRef.current?.querySelectorAll<HTMLAnchorElement>('a') ?? [])];
+  const onListKeyDown = (e: KeyboardEvent) => {
+    const all = links();
+    const at = all.indexOf(document.activeElement as HTMLAnchorElement);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = e.key === 'ArrowDown' ? at + 1 : at - 1;
+      if (next < 0) inputRef.current?.focus();
+      else all[Math.min(next, all.length - 1)]?.focus();
+    } else if (e.key === 'Escape') {
+      inputRef.current?.focus();
+      close();
+    }
+  };
 
   // A panel placed under the box rather than a Popover: the header is on every page, and the
   // floating-position code would weigh on the first screen for a one-line answer.
@@ -103,7 +120,14 @@ export function GoToBox({ app }: { app: string }) {
             setDismissed(false);
             if (outcome.kind !== 'searching') setOutcome({ kind: 'idle' });
           }}
-          onKeyDown={(e) => e.key === 'Escape' && close()}
+          ref={inputRef}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') close();
+            else if (e.key === 'ArrowDown' && matches.length > 0) {
+              e.preventDefault();
+              links()[0]?.focus();
+            }
+          }}
           rightSection={
             <ActionIcon type="submit" variant="subtle" aria-label={t('goTo.submit')} loading={outcome.kind === 'searching'}>
               <SearchIcon />
@@ -113,7 +137,18 @@ export function GoToBox({ app }: { app: string }) {
         />
       </form>
       {matches.length > 0 && (
-        <Paper withBorder shadow="md" p="xs" pos="absolute" top="calc(100% + 4px)" left={0} right={0} style={{ zIndex: 'var(--mantine-z-index-popover)' }}>
+        <Paper
+          ref={listRef}
+          onKeyDown={onListKeyDown}
+          withBorder
+          shadow="md"
+          p="xs"
+          pos="absolute"
+          top="calc(100% + 4px)"
+          left={0}
+          right={0}
+          style={{ zIndex: 'var(--mantine-z-index-popover)' }}
+        >
           <Text size="xs" c="dimmed" id={suggestId}>
             {t('userSearchBox.suggestions', { query: typed })}
           </Text>
