@@ -90,3 +90,28 @@ test('a deep link asked for while signed out opens once signed in', async ({ pag
   await expect(page).toHaveURL(/\/demo\/users\/bob\/friends$/);
   await expect(page.getByRole('heading', { name: 'bob', exact: true })).toBeVisible();
 });
+
+test('an admin finds sign-ins, refused ones and sign-outs in the audit log', async ({ page }) => {
+  // Somebody tries the support operator's name with a wrong password…
+  await page.goto('/demo/users');
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await form.getByRole('textbox', { name: 'Username' }).fill(OPERATORS.support.username);
+  await form.getByRole('textbox', { name: 'Password' }).fill('a-wrong-password');
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  // …then the admin signs in and reads the log.
+  await signIn(page, OPERATORS.admin);
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  const filters = page.getByRole('form', { name: 'Filter the audit log' });
+  await filters.getByRole('textbox', { name: 'Target user or group' }).fill(OPERATORS.support.username);
+  await filters.getByRole('button', { name: 'Apply filters' }).click();
+  const log = page.getByRole('table', { name: 'Audit log' });
+  const refused = log.getByRole('row').filter({ hasText: 'Sign-in refused' }).first();
+  await expect(refused).toContainText('nobody (not signed in)');
+  await expect(refused).toContainText('the console');
+  await expect(refused).toContainText('Failed (401)');
+
+  await filters.getByRole('textbox', { name: 'Target user or group' }).fill(OPERATORS.admin.username);
+  await filters.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(log.getByRole('row').filter({ hasText: 'Signed in' }).first()).toContainText(OPERATORS.admin.username);
+});

@@ -27,7 +27,7 @@ describe('audit log through the proxy', () => {
     const res = await me.call('PUT', '/im/demo/users/bob/password', { newpassword: 'Sup3r-Secret-Pw' });
     expect(res.status).toBe(200);
     // Nothing else has run since the answer arrived: the row was written before it went back.
-    const { entries } = c.services.audit.query({});
+    const { entries } = c.services.audit.query({ action: 'password' });
     expect(entries).toEqual([
       {
         id: expect.any(Number),
@@ -45,7 +45,11 @@ describe('audit log through the proxy', () => {
     const admin = await signIn(c.url, 'admin');
     const listed = await (await admin.call('GET', '/im-console/audit')).text();
     expect(listed).not.toContain('Sup3r-Secret-Pw');
-    expect(JSON.parse(listed).entries[0]).toMatchObject({ operator: 'support', target: 'bob', status: 200 });
+    // Newest first: the admin's own sign-in, then the password reset.
+    expect(JSON.parse(listed).entries.slice(0, 2)).toMatchObject([
+      { operator: 'admin', action: 'POST im-console/session' },
+      { operator: 'support', target: 'bob', status: 200 },
+    ]);
     // The refused call of a failed action is recorded with its status too.
     expect((await me.call('PUT', '/im/demo/users/nobody/password', { newpassword: 'x-Secret-2' })).status).toBe(404);
     expect(c.services.audit.query({ target: 'nobody' }).entries[0]).toMatchObject({ status: 404, summary: '{"newpassword":"[redacted]"}' });
@@ -113,7 +117,8 @@ describe('audit log through the proxy', () => {
     await admin.call('PUT', '/im/demo/users/carol', { nickname: '=HYPERLINK("http://evil")' });
     const get = async (query: string) => (await (await admin.call('GET', `/im-console/audit${query}`)).json()) as { entries: AuditEntry[]; cursor?: string };
 
-    expect((await get('?operator=admin')).entries.map((e) => e.action)).toEqual(['PUT users/{username}']);
+    // An operator's rows include its sign-in.
+    expect((await get('?operator=admin')).entries.map((e) => e.action)).toEqual(['PUT users/{username}', 'POST im-console/session']);
     expect((await get('?action=deactivate')).entries).toHaveLength(3);
     expect((await get('?action=PUT')).entries).toHaveLength(1);
     expect((await get(`?from=${start + 60_000}&to=${new Date(start + 2.5 * 60_000).toISOString()}`)).entries.map((e) => e.action)).toEqual([
@@ -124,9 +129,9 @@ describe('audit log through the proxy', () => {
     expect(first.entries).toHaveLength(4);
     expect(first.cursor).toBeDefined();
     const second = await get(`?operator=support&limit=4&cursor=${first.cursor}`);
-    expect(second.entries).toHaveLength(2);
+    expect(second.entries).toHaveLength(3);
     expect(second.cursor).toBeUndefined();
-    expect(new Set([...first.entries, ...second.entries].map((e) => e.id)).size).toBe(6);
+    expect(new Set([...first.entries, ...second.entries].map((e) => e.id)).size).toBe(7);
     expect((await admin.call('GET', '/im-console/audit?from=yesterday')).status).toBe(400);
 
     const csv = await admin.call('GET', '/im-console/audit?format=csv&target=carol');
@@ -150,7 +155,31 @@ describe('audit log through the proxy', () => {
     await me.call('POST', '/im/demo/users/dave/activate');
     expect(() => c.services.db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
     expect(() => c.services.db.prepare("UPDATE audit SET operator = 'someone-else'").run()).toThrow(/append-only/);
-    expect(c.services.audit.query({}).entries).toHaveLength(2);
+    // The sign-in and the two calls.
+    expect(c.services.audit.query({}).entries).toHaveLength(3);
+  });
+
+  it('records sign-ins, wrong passwords and sign-outs with their address, not the throttle’s refusals', async () => {
+    c = await serveConsole(apps, { throttle: { maxPerName: 2, slowAfter: 5 } });
+    await addOperators(c.services, ['support']);
+    const attempt = (password: string) =>
+      fetch(`${c.url}/im-console/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: ' Support ', password }) });
+    expect((await attempt('wrong-1')).status).toBe(401);
+    const me = await signIn(c.url, 'support');
+    expect((await me.call('DELETE', '/im-console/session')).status).toBe(204);
+    expect((await attempt('wrong-2')).status).toBe(401);
+    expect((await attempt('wrong-3')).status).toBe(401);
+    // Locked now: refused without a password check, and not written down.
+    expect((await attempt('wrong-4')).status).toBe(429);
+    const rows = c.services.audit.query({ target: 'support' }).entries.reverse();
+    expect(rows.map((e) => [e.method, e.operator, e.status])).toEqual([
+      ['POST', null, 401],
+      ['POST', 'support', 200],
+      ['DELETE', 'support', 204],
+      ['POST', null, 401],
+      ['POST', null, 401],
+    ]);
+    expect(rows.every((e) => e.path === 'im-console/session' && e.app === '' && JSON.parse(e.summary).address === '127.0.0.1')).toBe(true);
   });
 });
 

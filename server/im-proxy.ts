@@ -7,6 +7,7 @@ import { auditCsv, batchItems, parseTime, summarize, type AuditItem } from './au
 import type { ConsoleServices } from './console-services.js';
 import { pathPrefix, toPublic, type ImAppConfig } from './im-config.js';
 import type { ActiveSession } from './sessions.js';
+import { normalizeName } from './operators.js';
 import { createUserIndex, IndexBusyError, type UserIndex } from './user-index.js';
 
 // The browser calls only same-origin paths:
@@ -385,6 +386,31 @@ export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
   const sessionBody = (s: ActiveSession) => ({ username: s.username, role: s.role, csrfToken: s.csrfToken, signInRequired: true });
   const signedOut = (res: ServerResponse) => sendJson(res, 401, { error: 'signed_out', error_description: 'Sign in to use the console.' });
 
+  /**
+   * Sign-ins (kept or refused for a wrong password) and sign-outs go in the audit log too, with the
+   * address they came from: who could act, and since when. Not the throttle's quick refusals, which
+   * an attacker could repeat without end.
+   */
+  function auditSession(s: ConsoleServices, req: IncomingMessage, method: 'POST' | 'DELETE', operator: string | null, name: string, status: number) {
+    try {
+      s.audit.record({
+        time: s.now(),
+        operator,
+        app: '',
+        method,
+        path: 'im-console/session',
+        action: `${method} im-console/session`,
+        target: name,
+        subjects: [name],
+        summary: JSON.stringify({ address: clientAddress(req) }),
+        status,
+        items: undefined,
+      });
+    } catch (e) {
+      console.error(`audit log write failed for ${method} im-console/session:`, (e as Error).message);
+    }
+  }
+
   async function signIn(s: ConsoleServices, req: IncomingMessage, res: ServerResponse) {
     // JSON only: a cross-site form cannot send it without a preflight, so no page can sign a
     // visitor in under someone else's account.
@@ -416,10 +442,12 @@ export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
     const operator = await s.operators.verify(username, password);
     if (!operator) {
       s.throttle.fail(username, address);
+      auditSession(s, req, 'POST', null, normalizeName(username), 401);
       return sendJson(res, 401, { error: 'invalid_credentials', error_description: 'Wrong name or password, or the account is disabled.' });
     }
     s.throttle.succeed(username);
     const { token, csrfToken } = s.sessions.create(operator.id);
+    auditSession(s, req, 'POST', operator.username, operator.username, 200);
     sendJson(res, 200, { username: operator.username, role: operator.role, csrfToken, signInRequired: true }, {
       'Set-Cookie': sessionCookie(req, token, Math.floor(s.maxMs / 1000)),
     });
@@ -459,8 +487,10 @@ export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
       return session ? sendJson(res, 200, sessionBody(session)) : signedOut(res);
     }
     if (method === 'DELETE') {
-      if (!authenticate(req, res)) return;
+      const caller = authenticate(req, res);
+      if (!caller) return;
       services.sessions.destroy(cookieToken(req));
+      if (caller.operator) auditSession(services, req, 'DELETE', caller.operator, caller.operator, 204);
       res.writeHead(204, { 'Cache-Control': 'no-store', 'Set-Cookie': sessionCookie(req, '', 0) });
       return res.end();
     }

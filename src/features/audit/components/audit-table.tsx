@@ -9,6 +9,9 @@ import { auditCsvUrl, useAudit, type AuditEntry, type AuditFilters } from '../ap
 
 export const AUDIT_PAGE_SIZES = [20, 50, 100, 200] as const;
 
+/** Sign-ins and sign-outs: the console's own rows, not calls to an app. */
+const isSessionEntry = (e: AuditEntry) => e.path === 'im-console/session';
+
 type Props<S extends CursorSearch> = {
   filters: AuditFilters;
   search: S;
@@ -34,13 +37,37 @@ export function AuditTable<S extends CursorSearch>({ filters, search, onSearch }
       }
       columns={[
         { id: 'time', header: t('audit.time'), cell: (e) => formatDateTime(Date.parse(e.time), i18n.language), width: 170 },
-        { id: 'operator', header: t('audit.operator'), cell: (e) => e.operator ?? <Text c="dimmed" size="sm">{t('audit.noOperator')}</Text> },
-        { id: 'app', header: t('audit.app'), cell: (e) => e.app },
+        {
+          id: 'operator',
+          header: t('audit.operator'),
+          cell: (e) =>
+            e.operator ?? (
+              <Text c="dimmed" size="sm">
+                {/* A refused sign-in has nobody behind it; other rows without one come from a console without sign-in. */}
+                {isSessionEntry(e) ? t('audit.notSignedIn') : t('audit.noOperator')}
+              </Text>
+            ),
+        },
+        {
+          id: 'app',
+          header: t('audit.app'),
+          cell: (e) =>
+            e.app || (
+              <Text c="dimmed" size="sm">
+                {t('audit.consoleItself')}
+              </Text>
+            ),
+        },
         {
           id: 'call',
           header: t('audit.call'),
           cell: (e) => (
             <Stack gap={2}>
+              {isSessionEntry(e) && (
+                <Text size="sm" fw={500}>
+                  {e.method === 'DELETE' ? t('audit.signedOut') : e.status === 200 ? t('audit.signedIn') : t('audit.signInRefused')}
+                </Text>
+              )}
               <Code>
                 {e.method} {e.path}
               </Code>

@@ -1,7 +1,7 @@
 // Strings of the audit log page (src/routes/$app/audit.tsx and src/features/audit).
 export const auditEn = {
   title: 'Audit log',
-  description: 'Every change made through the console, in every app, newest first. Nothing here can be edited or deleted.',
+  description: 'Every change made through the console, in every app, and every sign-in and sign-out, newest first. Nothing here can be edited or deleted.',
   label: 'Audit log',
   adminOnly: 'Only admins can read the audit log.',
   filters: 'Filter the audit log',
@@ -24,6 +24,11 @@ export const auditEn = {
   statusFailed: 'Failed ({{status}})',
   summary: 'What was sent',
   noOperator: 'none (sign-in off)',
+  notSignedIn: 'nobody (not signed in)',
+  consoleItself: 'the console',
+  signedIn: 'Signed in',
+  signInRefused: 'Sign-in refused',
+  signedOut: 'Signed out',
   itemsSummary_one: '{{count}} item, {{failed}} failed',
   itemsSummary_other: '{{count}} items, {{failed}} failed',
   itemOk: 'done',

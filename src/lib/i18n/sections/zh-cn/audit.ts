@@ -3,7 +3,7 @@ import type { auditEn } from '../en/audit';
 
 export const auditZhCN: typeof auditEn = {
   title: '审计日志',
-  description: '通过控制台在所有应用中进行的每一次更改，最新的在前。此处的记录不能编辑或删除。',
+  description: '通过控制台在所有应用中进行的每一次更改，以及每一次登录和退出，最新的在前。此处的记录不能编辑或删除。',
   label: '审计日志',
   adminOnly: '只有管理员可以查看审计日志。',
   filters: '筛选审计日志',
@@ -26,6 +26,11 @@ export const auditZhCN: typeof auditEn = {
   statusFailed: '失败（{{status}}）',
   summary: '发送的内容',
   noOperator: '无（未启用登录）',
+  notSignedIn: '无（未登录）',
+  consoleItself: '控制台',
+  signedIn: '已登录',
+  signInRefused: '登录被拒绝',
+  signedOut: '已退出',
   itemsSummary_one: '{{count}} 项，{{failed}} 项失败',
   itemsSummary_other: '{{count}} 项，{{failed}} 项失败',
   itemOk: '成功',
