@@ -261,6 +261,8 @@ export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
   const up = createUpstream(options);
   const { upstream, tokenFor, call: callUpstream } = up;
   const index: UserIndex | undefined = services ? createUserIndex({ db: services.db, upstream: up, apps, rate: () => services.searchIndexRate }) : undefined;
+  // A walk the last process left unfinished (stopped, crashed) goes on by itself.
+  for (const app of index?.resumeInterrupted() ?? []) console.log(`search index: resuming the interrupted walk of ${app}`);
 
   interface Caller {
     operator: string | null;
@@ -578,7 +580,7 @@ export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
       return sendJson(res, 400, { error: 'invalid_request', error_description: 'Send {"action": "build" | "rewalk" | "cancel"}.' });
     }
     if (action === 'cancel') {
-      await index.cancel(app.id);
+      await index.cancel(app.id, { byOperator: true });
       record(action, JSON.stringify({ action }), 200);
       return sendJson(res, 200, index.status(app.id));
     }

@@ -266,6 +266,42 @@ describe('over HTTP, with roles and the console’s own changes', () => {
     expect(audit.entries.map((e) => e.summary)).toEqual(['', '{"action":"build"}']);
   }, 60_000);
 
+  it('goes on by itself when the server starts again, unless an operator cancelled it', async () => {
+    const db = openConsoleDb(':memory:');
+    const cutAt = (calls: number) => {
+      const holder: { index?: UserIndex } = {};
+      const index = createUserIndex({ db, upstream: createUpstream(), apps, rate: 1000, onPage: (_app, p) => void (p.calls === calls && holder.index!.close()) });
+      holder.index = index;
+      return index;
+    };
+    // The process stops mid-walk (shutdown closes the index)…
+    const first = cutAt(3);
+    first.start('demo', 'build');
+    await first.settled('demo');
+    expect(first.status('demo')).toMatchObject({ count: 300, resumable: true });
+    // …and the next one resumes it at start, from the fourth page.
+    const second = createUserIndex({ db, upstream: createUpstream(), apps, rate: 1000 });
+    expect(second.resumeInterrupted()).toEqual(['demo']);
+    await second.settled('demo');
+    expect(second.status('demo')).toMatchObject({ count: total, resumable: false });
+    expect(second.resumeInterrupted()).toEqual([]);
+
+    // A re-walk an operator cancels stays put across a restart until someone asks again.
+    const holder: { index?: UserIndex } = {};
+    const third = createUserIndex({ db, upstream: createUpstream(), apps, rate: 1000, onPage: (_app, p) => void (p.calls === 2 && holder.index!.cancel('demo', { byOperator: true })) });
+    holder.index = third;
+    third.start('demo', 'rewalk');
+    await third.settled('demo');
+    expect(third.status('demo').resumable).toBe(true);
+    const fourth = createUserIndex({ db, upstream: createUpstream(), apps, rate: 1000 });
+    expect(fourth.resumeInterrupted()).toEqual([]);
+    expect(fourth.status('demo')).toMatchObject({ resumable: true, building: null });
+    fourth.start('demo', 'build');
+    await fourth.settled('demo');
+    expect(fourth.status('demo')).toMatchObject({ count: total, resumable: false });
+    db.close();
+  }, 30_000);
+
   it('cancels a running build over HTTP and resumes it', async () => {
     c = await serveConsole(apps);
     // A slow pace, so the cancel lands mid-walk.

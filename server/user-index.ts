@@ -62,7 +62,8 @@ CREATE TABLE IF NOT EXISTS user_index_state (
   app TEXT PRIMARY KEY,
   -- The current walk's generation; rows seen by it carry it.
   gen INTEGER NOT NULL DEFAULT 0,
-  -- 1 while a walk is unfinished (running, cancelled or cut off): "build" resumes it.
+  -- 0: no walk unfinished. 1: a walk is running, or was cut off (the server stopped or failed):
+  -- it resumes when the server starts. 2: an operator cancelled it: "build" resumes it.
   walking INTEGER NOT NULL DEFAULT 0,
   -- 1 when the unfinished walk is a re-walk (its end sweeps rows it did not see).
   rewalk INTEGER NOT NULL DEFAULT 0,
@@ -351,7 +352,7 @@ export function createUserIndex(o: UserIndexOptions) {
       count: countRows.get(app)!.n,
       lastBuiltAt: s?.last_built_at ? new Date(s.last_built_at).toISOString() : null,
       building,
-      resumable: !building && s?.walking === 1,
+      resumable: !building && (s?.walking ?? 0) !== 0,
       lastError: s?.last_error ?? null,
     };
   }
@@ -384,7 +385,7 @@ export function createUserIndex(o: UserIndexOptions) {
       // Finished before: continue from the last page to pick up users registered since.
       db.prepare('UPDATE user_index_state SET walking = 1, rewalk = 0, walk_users = 0, walk_calls = 0, walk_started_at = ?, last_error = NULL WHERE app = ?').run(now(), app.id);
     } else {
-      db.prepare('UPDATE user_index_state SET last_error = NULL WHERE app = ?').run(app.id);
+      db.prepare('UPDATE user_index_state SET walking = 1, last_error = NULL WHERE app = ?').run(app.id);
     }
     s = getState.get(app.id)!;
     progress.mode = s.rewalk === 1 ? 'rewalk' : 'build';
@@ -469,13 +470,25 @@ export function createUserIndex(o: UserIndexOptions) {
     return progress;
   }
 
-  /** Stops after the page in flight; the walk stays resumable. */
-  async function cancel(appId: string): Promise<boolean> {
+  /**
+   * Stops after the page in flight; the walk stays resumable. Cancelled by an operator, it waits
+   * for "build"; stopped with the server (`close`), it resumes when the server starts again.
+   */
+  async function cancel(appId: string, { byOperator = false } = {}): Promise<boolean> {
     const r = running.get(appId);
     if (!r) return false;
     r.abort.abort();
     await r.done;
+    if (byOperator) db.prepare('UPDATE user_index_state SET walking = 2 WHERE app = ? AND walking = 1').run(appId);
     return true;
+  }
+
+  /** At start: walks cut off by a stop or a crash go on from their last page. The apps resumed. */
+  function resumeInterrupted(): string[] {
+    const cut = db.prepare<[], { app: string }>('SELECT app FROM user_index_state WHERE walking = 1').all();
+    const apps = cut.map((r) => r.app).filter((app) => byId.has(app) && !running.has(app));
+    for (const app of apps) start(app, 'build');
+    return apps;
   }
 
   async function drop(appId: string) {
@@ -541,6 +554,7 @@ export function createUserIndex(o: UserIndexOptions) {
     status,
     start,
     cancel,
+    resumeInterrupted,
     drop,
     afterCall,
     isBuilding: (app: string) => running.has(app),
@@ -548,7 +562,7 @@ export function createUserIndex(o: UserIndexOptions) {
     settled: async (app: string) => running.get(app)?.done,
     /** Cancels every walk (shutdown): each stays resumable. */
     close: async () => {
-      await Promise.all([...running.keys()].map(cancel));
+      await Promise.all([...running.keys()].map((app) => cancel(app)));
     },
   };
 }
