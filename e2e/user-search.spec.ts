@@ -27,6 +27,9 @@ test('builds the index of demo on Search settings, then finds users by part of a
   const results = page.getByRole('table', { name: 'Users matching “爱丽丝”' });
   await expect(results.getByRole('link', { name: 'alice', exact: true })).toBeVisible();
   await expect(results.getByText('Alice 爱丽丝')).toBeVisible();
+  // Search results are not a page of the list: only the export of all users is offered.
+  await expect(page.getByRole('button', { name: /^Export \d+ users? \(CSV\)$/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Export all users (CSV)…' })).toBeVisible();
 
   await box.fill('wong');
   await box.press('Enter');

@@ -11,8 +11,8 @@ const ExportUsersModal = lazyWithPages(() => import('./export-users-modal').then
 
 export type ExportUsersButtonProps = {
   app: string;
-  /** The rows the list shows now; undefined while they load. */
-  rows: UserEntity[] | undefined;
+  /** The rows the list shows now; undefined while they load; null when it shows no page of users (search results). */
+  rows: UserEntity[] | undefined | null;
 };
 
 /** Export to CSV: the page in view, or every user of the app (walked page by page, cancellable). */
@@ -37,9 +37,11 @@ export function ExportUsersButton({ app, rows }: ExportUsersButtonProps) {
   return (
     <>
       {/* Two plain buttons rather than a menu: a Menu brings Popover and floating-ui (~10 KB gz) to the first screen. */}
-      <Button variant="default" loading={busy} disabled={!rows || rows.length === 0} onClick={() => void exportPage()}>
-        {t('usersList.exportPage', { count: rows?.length ?? 0 })}
-      </Button>
+      {rows !== null && (
+        <Button variant="default" loading={busy} disabled={!rows || rows.length === 0} onClick={() => void exportPage()}>
+          {t('usersList.exportPage', { count: rows?.length ?? 0 })}
+        </Button>
+      )}
       <Button variant="default" onClick={() => setAllOpen(true)}>
         {t('usersList.exportAll')}
       </Button>

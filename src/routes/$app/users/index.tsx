@@ -62,7 +62,7 @@ function UsersPage() {
               {t('usersList.register')}
             </RouterButton>
           )}
-          <ExportUsersButton app={app} rows={users.data?.entities} />
+          <ExportUsersButton app={app} rows={q ? null : users.data?.entities} />
         </Group>
       </Group>
       <UserSearchBox
