@@ -110,3 +110,22 @@ test.describe('language', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   });
 });
+
+test.describe('narrow screens', () => {
+  test.use({ viewport: { width: 700, height: 800 } });
+
+  test('the colour scheme and the language sit in the navigation, opened from the menu button', async ({ page }) => {
+    await page.goto('/demo/users');
+    await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+    const scheme = page.getByRole('combobox', { name: 'Colour scheme' });
+    await expect(scheme).toBeHidden();
+    await page.getByRole('button', { name: 'Toggle navigation' }).click();
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await expect(nav.getByRole('combobox', { name: 'Colour scheme' })).toBeVisible();
+    await nav.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await expect(page.getByRole('heading', { level: 1, name: '用户' })).toBeVisible();
+    // What stays in the header fits in it: the app switcher, its last control, ends inside the window.
+    const box = await page.locator('header').getByRole('combobox').last().boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(700);
+  });
+});

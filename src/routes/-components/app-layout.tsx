@@ -1,4 +1,4 @@
-import { Anchor, Box, Burger, Group, Image, Text } from '@mantine/core';
+import { Anchor, Box, Burger, Group, Image, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useLocation, useNavigate, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -30,16 +30,27 @@ export function AppLayout({ children }: { children: ReactNode }) {
     void navigate({ href: `/${encodeURIComponent(next)}/${rest}${current ? location.searchStr : ''}` });
   };
 
+  // The colour scheme, the language and the operator: in the header on wide screens, at the foot
+  // of the navigation on narrower ones (the header would cut them off).
+  const settings = (
+    <>
+      <ColorSchemeSelect />
+      <LanguageSwitcher />
+      <SessionMenu />
+    </>
+  );
+
   return (
     <>
       <header className={classes.header}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap">
             <Burger className={classes.burger} opened={navbarOpened} onClick={toggleNavbar} size="sm" aria-label={t('nav.toggle')} aria-expanded={navbarOpened} />
-            <Anchor component={Link} to="/" underline="never" c="inherit">
+            {/* Named by its label: below the breakpoint the title is hidden and the logo has no text. */}
+            <Anchor component={Link} to="/" underline="never" c="inherit" aria-label={t('app.title')}>
               <Group gap="xs" wrap="nowrap">
                 <Image src="/favicon.svg" alt="" w={28} h={28} />
-                <Text fw={700} size="lg" visibleFrom="md">
+                <Text fw={700} size="lg" visibleFrom="md" style={{ whiteSpace: 'nowrap' }}>
                   {t('app.title')}
                 </Text>
               </Group>
@@ -51,9 +62,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {current && <ConnectionDot app={current} />}
               <AppSwitcher current={current?.id} onSwitch={switchApp} />
             </Group>
-            <ColorSchemeSelect />
-            <LanguageSwitcher />
-            <SessionMenu />
+            <Group gap="sm" wrap="nowrap" visibleFrom="xl">
+              {settings}
+            </Group>
           </Group>
         </Group>
       </header>
@@ -70,6 +81,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
             )}
           </>
         )}
+        {/* Where the header has no room for them. */}
+        <Stack gap="sm" mt="md" hiddenFrom="xl">
+          {settings}
+        </Stack>
       </Box>
 
       <main className={classes.main}>{children}</main>

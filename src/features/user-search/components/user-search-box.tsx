@@ -47,7 +47,7 @@ export function UserSearchBox({ value, onSearch, findExact, onExact }: Props) {
 
   return (
     <form role="search" aria-label={t('userSearchBox.label')} onSubmit={(e) => void submit(e)}>
-      <Group gap="xs" align="flex-start" wrap="nowrap">
+      <Group gap="xs" align="flex-start" wrap="nowrap" mb="sm">
         <TextInput
           aria-label={t('userSearchBox.label')}
           placeholder={t('userSearchBox.placeholder')}
