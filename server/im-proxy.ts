@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { parse as parseCookies, serialize as serializeCookie } from 'hono/utils/cookie';
 import { canUseConsoleRoute, decideCall, type Role } from '../contract/roles.js';
-import { auditCsv, batchItems, parseTime, summarize, type AuditItem } from './audit.js';
+import { auditCsv, batchItems, parseTime, summarize, type AuditItem, type AuditRecord } from './audit.js';
 import type { ConsoleServices } from './console-services.js';
 import { pathPrefix, toPublic, type ImAppConfig } from './im-config.js';
 import type { ActiveSession } from './sessions.js';
@@ -29,6 +29,18 @@ export const CSRF_HEADER = 'x-csrf-token';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const MAX_SIGN_IN_BYTES = 8 * 1024;
 const UPSTREAM_TIMEOUT_MS = 30_000;
+
+/**
+ * One audit row. A failed write is logged, never thrown: what it records has already happened
+ * (a call on the IM host, a sign-in), and its answer still goes back.
+ */
+function writeAudit(audit: ConsoleServices['audit'], r: AuditRecord): void {
+  try {
+    audit.record(r);
+  } catch (e) {
+    console.error(`audit log write failed for ${r.action}${r.app ? ` (${r.app})` : ''}:`, (e as Error).message);
+  }
+}
 
 type Fetch = typeof fetch;
 
@@ -282,24 +294,19 @@ export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
       const requested = [...names(Array.isArray(request) ? request : (request as { usernames?: unknown })?.usernames), ...(params.usernames?.split(',') ?? [])];
       items = batchItems(parseJson(answer), requested);
     }
-    try {
-      services.audit.record({
-        time: services.now(),
-        operator: caller.operator,
-        app: app.id,
-        method,
-        path: apiPath,
-        action: `${method} ${pattern}`,
-        target,
-        subjects: [...subjects, ...(items ?? []).map((i) => i.target)],
-        summary: summarize(query, request),
-        status,
-        items,
-      });
-    } catch (e) {
-      // The call has already happened on the IM host: its answer still goes back, loudly logged.
-      console.error(`audit log write failed for ${method} ${app.id} ${pattern}:`, (e as Error).message);
-    }
+    writeAudit(services.audit, {
+      time: services.now(),
+      operator: caller.operator,
+      app: app.id,
+      method,
+      path: apiPath,
+      action: `${method} ${pattern}`,
+      target,
+      subjects: [...subjects, ...(items ?? []).map((i) => i.target)],
+      summary: summarize(query, request),
+      status,
+      items,
+    });
   }
 
   async function forward(caller: Caller, app: ImAppConfig, path: string, req: IncomingMessage, res: ServerResponse) {
@@ -394,23 +401,19 @@ export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
    * an attacker could repeat without end.
    */
   function auditSession(s: ConsoleServices, req: IncomingMessage, method: 'POST' | 'DELETE', operator: string | null, name: string, status: number) {
-    try {
-      s.audit.record({
-        time: s.now(),
-        operator,
-        app: '',
-        method,
-        path: 'im-console/session',
-        action: `${method} im-console/session`,
-        target: name,
-        subjects: [name],
-        summary: JSON.stringify({ address: clientAddress(req) }),
-        status,
-        items: undefined,
-      });
-    } catch (e) {
-      console.error(`audit log write failed for ${method} im-console/session:`, (e as Error).message);
-    }
+    writeAudit(s.audit, {
+      time: s.now(),
+      operator,
+      app: '',
+      method,
+      path: 'im-console/session',
+      action: `${method} im-console/session`,
+      target: name,
+      subjects: [name],
+      summary: JSON.stringify({ address: clientAddress(req) }),
+      status,
+      items: undefined,
+    });
   }
 
   async function signIn(s: ConsoleServices, req: IncomingMessage, res: ServerResponse) {
@@ -556,16 +559,11 @@ export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
       return sendJson(res, 200, { ...page, indexedAt: status.lastBuiltAt, building: status.building !== null });
     }
     if (method === 'GET' || method === 'HEAD') return sendJson(res, 200, index.status(app.id));
-    const record = (action: string, summary: string, status: number) => {
-      try {
-        services.audit.record({ time: services.now(), operator: caller.operator, app: app.id, method, path: `im-console/${route}`, action: `${method} im-console/apps/{app}/users/index`, target: null, subjects: [], summary, status, items: undefined });
-      } catch (e) {
-        console.error(`audit log write failed for ${action}:`, (e as Error).message);
-      }
-    };
+    const record = (summary: string, status: number) =>
+      writeAudit(services.audit, { time: services.now(), operator: caller.operator, app: app.id, method, path: `im-console/${route}`, action: `${method} im-console/apps/{app}/users/index`, target: null, subjects: [], summary, status, items: undefined });
     if (method === 'DELETE') {
       await index.drop(app.id);
-      record('drop', '', 200);
+      record('', 200);
       return sendJson(res, 200, index.status(app.id));
     }
     let body: { action?: unknown };
@@ -581,7 +579,7 @@ export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
     }
     if (action === 'cancel') {
       await index.cancel(app.id, { byOperator: true });
-      record(action, JSON.stringify({ action }), 200);
+      record(JSON.stringify({ action }), 200);
       return sendJson(res, 200, index.status(app.id));
     }
     try {
@@ -590,7 +588,7 @@ export function createImProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
       if (e instanceof IndexBusyError) return sendJson(res, 409, { error: 'index_busy', error_description: e.message });
       throw e;
     }
-    record(action, JSON.stringify({ action }), 202);
+    record(JSON.stringify({ action }), 202);
     return sendJson(res, 202, index.status(app.id));
   }
 
