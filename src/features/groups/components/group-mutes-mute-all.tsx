@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, type ButtonProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { useCan } from '@/lib/session/session-store';
@@ -17,12 +17,7 @@ type Props = {
 export function GroupMuteAllPanel({ app, groupId, whitelistLink }: Props) {
   const { t } = useTranslation();
   const group = useGroup(app, groupId);
-  const setMuteAll = useSetGroupMuteAll(app, groupId);
-  // `POST/DELETE chatgroups/{group}/ban` (set-group-mute-all.ts): moderators and admins; others see the state only.
-  const can = useCan();
-  const canMuteAll = can(group.data?.mute ? 'delete' : 'post', 'chatgroups/{group}/ban');
   const muted = group.data?.mute ?? false;
-  const name = group.data?.name ?? groupId;
 
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="mute-all-heading">
@@ -38,30 +33,42 @@ export function GroupMuteAllPanel({ app, groupId, whitelistLink }: Props) {
               </Badge>
             )}
           </Group>
-          {canMuteAll && (
-            <Button
-              size="xs"
-              variant="light"
-              color={muted ? undefined : 'red'}
-              disabled={!group.data}
-              onClick={() =>
-                confirmAction({
-                  title: t(muted ? 'groupDetail.unmuteAllTitle' : 'groupDetail.muteAllTitle', { group: name }),
-                  message: t(muted ? 'groupDetail.unmuteAllMessage' : 'groupDetail.muteAllMessage'),
-                  confirmLabel: t('groupDetail.muteAll', { context: muted ? 'off' : 'on' }),
-                  destructive: !muted,
-                  onConfirm: () => setMuteAll.mutateAsync(!muted),
-                })
-              }
-            >
-              {t('groupDetail.muteAll', { context: muted ? 'off' : 'on' })}
-            </Button>
-          )}
+          <MuteAllButton app={app} groupId={groupId} groupName={group.data?.name ?? groupId} muted={muted} size="xs" color={muted ? undefined : 'red'} disabled={!group.data} />
         </Group>
         <Text size="sm" c="dimmed">
           {t('groupModeration.muteAllExplain')} {whitelistLink}
         </Text>
       </Stack>
     </Paper>
+  );
+}
+
+type MuteAllButtonProps = { app: string; groupId: string; groupName: string; muted: boolean } & Pick<ButtonProps, 'size' | 'color' | 'disabled'>;
+
+/**
+ * Mutes or unmutes everyone after a confirmation (the Mutes section and the group's header); nothing
+ * for a role that may not (`POST/DELETE chatgroups/{group}/ban`, set-group-mute-all.ts).
+ */
+export function MuteAllButton({ app, groupId, groupName, muted, ...button }: MuteAllButtonProps) {
+  const { t } = useTranslation();
+  const setMuteAll = useSetGroupMuteAll(app, groupId);
+  const can = useCan();
+  if (!can(muted ? 'delete' : 'post', 'chatgroups/{group}/ban')) return null;
+  return (
+    <Button
+      {...button}
+      variant="light"
+      onClick={() =>
+        confirmAction({
+          title: t(muted ? 'groupDetail.unmuteAllTitle' : 'groupDetail.muteAllTitle', { group: groupName }),
+          message: t(muted ? 'groupDetail.unmuteAllMessage' : 'groupDetail.muteAllMessage'),
+          confirmLabel: t('groupDetail.muteAll', { context: muted ? 'off' : 'on' }),
+          destructive: !muted,
+          onConfirm: () => setMuteAll.mutateAsync(!muted),
+        })
+      }
+    >
+      {t('groupDetail.muteAll', { context: muted ? 'off' : 'on' })}
+    </Button>
   );
 }

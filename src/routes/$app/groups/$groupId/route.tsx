@@ -1,11 +1,10 @@
-import { Button, Group, Skeleton } from '@mantine/core';
+import { Group, Skeleton } from '@mantine/core';
 import { createFileRoute, Outlet } from '@tanstack/react-router';
 import { useTranslation } from '@/lib/i18n/react';
-import { confirmAction } from '@/components/confirm-action/confirm-action';
 import { DetailList } from '@/components/detail-list/detail-list';
 import { ErrorState } from '@/components/error-state/error-state';
 import { groupQueryOptions, useGroup, type GroupDetails } from '@/features/groups/api/get-group';
-import { useSetGroupMuteAll } from '@/features/groups/api/set-group-mute-all';
+import { MuteAllButton } from '@/features/groups/components/group-mutes-mute-all';
 import { isApiError } from '@/lib/api-client/api-error';
 import { formatDateTime } from '@/lib/i18n/format';
 import { PageTitle } from '@/routes/-components/page-title';
@@ -63,35 +62,18 @@ function GroupHeader({ app, group: g }: { app: string; group: GroupDetails }) {
           { label: t('groupDetail.members'), value: t('groupDetail.membersOf', { count: g.affiliations_count, max: g.maxusers ?? '?' }) },
           { label: t('groupDetail.visibility'), value: t(g.public ? 'groupDetail.public' : 'groupDetail.private') },
           { label: t('groupDetail.joining'), value: t(g.membersonly ? 'groupDetail.membersOnly' : 'groupDetail.open') },
-          { label: t('groupDetail.muteAll'), value: <MuteAllToggle app={app} groupId={g.id} groupName={g.name} muted={g.mute ?? false} label={yesNo(g.mute)} /> },
+          {
+            label: t('groupDetail.muteAll'),
+            value: (
+              <Group gap="sm">
+                <span>{yesNo(g.mute)}</span>
+                <MuteAllButton app={app} groupId={g.id} groupName={g.name} muted={g.mute ?? false} size="compact-sm" />
+              </Group>
+            ),
+          },
           { label: t('groupDetail.created'), value: formatDateTime(g.created, i18n.language) },
         ]}
       />
     </>
-  );
-}
-
-function MuteAllToggle({ app, groupId, groupName, muted, label }: { app: string; groupId: string; groupName: string; muted: boolean; label: string }) {
-  const { t } = useTranslation();
-  const setMuteAll = useSetGroupMuteAll(app, groupId);
-  return (
-    <Group gap="sm">
-      <span>{label}</span>
-      <Button
-        size="compact-sm"
-        variant="light"
-        onClick={() =>
-          confirmAction({
-            title: t(muted ? 'groupDetail.unmuteAllTitle' : 'groupDetail.muteAllTitle', { group: groupName }),
-            message: t(muted ? 'groupDetail.unmuteAllMessage' : 'groupDetail.muteAllMessage'),
-            confirmLabel: t('groupDetail.muteAll', { context: muted ? 'off' : 'on' }),
-            destructive: !muted,
-            onConfirm: () => setMuteAll.mutateAsync(!muted),
-          })
-        }
-      >
-        {t('groupDetail.muteAll', { context: muted ? 'off' : 'on' })}
-      </Button>
-    </Group>
   );
 }
