@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './parse-csv';
-import { neutraliseFormula, toCsv } from './write-csv';
+import { csvText } from '@contract/csv';
+import { toCsv } from './write-csv';
 
-describe('neutraliseFormula', () => {
-  it.each(['=1+2', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])('prefixes %j with a quote', (v) => {
-    expect(neutraliseFormula(v)).toBe(`'${v}`);
-  });
-  it.each(['alice', '1', 'a=b', '', '中文'])('leaves %j alone', (v) => {
-    expect(neutraliseFormula(v)).toBe(v);
-  });
-});
+// The writer itself is tested in contract/csv.test.ts; these pin what the users export relies on.
 
 describe('toCsv', () => {
   it('starts with a BOM, uses CRLF and ends with one', async () => {
@@ -17,9 +11,15 @@ describe('toCsv', () => {
     expect(csv).toBe('\ufeffusername,nickname\r\nalice,爱丽丝\r\n');
   });
 
-  it('quotes commas, quotes, newlines and edge spaces only where needed', async () => {
-    const csv = await toCsv(['a', 'b', 'c', 'd'], [['x,y', 'say "hi"', 'two\nlines', ' pad']]);
-    expect(csv).toBe('\ufeffa,b,c,d\r\n"x,y","say ""hi""","two\nlines"," pad"\r\n');
+  it('quotes commas, semicolons, quotes, newlines and edge spaces only where needed', async () => {
+    const csv = await toCsv(['a', 'b', 'c', 'd', 'e', 'f'], [['x,y', 'x;y', 'say "hi"', 'two\nlines', ' pad', 'plain']]);
+    expect(csv).toBe('\ufeffa,b,c,d,e,f\r\n"x,y","x;y","say ""hi""","two\nlines"," pad",plain\r\n');
+  });
+
+  it('is csvText from @contract/csv', async () => {
+    const header = ['a', 'b'];
+    const rows = [['=1', '中;文'], [null, 3]];
+    expect(await toCsv(header, rows)).toBe(csvText(header, rows));
   });
 
   it('neutralises formula-looking text, not numbers or booleans, and writes empty cells for null', async () => {

@@ -41,7 +41,7 @@ describe('usersCsv', () => {
     expect(csv).toBe(
       '\ufeffusername,nickname,activated,created,modified,uuid\r\n' +
         'alice,爱丽丝,true,2024-01-02T03:04:05.000Z,2024-01-02T03:04:06.000Z,uuid-alice\r\n' +
-        "'-x,'=cmd(),false,2024-01-02T03:04:05.000Z,,uuid--x\r\n",
+        `"'-x","'=cmd()",false,2024-01-02T03:04:05.000Z,,uuid--x\r\n`,
     );
   });
 
