@@ -20,8 +20,13 @@ const auditEntry = z.object({
   action: z.optional(z.string()),
   target: z.nullable(z.string()),
   summary: z.string(),
-  status: z.number(),
+  // Written before the call goes out: `null` until its answer is recorded, and for good if the server stopped first.
+  status: z.nullable(z.number()),
   items: z.optional(z.array(auditItem)),
+  /** Why the console refused the call itself (nothing reached the IM host), e.g. `csrf_failed`. */
+  refusal: z.optional(z.string()),
+  /** The client's address, on session and refused rows. */
+  address: z.optional(z.string()),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 export type AuditItem = z.infer<typeof auditItem>;

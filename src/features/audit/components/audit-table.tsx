@@ -1,4 +1,4 @@
-import { Anchor, Badge, Code, Group, List, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, List, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { DataTable } from '@/components/data-table/data-table';
 import { cursorPagination, type CursorSearch } from '@/components/data-table/pagination-search';
 import { queryStatus } from '@/components/data-table/query-status';
@@ -6,11 +6,9 @@ import { TablePagination } from '@/components/data-table/table-pagination';
 import { formatDateTime } from '@/lib/i18n/format';
 import { useTranslation } from '@/lib/i18n/react';
 import { auditCsvUrl, useAudit, type AuditEntry, type AuditFilters } from '../api/get-audit';
+import { AuditCall, isSessionEntry } from './audit-call';
 
 export const AUDIT_PAGE_SIZES = [20, 50, 100, 200] as const;
-
-/** Sign-ins and sign-outs: the console's own rows, not calls to an app. */
-const isSessionEntry = (e: AuditEntry) => e.path === 'im-console/session';
 
 type Props<S extends CursorSearch> = {
   filters: AuditFilters;
@@ -58,23 +56,7 @@ export function AuditTable<S extends CursorSearch>({ filters, search, onSearch }
               </Text>
             ),
         },
-        {
-          id: 'call',
-          header: t('audit.call'),
-          cell: (e) => (
-            <Stack gap={2}>
-              {isSessionEntry(e) && (
-                <Text size="sm" fw={500}>
-                  {e.method === 'DELETE' ? t('audit.signedOut') : e.status === 200 ? t('audit.signedIn') : t('audit.signInRefused')}
-                </Text>
-              )}
-              <Code>
-                {e.method} {e.path}
-              </Code>
-              {e.target && <Text size="xs">{t('audit.targetIs', { target: e.target })}</Text>}
-            </Stack>
-          ),
-        },
+        { id: 'call', header: t('audit.call'), cell: (e) => <AuditCall entry={e} /> },
         { id: 'status', header: t('audit.status'), cell: (e) => <StatusBadge status={e.status} /> },
         { id: 'summary', header: t('audit.summary'), cell: (e) => <Summary entry={e} /> },
       ]}
@@ -83,13 +65,31 @@ export function AuditTable<S extends CursorSearch>({ filters, search, onSearch }
   );
 }
 
-function StatusBadge({ status }: { status: number }) {
+function StatusBadge({ status }: { status: number | null }) {
   const { t } = useTranslation();
+  if (status === null) return <UnknownOutcome />;
   const ok = status >= 200 && status < 300;
   return (
     <Badge variant="dot" color={ok ? 'green' : 'red'}>
       {ok ? t('audit.statusOk', { status }) : t('audit.statusFailed', { status })}
     </Badge>
+  );
+}
+
+/**
+ * The row was written before the call went out and the server stopped before the answer came:
+ * the change may or may not have happened, so neither green nor red, and the operator should look.
+ */
+function UnknownOutcome() {
+  const { t } = useTranslation();
+  const hint = t('audit.statusUnknownHint');
+  return (
+    <>
+      <Badge variant="dot" color="orange" title={hint}>
+        {t('audit.statusUnknown')}
+      </Badge>
+      <VisuallyHidden>{hint}</VisuallyHidden>
+    </>
   );
 }
 

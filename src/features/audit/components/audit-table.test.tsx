@@ -1,0 +1,117 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderWithProviders } from '@/testing/render';
+import type { AuditEntry } from '../api/get-audit';
+import { AuditTable } from './audit-table';
+
+// The single HTTP instance, pointed at a fake console server that records what it is asked.
+const api = vi.hoisted(() => ({ handle: (_req: Request): Response | Promise<Response> => new Response('{}'), requests: [] as Request[] }));
+vi.mock('@/lib/api-client/http', async (importOriginal) => {
+  const m = await importOriginal<typeof import('@/lib/api-client/http')>();
+  const fake = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const req = new Request(input, init);
+    api.requests.push(req.clone());
+    return api.handle(req);
+  };
+  return { ...m, http: m.createHttp({ prefixUrl: 'http://console.test/', fetch: fake as typeof fetch, retry: { limit: 0 } }) };
+});
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+let nextId = 1;
+const entry = (fields: Partial<AuditEntry>): AuditEntry => ({
+  id: nextId++,
+  time: '2026-05-01T09:30:00.000Z',
+  operator: 'ada',
+  app: 'demo',
+  method: 'DELETE',
+  path: 'im/demo/users/alice',
+  target: 'alice',
+  summary: '',
+  status: 200,
+  ...fields,
+});
+
+/** Serves `entries` as the audit log's one page. */
+function serve(entries: AuditEntry[]) {
+  api.handle = (req) => (new URL(req.url).pathname === '/im-console/audit' ? json({ entries, cursor: null }) : json({ error: 'not_found' }, 404));
+}
+
+function render(language: 'en' | 'zh-CN' = 'en') {
+  return renderWithProviders(<AuditTable filters={{}} search={{ limit: 20 }} onSearch={vi.fn()} />, { language });
+}
+
+const rowOf = (text: string | RegExp) => screen.getByText(text).closest('tr')!;
+
+afterEach(() => {
+  api.requests.length = 0;
+});
+
+describe('AuditTable', () => {
+  it('shows an ordinary call with its OK badge and no headline', async () => {
+    serve([entry({ target: 'alice', status: 200 })]);
+    render();
+    const row = (await screen.findByText('Done (200)')).closest('tr')!;
+    expect(row).toHaveTextContent('DELETE im/demo/users/alice');
+    expect(row).toHaveTextContent('Target: alice');
+    expect(row).not.toHaveTextContent(/Refused|Outcome unknown|from /);
+    expect(api.requests[0]!.url).toBe('http://console.test/im-console/audit?limit=20');
+  });
+
+  it('shows a call whose answer was never recorded as "Outcome unknown", with the explanation', async () => {
+    serve([entry({ status: null, target: 'bob', path: 'im/demo/users/bob' })]);
+    render();
+    const badge = await screen.findByText('Outcome unknown');
+    const hint = 'The call was sent to the IM host, but the server stopped before its answer was recorded. Check the target’s current state.';
+    // For screen readers as text, for a mouse as the badge's title; neither done nor failed.
+    expect(within(badge.closest('td')!).getByText(hint)).toBeInTheDocument();
+    expect(badge.closest('[title]')).toHaveAttribute('title', hint);
+    const row = badge.closest('tr')!;
+    expect(row).not.toHaveTextContent(/Done|Failed/);
+  });
+
+  it('shows refused calls in words, with the address they came from, and an unknown code as itself', async () => {
+    serve([
+      entry({ method: 'POST', path: 'im/demo/users/x/blocks', status: 403, refusal: 'forbidden_role', address: '203.0.113.7' }),
+      entry({ method: 'DELETE', path: 'im/demo/groups/g1', target: 'g1', status: 403, refusal: 'csrf_failed', address: '198.51.100.2' }),
+      entry({ method: 'GET', path: 'im/demo/secret', target: null, status: 400, refusal: 'brand_new_code' }),
+    ]);
+    render();
+    const forbidden = (await screen.findByText('Refused: the role may not make this call')).closest('tr')!;
+    expect(forbidden).toHaveTextContent('from 203.0.113.7');
+    expect(forbidden).toHaveTextContent('Failed (403)');
+    expect(rowOf('Refused: missing or wrong CSRF token')).toHaveTextContent('from 198.51.100.2');
+    expect(rowOf('Refused (brand_new_code)')).not.toHaveTextContent('from ');
+  });
+
+  it('keeps the words of session rows, and says why a sign-in was refused', async () => {
+    const session = { app: '', path: 'im-console/session' };
+    serve([
+      entry({ ...session, method: 'POST', operator: 'ada', target: 'ada', status: 200, address: '192.0.2.1' }),
+      entry({ ...session, method: 'POST', operator: null, target: 'eve', status: 401 }),
+      entry({ ...session, method: 'POST', operator: null, target: 'mallory', status: 429, refusal: 'too_many_attempts', address: '203.0.113.9' }),
+      entry({ ...session, method: 'POST', operator: null, target: 'bad name', status: 400, refusal: 'invalid_name', address: '203.0.113.10' }),
+      entry({ ...session, method: 'DELETE', operator: 'ada', target: 'ada', status: 204 }),
+    ]);
+    render();
+    expect(await screen.findByText('Signed in')).toBeInTheDocument();
+    expect(rowOf('Signed in')).toHaveTextContent('from 192.0.2.1');
+    expect(rowOf('Sign-in refused')).toHaveTextContent('Target: eve');
+    expect(rowOf('Sign-in refused: too many sign-in attempts')).toHaveTextContent('from 203.0.113.9');
+    expect(rowOf('Sign-in refused: not a valid operator name')).toHaveTextContent('from 203.0.113.10');
+    expect(screen.getByText('Signed out')).toBeInTheDocument();
+  });
+
+  it('says the same in Chinese', async () => {
+    serve([
+      entry({ status: null }),
+      entry({ status: 403, refusal: 'proxy_forbidden', address: '203.0.113.7', path: 'im/demo/token' }),
+      entry({ status: 200, path: 'im/demo/users/carol' }),
+    ]);
+    render('zh-CN');
+    expect(await screen.findByText('结果未知')).toBeInTheDocument();
+    expect(screen.getByText('调用已发送到 IM 服务器，但控制台服务器在记录其应答之前已停止。请检查目标的当前状态。')).toBeInTheDocument();
+    expect(rowOf('已拒绝：代理从不转发此调用')).toHaveTextContent('来自 203.0.113.7');
+    expect(screen.getByText('成功（200）')).toBeInTheDocument();
+  });
+});
