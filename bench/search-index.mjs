@@ -4,8 +4,8 @@
 //
 //   node bench/search-index.mjs [N]        (default BENCH_SEARCH_USERS or 1,000,000)
 //
-// Loads server/user-index.ts through tsx (a devDependency). `run({ users })` returns the rows for
-// bench/run.mjs.
+// Loads server/user-index/index.ts through tsx (a devDependency). `run({ users })` returns the rows
+// for bench/run.mjs.
 import { mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +51,7 @@ const QUERIES = {
 export async function run({ users = Number(process.env.BENCH_SEARCH_USERS ?? 1_000_000), queriesPerKind = 200 } = {}) {
   register();
   const { openConsoleDb } = await import(pathToFileURL(join(import.meta.dirname, '..', 'server', 'console-db.ts')).href);
-  const { createUserIndex } = await import(pathToFileURL(join(import.meta.dirname, '..', 'server', 'user-index.ts')).href);
+  const { createUserIndex } = await import(pathToFileURL(join(import.meta.dirname, '..', 'server', 'user-index', 'index.ts')).href);
   const dir = mkdtempSync(join(tmpdir(), 'search-index-'));
   const file = join(dir, 'console.sqlite');
   const db = openConsoleDb(file);

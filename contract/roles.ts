@@ -81,6 +81,31 @@ export const CALL_RULES: readonly CallRule[] = [
   rule('DELETE', 'chatgroups/{group}', ADMIN),
 ];
 
+/**
+ * The reads the console makes (and the documented GETs it may make): with CALL_RULES, the whole
+ * list of what the proxy forwards. Anything else is answered 404 `not_forwarded` by the proxy,
+ * so a new endpoint reaches the host only once it is named here.
+ */
+export const FORWARDED_READS: readonly string[] = [
+  'users',
+  'users/{username}',
+  'users/{username}/status',
+  'users/{username}/offline_msg_count',
+  'users/{username}/offline_msg_status/{msgid}',
+  'users/{username}/joined_chatgroups',
+  'users/{owner}/contacts/users',
+  'user/{owner}/contacts',
+  'users/{owner}/blocks/users',
+  'chatgroups',
+  'chatgroups/{group}',
+  'chatgroups/{group}/users',
+  'chatgroups/{group}/admin',
+  'chatgroups/{group}/mute',
+  'chatgroups/{group}/blocks/users',
+  'chatgroups/{group}/white/users',
+  'metadata/chatgroup/{group}/user/{username}',
+];
+
 const normalizeMethod = (method: string) => {
   const m = method.toUpperCase();
   return m === 'HEAD' ? 'GET' : m;
@@ -191,4 +216,12 @@ export function canUseConsoleRoute(role: Role, method: string, route: string): b
   const segments = rawSegments(route);
   const found = CONSOLE_RULES.find((r) => r.method === m && matches(r.route, segments));
   return found ? found.roles.includes(role) : role === 'admin';
+}
+
+/** Does the proxy forward this call at all? Judged on the path as sent (see FORWARDED_READS). */
+export function isForwarded(method: string, apiPath: string): boolean {
+  const m = normalizeMethod(method);
+  const segments = rawSegments(apiPath);
+  if (ruleFor(m, segments)) return true;
+  return m === 'GET' && FORWARDED_READS.some((pattern) => matches(pattern, segments));
 }

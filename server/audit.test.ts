@@ -1,7 +1,10 @@
 import Papa from 'papaparse';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGroup, registerUsers, startTestEmulator, type TestEmulator } from '../emulator/src/testing/harness.js';
-import { auditCsv, batchItems, redact, summarize, type AuditEntry } from './audit.js';
+import type { AuditEntry } from './audit/audit-log.js';
+import { batchItems } from './audit/batch-items.js';
+import { auditCsv } from './audit/csv.js';
+import { redact, summarize } from './audit/redact.js';
 import { emulatorApps, type ImAppConfig } from './im-config.js';
 import { addOperators, serveConsole, signIn, type ConsoleUnderTest } from './testing/console-harness.js';
 
@@ -142,7 +145,7 @@ describe('audit log through the proxy', () => {
     // The UTF-8 BOM (Response.text() would strip it).
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = Papa.parse<string[]>(bytes.subarray(3).toString('utf8').trim(), { newline: '\r\n' }).data;
-    expect(rows[0]).toEqual(['id', 'time', 'operator', 'app', 'method', 'path', 'action', 'target', 'status', 'summary', 'items']);
+    expect(rows[0]).toEqual(['id', 'time', 'operator', 'app', 'method', 'path', 'action', 'target', 'status', 'refusal', 'address', 'summary', 'items']);
     expect(rows).toHaveLength(8);
     expect(rows[1]!.slice(2, 9)).toEqual(['admin', 'demo', 'PUT', 'users/carol', 'PUT users/{username}', 'carol', '200']);
   });
@@ -155,31 +158,34 @@ describe('audit log through the proxy', () => {
     await me.call('POST', '/im/demo/users/dave/activate');
     expect(() => c.services.db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
     expect(() => c.services.db.prepare("UPDATE audit SET operator = 'someone-else'").run()).toThrow(/append-only/);
+    expect(() => c.services.db.prepare('DELETE FROM audit_outcome').run()).toThrow(/append-only/);
+    expect(() => c.services.db.prepare('UPDATE audit_outcome SET status = 200').run()).toThrow(/append-only/);
     // The sign-in and the two calls.
     expect(c.services.audit.query({}).entries).toHaveLength(3);
   });
 
-  it('records sign-ins, wrong passwords and sign-outs with their address, not the throttle’s refusals', async () => {
-    c = await serveConsole(apps, { throttle: { maxPerName: 2, slowAfter: 5 } });
+  it('records sign-ins, wrong passwords, sign-outs and the throttle’s refusals with their address', async () => {
+    c = await serveConsole(apps, { throttle: { maxPerPair: 3, slowAfter: 5 } });
     await addOperators(c.services, ['support']);
     const attempt = (password: string) =>
       fetch(`${c.url}/im-console/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: ' Support ', password }) });
     expect((await attempt('wrong-1')).status).toBe(401);
     const me = await signIn(c.url, 'support');
     expect((await me.call('DELETE', '/im-console/session')).status).toBe(204);
-    expect((await attempt('wrong-2')).status).toBe(401);
-    expect((await attempt('wrong-3')).status).toBe(401);
-    // Locked now: refused without a password check, and not written down.
-    expect((await attempt('wrong-4')).status).toBe(429);
+    for (const n of [2, 3, 4]) expect((await attempt(`wrong-${n}`)).status).toBe(401);
+    // Locked now: refused without a password check, and written down as a refusal.
+    expect((await attempt('wrong-5')).status).toBe(429);
     const rows = c.services.audit.query({ target: 'support' }).entries.reverse();
-    expect(rows.map((e) => [e.method, e.operator, e.status])).toEqual([
-      ['POST', null, 401],
-      ['POST', 'support', 200],
-      ['DELETE', 'support', 204],
-      ['POST', null, 401],
-      ['POST', null, 401],
+    expect(rows.map((e) => [e.method, e.operator, e.status, e.refusal])).toEqual([
+      ['POST', null, 401, 'invalid_credentials'],
+      ['POST', 'support', 200, undefined],
+      ['DELETE', 'support', 204, undefined],
+      ['POST', null, 401, 'invalid_credentials'],
+      ['POST', null, 401, 'invalid_credentials'],
+      ['POST', null, 401, 'invalid_credentials'],
+      ['POST', null, 429, 'too_many_attempts'],
     ]);
-    expect(rows.every((e) => e.path === 'im-console/session' && e.app === '' && JSON.parse(e.summary).address === '127.0.0.1')).toBe(true);
+    expect(rows.every((e) => e.path === 'im-console/session' && e.app === '' && e.address === '127.0.0.1')).toBe(true);
   });
 });
 
@@ -218,6 +224,7 @@ describe('audit helpers', () => {
     ]);
     expect(csv.startsWith('\ufeffid,time,')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
-    expect(csv).toContain(",'=SUM(1),'@b:failed (x)\r\n");
+    // Formula-looking cells are written as text (a leading ') and quoted, so `;` locales keep them whole too.
+    expect(csv).toContain(`,"'=SUM(1)","'@b:failed (x)"\r\n`);
   });
 });

@@ -47,12 +47,33 @@ CREATE TABLE IF NOT EXISTS audit (
 CREATE INDEX IF NOT EXISTS audit_time ON audit(time);
 CREATE INDEX IF NOT EXISTS audit_operator ON audit(operator, id);
 
+-- A change's outcome, added when the IM host answers (the change's own row, written before it
+-- was forwarded, is never updated). No outcome row: the outcome is unknown.
+CREATE TABLE IF NOT EXISTS audit_outcome (
+  audit_id INTEGER PRIMARY KEY REFERENCES audit(id),
+  time INTEGER NOT NULL,
+  status INTEGER NOT NULL,
+  items TEXT
+);
+
 -- Append-only: no route edits or deletes it, and the database refuses to as well.
+CREATE TRIGGER IF NOT EXISTS audit_outcome_no_update BEFORE UPDATE ON audit_outcome
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_outcome_no_delete BEFORE DELETE ON audit_outcome
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 `;
+
+/** Columns added since the first release: added to older databases in place. */
+function migrate(db: Database.Database) {
+  const columns = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('audit')").all().map((c) => c.name));
+  // The address a session or a refused call came from, and the refusal's error code.
+  if (!columns.has('address')) db.exec('ALTER TABLE audit ADD COLUMN address TEXT');
+  if (!columns.has('refusal')) db.exec('ALTER TABLE audit ADD COLUMN refusal TEXT');
+}
 
 /** Opens (and creates when needed) the console database; `:memory:` for tests. */
 export function openConsoleDb(file: string = CONSOLE_DB_DEFAULT): ConsoleDb {
@@ -60,8 +81,11 @@ export function openConsoleDb(file: string = CONSOLE_DB_DEFAULT): ConsoleDb {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
+  // An audit row is committed before its change is forwarded: make the commit survive power loss too.
+  db.pragma('synchronous = FULL');
   // Two processes (the server and `npm run operator`) may write at once.
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  migrate(db);
   return db;
 }

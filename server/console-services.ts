@@ -1,4 +1,4 @@
-import { createAuditLog, type AuditLog } from './audit.js';
+import { createAuditLog, type AuditLog } from './audit/audit-log.js';
 import { CONSOLE_DB_DEFAULT, openConsoleDb, type ConsoleDb } from './console-db.js';
 import { createOperators, type Operators } from './operators.js';
 import { createSessions, type Sessions } from './sessions.js';

@@ -3,20 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUsers, startTestEmulator, type TestEmulator } from '../emulator/src/testing/harness.js';
 import { emulatorApps, readImConfig, ImConfigError, type ImAppConfig } from './im-config.js';
-import { createImProxy, type ProxyOptions } from './im-proxy.js';
+import { createConsoleApp, type ConsoleAppOptions } from './app.js';
+import { nodeListener } from './http/node-listener.js';
 
 /** Serves the proxy (and nothing else) on a free port, as Vite's servers would. */
-async function serveProxy(apps: ImAppConfig[], options: ProxyOptions = {}) {
-  const handler = createImProxy(apps, options);
-  const server: Server = createServer((req, res) =>
-    handler(req, res, (err) => {
-      res.writeHead(err ? 500 : 404);
-      res.end(err ? String(err) : 'not handled');
-    }),
-  );
+async function serveProxy(apps: ImAppConfig[], options: Omit<ConsoleAppOptions, 'apps'> = {}) {
+  const server: Server = createServer(nodeListener(createConsoleApp({ ...options, apps }).app.fetch));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return { url, close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))) };
 }
 
 /** A fetch that records what the proxy sends upstream, optionally rewriting answers. */

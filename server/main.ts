@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ConsoleSettingsError, createConsoleServices, readConsoleSettings } from './console-services.js';
 import { ImConfigError, readImConfig } from './im-config.js';
 import { startLocalEmulator, type LocalEmulator } from './local-emulator.js';
+import { log } from './log.js';
 import { startProductionServer } from './production-server.js';
 
 // `npm start` (after `npm run build`). Node 20 cannot run TypeScript and tsx is a devDependency,
@@ -14,7 +15,6 @@ import { startProductionServer } from './production-server.js';
 
 const env = process.env;
 const here = dirname(fileURLToPath(import.meta.url));
-const log = (msg: string) => console.log(`[im-console] ${msg}`);
 
 async function main() {
   let apps;
@@ -24,7 +24,7 @@ async function main() {
     settings = readConsoleSettings(env);
   } catch (e) {
     if (e instanceof ImConfigError || e instanceof ConsoleSettingsError) {
-      console.error(`[im-console] settings: ${e.message}`);
+      log.fatal({ err: e }, 'settings');
       process.exit(1);
     }
     throw e;
@@ -37,24 +37,26 @@ async function main() {
 
   let emulator: LocalEmulator | undefined;
   // No IM_* settings: the local emulator, as in dev, but sign-in stays required here.
-  if (apps.some((a) => a.emulator)) emulator = await startLocalEmulator(env, log);
+  if (apps.some((a) => a.emulator)) emulator = await startLocalEmulator(env, (msg) => log.info(msg));
   const services = createConsoleServices({ signInRequired: true, settings });
   const operators = services.operators.list().filter((o) => !o.disabled).length;
-  if (operators === 0) log(`no operator can sign in yet: npm run operator -- add NAME --role admin (CONSOLE_DB=${settings.db})`);
+  if (operators === 0) log.warn({ db: settings.db }, 'no operator can sign in yet: npm run operator -- add NAME --role admin');
 
-  const running = await startProductionServer({ apps, services, staticRoot, port, host });
-  log(`IM apps: ${apps.map((a) => `${a.id} → ${a.host}`).join(', ')}`);
-  log(`listening on ${running.url}`);
+  const running = await startProductionServer({ apps, services, staticRoot, port, host, log });
+  log.info({ apps: apps.map((a) => ({ id: a.id, host: a.host })) }, 'IM apps');
+  log.info({ url: running.url }, 'listening');
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: finishing calls in flight (up to ${shutdownMs / 1000} s)`);
+    log.info({ signal, timeoutSeconds: shutdownMs / 1000 }, 'finishing calls in flight');
     const how = await running.shutdown(shutdownMs);
     await emulator?.close();
     services.close();
-    log(how === 'drained' ? 'stopped' : 'stopped; calls still open were cut off');
+    if (how === 'drained') log.info('stopped');
+    else log.warn('stopped; calls still open were cut off (their audit rows read "outcome unknown")');
+    log.flush();
     process.exit(how === 'drained' ? 0 : 1);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -62,6 +64,6 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  console.error('[im-console] failed to start:', e);
+  log.fatal({ err: e }, 'failed to start');
   process.exit(1);
 });

@@ -39,6 +39,9 @@ const toOperator = (r: Row): Operator => ({
   updatedAt: r.updated_at,
 });
 
+/** Could this be an operator's name at all? (Sign-in refuses anything else before any lookup.) */
+export const isOperatorName = (name: string) => NAME_RE.test(name.trim().toLowerCase());
+
 export function normalizeName(name: string): string {
   const n = name.trim().toLowerCase();
   if (!NAME_RE.test(n)) throw new OperatorError(`"${name}" is not a valid operator name (1-64 of a-z 0-9 . _ @ -, starting with a letter or digit)`);

@@ -125,8 +125,10 @@ async function freePort(): Promise<number> {
 
 /** Starts `server/main.ts` as `npm start` would (through tsx: the bundle is the same code). */
 async function startMain(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/main.ts'], {
-    env: { ...process.env, ...env },
+  // tsx as a loader, not its CLI: the CLI would run the server in a grandchild that a kill misses.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    // Logs are silent under the test runner, whose variables the child inherits: ask for them.
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -135,7 +137,8 @@ async function startMain(env: Record<string, string>): Promise<{ child: ChildPro
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no "listening" line:\n${out}`)), 20_000);
     child.stdout!.on('data', () => {
-      const m = /listening on (http:\/\/\S+)/.exec(out);
+      // Logs are JSON lines: `{"level":30,…,"url":"http://…","msg":"listening"}`.
+      const m = /"url":"(http:\/\/[^"]+)","msg":"listening"/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!);
@@ -182,7 +185,9 @@ describe('npm start (server/main.ts)', () => {
       expect(await res.json()).toMatchObject({ entities: [] });
       expect(Date.now() - started).toBeGreaterThan(1500);
       expect(await exited).toBe(0);
-      expect(output()).toMatch(/SIGTERM: finishing calls in flight/);
+      const lines = output().trim().split('\n').map((l) => JSON.parse(l) as { msg: string; signal?: string });
+      expect(lines).toContainEqual(expect.objectContaining({ msg: 'finishing calls in flight', signal: 'SIGTERM' }));
+      expect(lines.at(-1)).toMatchObject({ msg: 'stopped' });
     } finally {
       child.kill('SIGKILL');
     }

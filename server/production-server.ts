@@ -1,15 +1,16 @@
-import { serve, type HttpBindings } from '@hono/node-server';
+import type { HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
+import { createConsoleApp, type ConsoleAppOptions } from './app.js';
 import type { ConsoleServices } from './console-services.js';
+import { nodeListener } from './http/node-listener.js';
 import type { ImAppConfig } from './im-config.js';
-import { createImProxy, hasUnsafePath, type ProxyOptions } from './im-proxy.js';
+import type { Log } from './log.js';
 
 // `npm start`: one Node process serving the built console (dist/) and the same proxy as dev.
 
@@ -46,13 +47,14 @@ export interface ProductionOptions {
   services: ConsoleServices;
   /** The built console (`dist/`, or another `vite build --outDir`). */
   staticRoot: string;
-  proxy?: Omit<ProxyOptions, 'console'>;
+  proxy?: Pick<ConsoleAppOptions, 'fetch' | 'now'>;
+  log?: Log;
 }
 
 type Env = { Bindings: HttpBindings };
 
 export function createProductionApp(o: ProductionOptions) {
-  const proxy = createImProxy(o.apps, { ...o.proxy, console: o.services });
+  const consoleApp = createConsoleApp({ ...o.proxy, apps: o.apps, services: o.services, log: o.log });
   // serveStatic takes a root relative to the working directory.
   const root = relative(process.cwd(), o.staticRoot) || '.';
   // Read once: the SPA fallback answers it for every client route.
@@ -60,10 +62,6 @@ export function createProductionApp(o: ProductionOptions) {
   const app = new Hono<Env>();
 
   app.use(async (c, next) => {
-    // On the path as sent: by the time Hono routes it, `..` has been resolved away.
-    if (hasUnsafePath(c.env.incoming.url ?? '/')) {
-      return c.json({ error: 'invalid_path', error_description: 'Paths with `.` or `..` segments, backslashes or `//` are refused.' }, 400, SECURITY_HEADERS);
-    }
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   });
@@ -73,27 +71,8 @@ export function createProductionApp(o: ProductionOptions) {
     return c.json({ ok: true });
   });
 
-  // The proxy writes to Node's response itself (it streams bodies and keeps paths as sent).
-  const toProxy = async (c: Context<Env>) => {
-    const { incoming, outgoing } = c.env;
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) outgoing.setHeader(name, value);
-    let failure: unknown;
-    let passed = false;
-    await proxy(incoming, outgoing, (err) => {
-      passed = true;
-      failure = err;
-    });
-    if (passed && !outgoing.headersSent) {
-      if (failure) console.error('proxy error:', failure);
-      outgoing.writeHead(failure ? 500 : 404, { 'Content-Type': 'application/json; charset=utf-8' });
-      outgoing.end(JSON.stringify(failure ? { error: 'internal_error', error_description: 'The console server failed.' } : { error: 'not_found' }));
-    }
-    return RESPONSE_ALREADY_SENT;
-  };
-  app.all('/im', toProxy);
-  app.all('/im/*', toProxy);
-  app.all('/im-console', toProxy);
-  app.all('/im-console/*', toProxy);
+  // The console's own routes (sessions, the IM proxy, audit, search), and its path guard and logs for everything.
+  app.route('/', consoleApp.app);
 
   app.use(compress());
   app.use(
@@ -104,7 +83,7 @@ export function createProductionApp(o: ProductionOptions) {
       onFound: (_path, c) => c.header('Cache-Control', IMMUTABLE),
     }),
   );
-  app.all('/assets/*', (c) => c.json({ error: 'not_found' }, 404));
+  app.all('/assets/*', (c) => c.json({ error: 'not_found', error_description: 'No such asset.' }, 404));
   const sendIndex = (c: Context<Env>) => {
     // Always revalidated: it names the current hashed assets.
     c.header('Cache-Control', 'no-cache');
@@ -115,7 +94,7 @@ export function createProductionApp(o: ProductionOptions) {
   app.use(serveStatic({ root, onFound: (_path, c) => c.header('Cache-Control', 'no-cache') }));
   // Client routes (`/demo/users/alice`) are the app's: answer the page and let the router decide.
   app.get('*', sendIndex);
-  return app;
+  return { app, close: consoleApp.close };
 }
 
 export interface RunningServer {
@@ -126,9 +105,10 @@ export interface RunningServer {
 }
 
 export async function startProductionServer(o: ProductionOptions & { port: number; host: string }): Promise<RunningServer> {
-  const app = createProductionApp(o);
+  const { app, close } = createProductionApp(o);
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolve(s as Server)) as Server;
+    const s = createServer(nodeListener(app.fetch, SECURITY_HEADERS));
+    s.listen(o.port, o.host, () => resolve(s));
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
@@ -149,6 +129,7 @@ export async function startProductionServer(o: ProductionOptions & { port: numbe
           clearTimeout(timer);
           resolve('drained');
         });
+        void close();
         server.closeIdleConnections();
       });
       return stopping;

@@ -2,7 +2,10 @@ import type { Connect, Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { loadEnv } from 'vite';
 import { ConsoleSettingsError, createConsoleServices, readConsoleSettings, type ConsoleServices } from './console-services.js';
 import { ImConfigError, readImConfig, type ImAppConfig } from './im-config.js';
-import { createImProxy } from './im-proxy.js';
+import { createConsoleApp } from './app.js';
+import { nodeListener } from './http/node-listener.js';
+import { createLog } from './log.js';
+import { pathOf, underConsole } from './http/paths.js';
 import { startLocalEmulator } from './local-emulator.js';
 
 /**
@@ -56,7 +59,14 @@ export function imConsole(): Plugin {
     }
     log(`IM apps: ${apps.map((a) => `${a.id} → ${a.host}`).join(', ')}`);
     log(services.signInRequired ? 'Operators sign in (npm run operator -- add NAME --role admin)' : 'No sign-in: local emulator only');
-    server.middlewares.use(createImProxy(apps, { console: services }) as Connect.NextHandleFunction);
+    // The same Hono app as `npm start`, for the console's paths only; Vite serves the rest.
+    // Request lines would drown Vite's own output: warnings and errors only, unless LOG_LEVEL says otherwise.
+    const consoleApp = createConsoleApp({ apps, services, log: createLog({ level: process.env.LOG_LEVEL ?? 'warn' }) });
+    const listener = nodeListener(consoleApp.app.fetch);
+    server.middlewares.use(((req, res, next) => {
+      if (!underConsole(pathOf(req.url ?? '/'))) return next();
+      void listener(req, res);
+    }) as Connect.NextHandleFunction);
   }
 
   return {

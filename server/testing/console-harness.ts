@@ -4,7 +4,10 @@ import type { Role } from '../../contract/roles.js';
 import { openConsoleDb } from '../console-db.js';
 import { createConsoleServices, type ConsoleServices } from '../console-services.js';
 import type { ImAppConfig } from '../im-config.js';
-import { createImProxy, SESSION_COOKIE } from '../im-proxy.js';
+import type { Log } from '../log.js';
+import { createConsoleApp } from '../app.js';
+import { SESSION_COOKIE } from '../http/authenticate.js';
+import { nodeListener } from '../http/node-listener.js';
 import type { ThrottleOptions } from '../sign-in-throttle.js';
 
 // Test helpers: the proxy with real console services (in-memory database) on a free port, a
@@ -15,18 +18,22 @@ export const PASSWORD = 'correct horse battery';
 export interface Upstream {
   fetch: typeof fetch;
   calls: { method: string; url: string }[];
+  /** Runs as each call leaves for the IM host (a test looks at the console's state at that moment). */
+  beforeCall?: (url: string) => void;
 }
 
 /** A fetch that records every call the proxy makes to the IM host. */
 export function recordingUpstream(): Upstream {
   const calls: Upstream['calls'] = [];
-  return {
+  const upstream: Upstream = {
     calls,
     fetch: async (input, init) => {
       calls.push({ method: init?.method ?? 'GET', url: String(input) });
+      upstream.beforeCall?.(String(input));
       return fetch(input, init);
     },
   };
+  return upstream;
 }
 
 export interface ConsoleUnderTest {
@@ -41,7 +48,7 @@ export interface ConsoleUnderTest {
 
 export async function serveConsole(
   apps: ImAppConfig[],
-  o: { signInRequired?: boolean; idleMinutes?: number; maxHours?: number; throttle?: ThrottleOptions; trustProxy?: boolean; sleeps?: number[] } = {},
+  o: { signInRequired?: boolean; idleMinutes?: number; maxHours?: number; throttle?: ThrottleOptions; trustProxy?: boolean; sleeps?: number[]; log?: Log } = {},
 ): Promise<ConsoleUnderTest> {
   const clock = { now: Date.parse('2026-03-01T10:00:00Z') };
   const now = () => clock.now;
@@ -56,14 +63,9 @@ export async function serveConsole(
     },
   });
   const upstream = recordingUpstream();
-  // The proxy's own clock stays real: only sessions, throttling and the audit log use the test's.
-  const handler = createImProxy(apps, { fetch: upstream.fetch, console: services });
-  const server: Server = createServer((req, res) =>
-    handler(req, res, (err) => {
-      res.writeHead(err ? 500 : 404);
-      res.end(err ? String(err) : 'not handled');
-    }),
-  );
+  // The token cache's clock stays real: only sessions, throttling and the audit log use the test's.
+  const consoleApp = createConsoleApp({ apps, fetch: upstream.fetch, services, log: o.log });
+  const server: Server = createServer(nodeListener(consoleApp.app.fetch));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -72,7 +74,9 @@ export async function serveConsole(
     clock,
     apiCalls: () => upstream.calls.filter((c) => !c.url.endsWith('/token')).map((c) => ({ method: c.method, path: new URL(c.url).pathname })),
     close: async () => {
+      server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
+      await consoleApp.close();
       services.close();
     },
   };
@@ -83,7 +87,7 @@ export interface SignedIn {
   role: Role;
   cookie: string;
   csrfToken: string;
-  /** A call as the console's client makes it: cookie, CSRF header on non-GETs, JSON body. */
+  /** A call as the console's client makes it: cookie, CSRF header, JSON body. */
   call: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>;
 }
 
@@ -106,7 +110,8 @@ export async function signIn(base: string, username: string, password = PASSWORD
         method,
         headers: {
           Cookie: cookie,
-          ...(method !== 'GET' ? { 'X-CSRF-Token': body.csrfToken } : {}),
+          // As the console's client does: on every call (force offline is a GET that needs it).
+          'X-CSRF-Token': body.csrfToken,
           ...(payload !== undefined ? { 'Content-Type': 'application/json' } : {}),
           ...headers,
         },

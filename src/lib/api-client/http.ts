@@ -45,10 +45,13 @@ export function createHttp(options: HttpOptions = {}): KyInstance {
   });
 }
 
-/** The server refuses any non-GET without the session's token (CSRF); read at send time, so it follows sign-ins. */
+/**
+ * The server refuses any change without the session's token (CSRF), GETs that change something
+ * (force offline) included, so every call carries it; read at send time, so it follows sign-ins.
+ */
 export function addCsrfToken(request: Request): void {
   const token = currentCsrfToken();
-  if (token && request.method !== 'GET' && request.method !== 'HEAD') request.headers.set('X-CSRF-Token', token);
+  if (token) request.headers.set('X-CSRF-Token', token);
 }
 
 /** A 401 `signed_out` from any call (the session expired) brings the sign-in page back. */

@@ -1,12 +1,41 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator, type TestEmulator } from '../emulator/src/testing/harness.js';
-import { openConsoleDb, type ConsoleDb } from './console-db.js';
-import { emulatorApps, type ImAppConfig } from './im-config.js';
-import { createUpstream } from './im-proxy.js';
-import { addOperators, serveConsole, signIn, type ConsoleUnderTest } from './testing/console-harness.js';
-import { createUserIndex, shortGrams, type UserIndex } from './user-index.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startTestEmulator, type TestEmulator } from '../../emulator/src/testing/harness.js';
+import { openConsoleDb, type ConsoleDb } from '../console-db.js';
+import { emulatorApps, pathPrefix, type ImAppConfig } from '../im-config.js';
+import type { ConsoleUnderTest } from '../testing/console-harness.js';
+import { createUserIndex, shortGrams, type IndexUpstream, type UserIndex, type UserIndexEvent } from './index.js';
 
 // The search index against a real emulator seeded with the demo data (3,200 users).
+
+/**
+ * The IM host as the proxy's upstream presents it to the index: one app token per app, and a
+ * failed token request as an Error carrying its status (a 429 there slows the walk). Kept here so
+ * the index's tests do not depend on the proxy loading.
+ */
+function createUpstream(): IndexUpstream {
+  const tokens = new Map<string, Promise<string>>();
+  async function fetchToken(app: ImAppConfig): Promise<string> {
+    const res = await fetch(`${app.host}${pathPrefix(app)}/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credentials', client_id: app.clientId, client_secret: app.clientSecret }),
+    });
+    const body = (await res.json().catch(() => ({}))) as { access_token?: string; error_description?: string };
+    if (!res.ok || !body.access_token) throw Object.assign(new Error(body.error_description ?? `HTTP ${res.status}`), { status: res.status === 429 ? 429 : 502 });
+    return body.access_token;
+  }
+  return {
+    async call(app, path, init) {
+      let token = tokens.get(app.id);
+      if (!token) {
+        token = fetchToken(app);
+        tokens.set(app.id, token);
+        token.catch(() => tokens.delete(app.id));
+      }
+      return fetch(`${app.host}${pathPrefix(app)}${path}`, init(await token));
+    },
+  };
+}
 
 let t: TestEmulator;
 let apps: ImAppConfig[];
@@ -38,6 +67,60 @@ describe('shortGrams', () => {
   it('keeps 1- and 2-character fragments of non-Latin runs only', () => {
     expect(shortGrams('alice', 'Alice 爱丽丝').sort()).toEqual(['丝', '丽', '丽丝', '爱', '爱丽'].sort());
     expect(shortGrams('bob', 'Bob')).toEqual([]);
+  });
+});
+
+describe('apply: the console’s own changes', () => {
+  const noApi: IndexUpstream = { call: () => Promise.reject(new Error('no API here')) };
+  const setup = () => {
+    const db = openConsoleDb(':memory:');
+    const log = { error: vi.fn(), info: vi.fn() };
+    const index = createUserIndex({ db, upstream: noApi, apps: [], log });
+    index.put('app', [{ username: 'bob', nickname: 'Bob', activated: true, created: 1 }]);
+    return { db, log, index };
+  };
+  const names = (index: UserIndex, q: string) => index.search('app', q, { limit: 100 }).users.map((u) => u.username);
+
+  it('registers, renames, bans, unbans and deletes at once', () => {
+    const { db, log, index } = setup();
+    index.apply('app', [{ type: 'registered', users: [{ username: 'Wang', nickname: '小王测试', activated: true, created: 2 }] }]);
+    expect(index.search('app', '小王').users).toEqual([{ username: 'Wang', nickname: '小王测试', activated: true, created: 2 }]);
+    index.apply('app', [{ type: 'activation', username: 'wang', activated: false }]);
+    expect(index.search('app', 'wang').users[0]).toMatchObject({ username: 'Wang', activated: false });
+    index.apply('app', [{ type: 'activation', username: 'WANG', activated: true }]);
+    expect(index.search('app', 'wang').users[0]).toMatchObject({ activated: true });
+    index.apply('app', [{ type: 'nickname', username: 'wang', nickname: 'Renamed 李' }]);
+    expect(names(index, '小王')).toEqual([]);
+    expect(names(index, 'renamed')).toEqual(['Wang']);
+    expect(names(index, '李')).toEqual(['Wang']);
+    // A nickname for someone the index does not hold changes nothing.
+    index.apply('app', [{ type: 'nickname', username: 'nobody', nickname: 'X' }]);
+    index.apply('app', [{ type: 'deleted', usernames: ['wang', 'bob', 'nobody'] }]);
+    expect(index.status('app').count).toBe(0);
+    expect(log.error).not.toHaveBeenCalled();
+    db.close();
+  });
+
+  it('leaves apps without an index alone', () => {
+    const { db, index } = setup();
+    index.apply('other', [{ type: 'registered', users: [{ username: 'eve', nickname: '', activated: true, created: null }] }]);
+    expect(index.status('other')).toMatchObject({ count: 0, lastBuiltAt: null, resumable: false });
+    expect(index.search('other', 'eve').users).toEqual([]);
+    db.close();
+  });
+
+  it('applies one call’s events together, and logs a failure instead of throwing', () => {
+    const { db, log, index } = setup();
+    db.exec('DROP TABLE user_index_grams');
+    const events: UserIndexEvent[] = [
+      { type: 'deleted', usernames: ['bob'] },
+      { type: 'registered', users: [{ username: 'eve', nickname: '', activated: true, created: null }] },
+    ];
+    expect(() => index.apply('app', events)).not.toThrow();
+    expect(log.error).toHaveBeenCalledWith(expect.objectContaining({ app: 'app', events: ['deleted', 'registered'] }), 'search index update failed');
+    // Rolled back: bob is still there.
+    expect(index.status('app').count).toBe(1);
+    db.close();
   });
 });
 
@@ -191,10 +274,51 @@ describe('an interrupted build', () => {
       await limited.close();
     }
   }, 30_000);
+
+  it('goes on by itself when the server starts again, unless an operator cancelled it', async () => {
+    const db = openConsoleDb(':memory:');
+    const cutAt = (calls: number) => {
+      const holder: { index?: UserIndex } = {};
+      const index = createUserIndex({ db, upstream: createUpstream(), apps, rate: 1000, onPage: (_app, p) => void (p.calls === calls && holder.index!.close()) });
+      holder.index = index;
+      return index;
+    };
+    // The process stops mid-walk (shutdown closes the index)…
+    const first = cutAt(3);
+    first.start('demo', 'build');
+    await first.settled('demo');
+    expect(first.status('demo')).toMatchObject({ count: 300, resumable: true });
+    // …and the next one resumes it at start, from the fourth page.
+    const second = createUserIndex({ db, upstream: createUpstream(), apps, rate: 1000 });
+    expect(second.resumeInterrupted()).toEqual(['demo']);
+    await second.settled('demo');
+    expect(second.status('demo')).toMatchObject({ count: total, resumable: false });
+    expect(second.resumeInterrupted()).toEqual([]);
+
+    // A re-walk an operator cancels stays put across a restart until someone asks again.
+    const holder: { index?: UserIndex } = {};
+    const third = createUserIndex({ db, upstream: createUpstream(), apps, rate: 1000, onPage: (_app, p) => void (p.calls === 2 && holder.index!.cancel('demo', { byOperator: true })) });
+    holder.index = third;
+    third.start('demo', 'rewalk');
+    await third.settled('demo');
+    expect(third.status('demo').resumable).toBe(true);
+    const fourth = createUserIndex({ db, upstream: createUpstream(), apps, rate: 1000 });
+    expect(fourth.resumeInterrupted()).toEqual([]);
+    expect(fourth.status('demo')).toMatchObject({ resumable: true, building: null });
+    fourth.start('demo', 'build');
+    await fourth.settled('demo');
+    expect(fourth.status('demo')).toMatchObject({ count: total, resumable: false });
+    db.close();
+  }, 30_000);
 });
 
 describe('over HTTP, with roles and the console’s own changes', () => {
   let c: ConsoleUnderTest;
+  // Loaded here, not at the top: the index's own tests above run even when the proxy cannot load.
+  let harness: typeof import('../testing/console-harness.js');
+  beforeAll(async () => {
+    harness = await import('../testing/console-harness.js');
+  });
   afterEach(async () => c?.close());
 
   async function waitIdle(call: (m: string, p: string) => Promise<Response>) {
@@ -207,11 +331,11 @@ describe('over HTTP, with roles and the console’s own changes', () => {
   }
 
   it('viewer searches; only admin builds, cancels or drops; changes through the proxy show at once', async () => {
-    c = await serveConsole(apps);
-    await addOperators(c.services);
-    const viewer = await signIn(c.url, 'viewer');
-    const support = await signIn(c.url, 'support');
-    const admin = await signIn(c.url, 'admin');
+    c = await harness.serveConsole(apps);
+    await harness.addOperators(c.services);
+    const viewer = await harness.signIn(c.url, 'viewer');
+    const support = await harness.signIn(c.url, 'support');
+    const admin = await harness.signIn(c.url, 'admin');
 
     for (const who of [viewer, support]) {
       for (const [method, body] of [['POST', { action: 'build' }], ['DELETE', undefined]] as const) {
@@ -262,52 +386,24 @@ describe('over HTTP, with roles and the console’s own changes', () => {
     expect(dropped.status).toBe(200);
     expect(await dropped.json()).toMatchObject({ count: 0, lastBuiltAt: null });
     // The index actions are in the audit log.
-    const audit = (await (await admin.call('GET', '/im-console/audit?action=users/index')).json()) as { entries: { operator: string; summary: string }[] };
-    expect(audit.entries.map((e) => e.summary)).toEqual(['', '{"action":"build"}']);
+    const audit = (await (await admin.call('GET', '/im-console/audit?action=users/index')).json()) as { entries: { operator: string; summary: string; refusal?: string }[] };
+    expect(audit.entries.filter((e) => !e.refusal).map((e) => e.summary)).toEqual(['', '{"action":"build"}']);
+    // So are the refusals: four of the wrong roles, one without the CSRF token.
+    expect(audit.entries.filter((e) => e.refusal).map((e) => [e.operator, e.refusal])).toEqual([
+      ['admin', 'csrf_failed'],
+      ['support', 'forbidden_role'],
+      ['support', 'forbidden_role'],
+      ['viewer', 'forbidden_role'],
+      ['viewer', 'forbidden_role'],
+    ]);
   }, 60_000);
 
-  it('goes on by itself when the server starts again, unless an operator cancelled it', async () => {
-    const db = openConsoleDb(':memory:');
-    const cutAt = (calls: number) => {
-      const holder: { index?: UserIndex } = {};
-      const index = createUserIndex({ db, upstream: createUpstream(), apps, rate: 1000, onPage: (_app, p) => void (p.calls === calls && holder.index!.close()) });
-      holder.index = index;
-      return index;
-    };
-    // The process stops mid-walk (shutdown closes the index)…
-    const first = cutAt(3);
-    first.start('demo', 'build');
-    await first.settled('demo');
-    expect(first.status('demo')).toMatchObject({ count: 300, resumable: true });
-    // …and the next one resumes it at start, from the fourth page.
-    const second = createUserIndex({ db, upstream: createUpstream(), apps, rate: 1000 });
-    expect(second.resumeInterrupted()).toEqual(['demo']);
-    await second.settled('demo');
-    expect(second.status('demo')).toMatchObject({ count: total, resumable: false });
-    expect(second.resumeInterrupted()).toEqual([]);
-
-    // A re-walk an operator cancels stays put across a restart until someone asks again.
-    const holder: { index?: UserIndex } = {};
-    const third = createUserIndex({ db, upstream: createUpstream(), apps, rate: 1000, onPage: (_app, p) => void (p.calls === 2 && holder.index!.cancel('demo', { byOperator: true })) });
-    holder.index = third;
-    third.start('demo', 'rewalk');
-    await third.settled('demo');
-    expect(third.status('demo').resumable).toBe(true);
-    const fourth = createUserIndex({ db, upstream: createUpstream(), apps, rate: 1000 });
-    expect(fourth.resumeInterrupted()).toEqual([]);
-    expect(fourth.status('demo')).toMatchObject({ resumable: true, building: null });
-    fourth.start('demo', 'build');
-    await fourth.settled('demo');
-    expect(fourth.status('demo')).toMatchObject({ count: total, resumable: false });
-    db.close();
-  }, 30_000);
-
   it('cancels a running build over HTTP and resumes it', async () => {
-    c = await serveConsole(apps);
+    c = await harness.serveConsole(apps);
     // A slow pace, so the cancel lands mid-walk.
     c.services.searchIndexRate = 10;
-    await addOperators(c.services, ['admin']);
-    const admin = await signIn(c.url, 'admin');
+    await harness.addOperators(c.services, ['admin']);
+    const admin = await harness.signIn(c.url, 'admin');
     expect((await admin.call('POST', '/im-console/apps/demo/users/index', { action: 'build' })).status).toBe(202);
     await new Promise((r) => setTimeout(r, 400));
     const cancelled = (await (await admin.call('POST', '/im-console/apps/demo/users/index', { action: 'cancel' })).json()) as { count: number; resumable: boolean; building: unknown };

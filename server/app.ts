@@ -1,0 +1,110 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { requestId } from 'hono/request-id';
+import { createAuditWriter } from './audit/record.js';
+import { createRefusalGate } from './audit/refusal-gate.js';
+import type { ConsoleServices } from './console-services.js';
+import { authenticate } from './http/authenticate.js';
+import type { ConsoleEnv } from './http/context.js';
+import { ConsoleError, errorHandler, errorResponse } from './http/errors.js';
+import { checkRequestPath, pathOf } from './http/paths.js';
+import { limitedBody, rawUrl } from './http/request.js';
+import type { ImAppConfig } from './im-config.js';
+import { log as processLog, type Log } from './log.js';
+import { createUpstream } from './proxy/upstream.js';
+import { appRoutes } from './routes/apps.js';
+import { auditRoutes } from './routes/audit.js';
+import { imProxyRoutes } from './routes/im-proxy.js';
+import { searchIndexRoutes } from './routes/search-index.js';
+import { sessionRoutes } from './routes/session.js';
+import { createUserIndex, type UserIndex } from './user-index/index.js';
+
+// The console server's own routes, as one Hono app mounted by `npm start` (production-server.ts)
+// and by Vite's dev and preview servers (vite-plugin.ts):
+//   POST/GET/DELETE /im-console/session                 sign in, who am I, sign out
+//   GET  /im-console/apps                               the configured apps (no secrets)
+//   GET  /im-console/apps/{id}/health                   can the server reach the host and authenticate?
+//   GET  /im-console/audit                              the audit log (admins; JSON or CSV)
+//   GET  /im-console/apps/{id}/users/search             the local user index
+//   GET/POST/DELETE /im-console/apps/{id}/users/index   its state; build, re-walk, cancel; drop
+//   ANY  /im/{id}/<api path>                            the IM proxy (routes/im-proxy.ts)
+
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const MAX_SIGN_IN_BYTES = 8 * 1024;
+
+export interface ConsoleAppOptions {
+  apps: ImAppConfig[];
+  /**
+   * Operators, sessions, throttling and the audit log. Without it nothing is checked or recorded
+   * (the proxy's own tests); with `signInRequired: false` calls are recorded but not checked.
+   */
+  services?: ConsoleServices;
+  fetch?: typeof fetch;
+  /** The token cache's clock. */
+  now?: () => number;
+  log?: Log;
+}
+
+export interface ConsoleApp {
+  app: Hono<ConsoleEnv>;
+  index?: UserIndex;
+  /** Stops the index's walks (each stays resumable). */
+  close: () => Promise<void>;
+}
+
+export function createConsoleApp(o: ConsoleAppOptions): ConsoleApp {
+  const log = o.log ?? processLog;
+  const services = o.services;
+  const upstream = createUpstream({ fetch: o.fetch, now: o.now });
+  const index = services ? createUserIndex({ db: services.db, upstream, apps: o.apps, rate: () => services.searchIndexRate, log }) : undefined;
+  // A walk the last process left unfinished (stopped, crashed) goes on by itself.
+  for (const app of index?.resumeInterrupted() ?? []) log.info({ app }, 'search index: resuming an interrupted walk');
+  const gate = createRefusalGate({ now: services?.now ?? Date.now, onSuppressed: (address, count) => log.warn({ address, count }, 'refusals not audited (over the per-address limit)') });
+  const writer = createAuditWriter(services, gate, log);
+
+  const app = new Hono<ConsoleEnv>();
+  app.onError(errorHandler(log));
+  app.notFound((c) => errorResponse(c, new ConsoleError(404, 'not_found', 'Nothing here.')));
+  app.use(requestId({ limitLength: 64 }));
+  app.use(accessLog(log));
+  // On the path as sent: by the time Hono routes it, `..` has been resolved away.
+  app.use(async (c, next) => {
+    checkRequestPath(rawUrl(c));
+    await next();
+  });
+  app.use('/im/*', limitedBody(MAX_BODY_BYTES));
+  app.use('/im-console/*', limitedBody(MAX_SIGN_IN_BYTES));
+
+  app.route('/im-console/session', sessionRoutes(services, writer));
+  const signedIn = authenticate(services, writer);
+  app.use('/im-console/*', signedIn);
+  app.use('/im/*', signedIn);
+  app.use('/im', signedIn);
+  app.route('/im-console/apps', appRoutes(o.apps, upstream));
+  app.route('/im-console/apps', searchIndexRoutes(o.apps, index, writer));
+  app.route('/im-console/audit', auditRoutes(services?.audit, writer, services?.now ?? Date.now));
+  app.route('/im', imProxyRoutes({ apps: o.apps, upstream, services, index, writer, log }));
+  app.all('/im-console/*', (c) => errorResponse(c, new ConsoleError(404, 'not_found', 'Nothing here.')));
+  app.all('/im-console', (c) => errorResponse(c, new ConsoleError(404, 'not_found', 'Nothing here.')));
+
+  return { app, index, close: async () => index?.close() };
+}
+
+/** One JSON line per answered call: who, what (route, never the query: it may hold secrets), how long. */
+function accessLog(log: Log): MiddlewareHandler<ConsoleEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    await next();
+    if (c.req.path === '/healthz' || c.req.path.startsWith('/assets/')) return;
+    log.info(
+      {
+        reqId: c.get('requestId'),
+        method: c.req.method,
+        path: pathOf(rawUrl(c)).slice(0, 300),
+        status: c.res.status,
+        operator: c.get('caller')?.operator ?? undefined,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  };
+}

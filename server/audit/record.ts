@@ -1,0 +1,38 @@
+import type { Context } from 'hono';
+import type { ConsoleServices } from '../console-services.js';
+import type { ConsoleError } from '../http/errors.js';
+import type { ConsoleEnv } from '../http/context.js';
+import { clientAddress } from '../http/request.js';
+import type { Log } from '../log.js';
+import type { AuditRecord } from './audit-log.js';
+import type { RefusalGate } from './refusal-gate.js';
+
+// Writing rows that record what already happened (sign-ins, refusals). A failed write is logged,
+// never thrown: the answer still goes back. (Changes are different: see routes/im-proxy.ts,
+// where no change is forwarded unless its row was written first.)
+
+export interface AuditWriter {
+  /** A whole row; `address` is filled in from the request. */
+  record: (c: Context<ConsoleEnv>, r: Omit<AuditRecord, 'time' | 'address'>) => void;
+  /** A refused call, rate-limited per address so refusals cannot flood the log. */
+  refusal: (c: Context<ConsoleEnv>, e: ConsoleError, r: Pick<AuditRecord, 'operator' | 'app' | 'method' | 'path' | 'action'> & { target?: string | null }) => void;
+}
+
+export function createAuditWriter(services: ConsoleServices | undefined, gate: RefusalGate, log: Log): AuditWriter {
+  const record: AuditWriter['record'] = (c, r) => {
+    if (!services) return;
+    try {
+      services.audit.record({ ...r, time: services.now(), address: clientAddress(c, services.trustProxy) });
+    } catch (e) {
+      log.error({ err: e, action: r.action, app: r.app }, 'audit log write failed');
+    }
+  };
+  return {
+    record,
+    refusal(c, e, r) {
+      if (!services || !gate.admit(clientAddress(c, services.trustProxy))) return;
+      const target = r.target ?? null;
+      record(c, { ...r, target, subjects: target ? [target] : [], summary: '', status: e.status, refusal: e.code });
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AuditWriter } from '../audit/record.js';
+import type { ConsoleServices } from '../console-services.js';
+import type { ConsoleEnv } from './context.js';
+import { ConsoleError } from './errors.js';
+import { rawUrl } from './request.js';
+
+export const SESSION_COOKIE = 'im_console_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+const safeEqual = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+export const sessionToken = (c: Context) => getCookie(c, SESSION_COOKIE);
+
+export const signedOut = () => new ConsoleError(401, 'signed_out', 'Sign in to use the console.');
+
+/** The app and the path after `/im/{app}/` (or after `/`), for refusal rows; never the query. */
+function auditWhere(c: Context<ConsoleEnv>): { app: string; path: string } {
+  const path = rawUrl(c).split('?', 1)[0]!;
+  const api = /^\/im\/([^/]+)\/(.*)$/.exec(path);
+  if (!api) return { app: '', path: path.replace(/^\/+/, '') };
+  let app = api[1]!;
+  try {
+    app = decodeURIComponent(app);
+  } catch {
+    // Malformed paths were refused before this; keep the segment as sent.
+  }
+  return { app, path: api[2]! };
+}
+
+/**
+ * Every route but sign-in: who is calling. With sign-in off everyone is an admin; otherwise a live
+ * session is needed, and every change its CSRF token (`requireCsrf`).
+ */
+export function authenticate(services: ConsoleServices | undefined, writer: AuditWriter): MiddlewareHandler<ConsoleEnv> {
+  return async (c, next) => {
+    if (!services?.signInRequired) {
+      c.set('caller', { operator: null, role: 'admin', csrfToken: null });
+      return next();
+    }
+    const session = services.sessions.get(sessionToken(c));
+    if (!session) throw signedOut();
+    c.set('caller', { operator: session.username, role: session.role, csrfToken: session.csrfToken });
+    const method = c.req.method.toUpperCase();
+    if (method !== 'GET' && method !== 'HEAD') requireCsrf(c, writer);
+    await next();
+  };
+}
+
+/**
+ * Refuses (and audits) a change without the session's CSRF token. Called for every non-GET, and
+ * by the proxy for the GETs that change something (force offline).
+ */
+export function requireCsrf(c: Context<ConsoleEnv>, writer: AuditWriter): void {
+  const caller = c.get('caller');
+  if (caller.csrfToken === null) return;
+  const sent = c.req.header(CSRF_HEADER);
+  if (typeof sent === 'string' && safeEqual(sent, caller.csrfToken)) return;
+  const e = new ConsoleError(403, 'csrf_failed', 'Missing or wrong X-CSRF-Token header.');
+  const method = c.req.method.toUpperCase();
+  const { app, path } = auditWhere(c);
+  writer.refusal(c, e, { operator: caller.operator, app, method, path, action: `${method} ${path}` });
+  throw e;
+}

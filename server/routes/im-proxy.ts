@@ -1,0 +1,149 @@
+import { Hono, type Context } from 'hono';
+import { decideCall, isForwarded } from '../../contract/roles.js';
+import type { AuditItem } from '../audit/audit-log.js';
+import { batchItems } from '../audit/batch-items.js';
+import type { AuditWriter } from '../audit/record.js';
+import { readChangeBody, redactPath, summarize } from '../audit/redact.js';
+import type { ConsoleServices } from '../console-services.js';
+import { requireCsrf } from '../http/authenticate.js';
+import type { ConsoleEnv } from '../http/context.js';
+import { ConsoleError } from '../http/errors.js';
+import { decodeSegment, reachesToken } from '../http/paths.js';
+import { rawUrl } from '../http/request.js';
+import type { ImAppConfig } from '../im-config.js';
+import type { Log } from '../log.js';
+import { callSubjects, names, parseJson, patternParams } from '../proxy/call-subjects.js';
+import { userIndexEvents } from '../proxy/index-events.js';
+import type { Upstream } from '../proxy/upstream.js';
+import type { UserIndex } from '../user-index/index.js';
+import { unknownApp } from './apps.js';
+
+// `ANY /im/{app}/<api path>`: forwarded to `{host}{prefix}/<api path>` with the app token, when
+// it is a call the console makes (contract/roles.ts lists them) and the caller's role may make it.
+// A change is written to the audit log BEFORE it is forwarded, and its outcome when the answer
+// comes: no change reaches the IM host without its row.
+
+export interface ProxyDeps {
+  apps: ImAppConfig[];
+  upstream: Upstream;
+  services?: ConsoleServices;
+  index?: UserIndex;
+  writer: AuditWriter;
+  log: Log;
+}
+
+/** `/im/{app}/{rest}` as the browser encoded it: usernames may hold `/ ? # % ,`. */
+const API_URL = /^\/im\/([^/?#]+)\/([^#]*)$/;
+
+/** Is this call one of a batch (for per-item outcomes)? */
+function isBatch(method: string, pattern: string, params: Record<string, string>, request: unknown) {
+  return Array.isArray(request) || (pattern === 'users' && method === 'DELETE') || !!params.usernames?.includes(',') || names((request as { usernames?: unknown })?.usernames).length > 0;
+}
+
+export function imProxyRoutes(d: ProxyDeps) {
+  const byId = new Map(d.apps.map((a) => [a.id, a]));
+  const routes = new Hono<ConsoleEnv>();
+
+  routes.all('/*', async (c: Context<ConsoleEnv>) => {
+    const match = API_URL.exec(rawUrl(c));
+    if (!match) throw new ConsoleError(404, 'not_found', 'Name an app and a call: /im/{app}/{path}.');
+    const app = byId.get(decodeSegment(match[1]!));
+    if (!app) throw unknownApp();
+    const apiPath = match[2]!;
+    const [path, query = ''] = splitQuery(apiPath);
+    const method = c.req.method.toUpperCase();
+    const caller = c.get('caller');
+    const refuse = (e: ConsoleError, action = `${method} ${path}`) => {
+      d.writer.refusal(c, e, { operator: caller.operator, app: app.id, method, path: redactPath(apiPath), action });
+      return e;
+    };
+
+    // The token endpoint would hand a token to the browser: never forwarded, however spelt.
+    if (reachesToken(path)) throw refuse(new ConsoleError(403, 'proxy_forbidden', 'The console proxy does not forward /token'));
+    if (!isForwarded(method, path)) throw refuse(new ConsoleError(404, 'not_forwarded', 'The console does not forward this call (contract/roles.ts lists the calls it does).'));
+    const decision = decideCall(caller.role, method, path);
+    // Force offline is a GET that changes something: it needs the CSRF token like any change.
+    if (decision.mutating && (method === 'GET' || method === 'HEAD')) requireCsrf(c, d.writer);
+    if (!decision.allowed) {
+      throw refuse(new ConsoleError(403, 'forbidden_role', `${caller.role} may not ${method} ${decision.pattern}`, { role: caller.role }), `${method} ${decision.pattern}`);
+    }
+
+    const body = method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(await c.req.arrayBuffer());
+    const action = `${method} ${decision.pattern}`;
+    const params = patternParams(decision.pattern, path);
+    let auditId: number | undefined;
+    let request: unknown;
+    if (decision.mutating && d.services) {
+      const read = readChangeBody(body);
+      if (!read.ok) throw refuse(new ConsoleError(400, 'invalid_body', `${read.reason} Nothing was sent.`), action);
+      request = read.value;
+      const { target, subjects } = callSubjects(params, request);
+      try {
+        auditId = d.services.audit.begin({
+          time: d.services.now(),
+          operator: caller.operator,
+          app: app.id,
+          method,
+          path: redactPath(apiPath),
+          action,
+          target,
+          subjects,
+          summary: summarize(query, request),
+        });
+      } catch (e) {
+        d.log.error({ err: e, action, app: app.id }, 'audit log write failed: change not forwarded');
+        throw new ConsoleError(503, 'audit_unavailable', 'The audit log cannot be written, so the change was not sent. Try again later.');
+      }
+    }
+
+    const finish = (status: number, answer?: Uint8Array) => {
+      if (auditId === undefined || !d.services) return;
+      let items: AuditItem[] | undefined;
+      if (answer && isBatch(method, decision.pattern, params, request)) {
+        const requested = [...names(Array.isArray(request) ? request : (request as { usernames?: unknown })?.usernames), ...(params.usernames?.split(',') ?? [])];
+        items = batchItems(parseJson(answer), requested);
+      }
+      try {
+        d.services.audit.finish(auditId, d.services.now(), status, items);
+      } catch (e) {
+        // The intent row stands: the entry reads "outcome unknown" rather than vanishing.
+        d.log.error({ err: e, action, app: app.id, auditId }, 'audit outcome write failed');
+      }
+    };
+
+    const init = (token: string): RequestInit => ({
+      method,
+      headers: {
+        Accept: 'application/json',
+        // Every body the API takes is JSON (changes were checked to be), whatever the client said.
+        ...(body?.length ? { 'Content-Type': 'application/json' } : {}),
+        Authorization: `Bearer ${token}`,
+      },
+      body: body?.length ? body : undefined,
+    });
+    let answer: Response;
+    try {
+      answer = await d.upstream.call(app, `/${apiPath}`, init);
+    } catch (e) {
+      if (e instanceof ConsoleError) finish(e.status);
+      throw e;
+    }
+    const payload = new Uint8Array(await answer.arrayBuffer());
+    if (decision.mutating) {
+      finish(answer.status, payload);
+      if (answer.ok && d.index) d.index.apply(app.id, userIndexEvents(method, decision.pattern, params, request, parseJson(payload)));
+    }
+    const headers = new Headers({ 'Cache-Control': 'no-store' });
+    for (const name of ['content-type', 'retry-after']) {
+      const v = answer.headers.get(name);
+      if (v) headers.set(name, v);
+    }
+    return new Response(payload, { status: answer.status, headers });
+  });
+  return routes;
+}
+
+function splitQuery(apiPath: string): [string, string] {
+  const at = apiPath.indexOf('?');
+  return at < 0 ? [apiPath, ''] : [apiPath.slice(0, at), apiPath.slice(at + 1)];
+}

@@ -1,0 +1,119 @@
+import { Hono, type Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import * as z from 'zod';
+import type { AuditWriter } from '../audit/record.js';
+import type { ConsoleServices } from '../console-services.js';
+import { authenticate, SESSION_COOKIE, sessionToken, signedOut } from '../http/authenticate.js';
+import type { ConsoleEnv } from '../http/context.js';
+import { ConsoleError } from '../http/errors.js';
+import { clientAddress, overTls } from '../http/request.js';
+import { validJson } from '../http/validate.js';
+import { isOperatorName } from '../operators.js';
+
+// `/im-console/session`: sign in (POST), who am I (GET), sign out (DELETE).
+
+const SESSION_PATH = 'im-console/session';
+const NO_SIGN_IN = { username: null, role: 'admin', csrfToken: null, signInRequired: false } as const;
+
+const signInBody = z.object({
+  // Bounded before anything else reads them; the name's own rules are checked below, audited.
+  username: z.string().min(1).max(1024),
+  password: z.string().min(1).max(1024),
+});
+
+const wrongCredentials = () => new ConsoleError(401, 'invalid_credentials', 'Wrong name or password, or the account is disabled.');
+
+export function sessionRoutes(services: ConsoleServices | undefined, writer: AuditWriter) {
+  const routes = new Hono<ConsoleEnv>();
+
+  if (!services?.signInRequired) {
+    routes.get('/', (c) => c.json(NO_SIGN_IN));
+    routes.delete('/', (c) => c.body(null, 204));
+    return routes;
+  }
+  const s = services;
+
+  const cookie = (c: Context<ConsoleEnv>, value: string, maxAge: number) =>
+    setCookie(c, SESSION_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'Strict', secure: overTls(c, s.trustProxy), maxAge });
+
+  /** Sign-ins, kept or refused, and sign-outs: who could act, since when, from where. */
+  const audit = (c: Context<ConsoleEnv>, method: 'POST' | 'DELETE', operator: string | null, name: string, status: number, refusal?: string) =>
+    writer.record(c, { operator, app: '', method, path: SESSION_PATH, action: `${method} ${SESSION_PATH}`, target: name, subjects: [name], summary: '', status, refusal });
+
+  routes.post(
+    '/',
+    async (c, next) => {
+      // JSON only: a cross-site form cannot send it without a preflight, so no page can sign a
+      // visitor in under someone else's account.
+      if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+        throw new ConsoleError(415, 'unsupported_media_type', 'Send the sign-in as application/json.');
+      }
+      await next();
+    },
+    validJson(signInBody),
+    async (c) => {
+      const { username, password } = c.req.valid('json');
+      const address = clientAddress(c, s.trustProxy);
+      // A name that cannot be an operator's is refused unread, but counted like a wrong password.
+      const validName = isOperatorName(username);
+      const name = validName ? username.trim().toLowerCase() : username.slice(0, 100);
+      const attempt = s.throttle.reserve(name, address);
+      if (attempt.refused) {
+        const e = new ConsoleError(
+          429,
+          'too_many_attempts',
+          `Too many failed sign-ins. Try again in ${attempt.retryAfterSeconds} s.`,
+          { retry_after_seconds: attempt.retryAfterSeconds },
+          { 'Retry-After': String(attempt.retryAfterSeconds) },
+        );
+        writer.refusal(c, e, { operator: null, app: '', method: 'POST', path: SESSION_PATH, action: `POST ${SESSION_PATH}`, target: name });
+        throw e;
+      }
+      if (!validName) {
+        attempt.settle(false);
+        const e = wrongCredentials();
+        writer.refusal(c, new ConsoleError(401, 'invalid_name', e.description), { operator: null, app: '', method: 'POST', path: SESSION_PATH, action: `POST ${SESSION_PATH}`, target: name });
+        throw e;
+      }
+      let operator;
+      try {
+        if (attempt.delayMs > 0) await s.sleep(attempt.delayMs);
+        operator = await s.operators.verify(name, password);
+      } finally {
+        // Settled however the check ends: an attempt left in flight would count for a whole window.
+        attempt.settle(!!operator);
+      }
+      if (!operator) {
+        audit(c, 'POST', null, name, 401, 'invalid_credentials');
+        throw wrongCredentials();
+      }
+      // A new sign-in ends the browser's earlier session (session fixation, a shared machine).
+      s.sessions.destroy(sessionToken(c));
+      const { token, csrfToken } = s.sessions.create(operator.id);
+      audit(c, 'POST', operator.username, operator.username, 200);
+      cookie(c, token, Math.floor(s.maxMs / 1000));
+      c.header('Cache-Control', 'no-store');
+      return c.json({ username: operator.username, role: operator.role, csrfToken, signInRequired: true });
+    },
+  );
+
+  routes.get('/', (c) => {
+    const session = s.sessions.get(sessionToken(c));
+    if (!session) throw signedOut();
+    c.header('Cache-Control', 'no-store');
+    return c.json({ username: session.username, role: session.role, csrfToken: session.csrfToken, signInRequired: true });
+  });
+
+  routes.delete('/', authenticate(s, writer), (c) => {
+    const { operator } = c.get('caller');
+    s.sessions.destroy(sessionToken(c));
+    if (operator) audit(c, 'DELETE', operator, operator, 204);
+    deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure: overTls(c, s.trustProxy) });
+    return c.body(null, 204);
+  });
+
+  routes.all('/', (c) => {
+    throw new ConsoleError(405, 'method_not_allowed', `${c.req.method} is not supported here`, {}, { Allow: 'GET, POST, DELETE' });
+  });
+  return routes;
+}
