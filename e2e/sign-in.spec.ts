@@ -115,3 +115,24 @@ test('an admin finds sign-ins, refused ones and sign-outs in the audit log', asy
   await filters.getByRole('button', { name: 'Apply filters' }).click();
   await expect(log.getByRole('row').filter({ hasText: 'Signed in' }).first()).toContainText(OPERATORS.admin.username);
 });
+
+test('an admin finds a refused change in the audit log, in words, with its address', async ({ page }) => {
+  await page.goto('/demo/users');
+  await signIn(page, OPERATORS.viewer);
+  // A viewer's hand-made change, with its own session and CSRF token: refused before the IM host.
+  const { csrfToken } = (await (await page.request.get('/im-console/session')).json()) as { csrfToken: string };
+  const refused = await page.request.post('/im/demo/users/erin/deactivate', { headers: { 'X-CSRF-Token': csrfToken } });
+  expect(refused.status()).toBe(403);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await signIn(page, OPERATORS.admin);
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  const filters = page.getByRole('form', { name: 'Filter the audit log' });
+  await filters.getByRole('textbox', { name: 'Target user or group' }).fill('erin');
+  await filters.getByRole('button', { name: 'Apply filters' }).click();
+  const row = page.getByRole('table', { name: 'Audit log' }).getByRole('row').filter({ hasText: 'Refused: the role may not make this call' }).first();
+  await expect(row).toContainText(OPERATORS.viewer.username);
+  await expect(row).toContainText('from 127.0.0.1');
+  await expect(row).toContainText('Failed (403)');
+});
+

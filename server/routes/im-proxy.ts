@@ -53,8 +53,8 @@ export function imProxyRoutes(d: ProxyDeps) {
     const [path, query = ''] = splitQuery(apiPath);
     const method = c.req.method.toUpperCase();
     const caller = c.get('caller');
-    const refuse = (e: ConsoleError, action = `${method} ${path}`) => {
-      d.writer.refusal(c, e, { operator: caller.operator, app: app.id, method, path: redactPath(apiPath), action });
+    const refuse = (e: ConsoleError, action = `${method} ${path}`, target: string | null = null) => {
+      d.writer.refusal(c, e, { operator: caller.operator, app: app.id, method, path: redactPath(apiPath), action, target });
       return e;
     };
 
@@ -64,13 +64,14 @@ export function imProxyRoutes(d: ProxyDeps) {
     const decision = decideCall(caller.role, method, path);
     // Force offline is a GET that changes something: it needs the CSRF token like any change.
     if (decision.mutating && (method === 'GET' || method === 'HEAD')) requireCsrf(c, d.writer);
+    const action = `${method} ${decision.pattern}`;
+    const params = patternParams(decision.pattern, path);
     if (!decision.allowed) {
-      throw refuse(new ConsoleError(403, 'forbidden_role', `${caller.role} may not ${method} ${decision.pattern}`, { role: caller.role }), `${method} ${decision.pattern}`);
+      // The target from the path, so a search by the user or group finds the attempt too.
+      throw refuse(new ConsoleError(403, 'forbidden_role', `${caller.role} may not ${action}`, { role: caller.role }), action, callSubjects(params, undefined).target);
     }
 
     const body = method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(await c.req.arrayBuffer());
-    const action = `${method} ${decision.pattern}`;
-    const params = patternParams(decision.pattern, path);
     let auditId: number | undefined;
     let request: unknown;
     if (decision.mutating && d.services) {
