@@ -160,7 +160,8 @@ function decideReading(role: Role, method: string, segments: string[]): CallDeci
   const found = ruleFor(method, segments);
   if (found) return { allowed: found.roles.includes(role), pattern: found.pattern, mutating: found.mutating };
   const pattern = segments.join('/');
-  if (method === 'GET') return { allowed: true, pattern, mutating: false };
+  // A listed read names its pattern (messages and the log never carry the path as typed).
+  if (method === 'GET') return { allowed: true, pattern: FORWARDED_READS.find((p) => matches(p, segments)) ?? pattern, mutating: false };
   return { allowed: role === 'admin', pattern, mutating: true };
 }
 

@@ -58,27 +58,33 @@ export function createConsoleApp(o: ConsoleAppOptions): ConsoleApp {
   const index = services ? createUserIndex({ db: services.db, upstream, apps: o.apps, rate: () => services.searchIndexRate, log }) : undefined;
   // A walk the last process left unfinished (stopped, crashed) goes on by itself.
   for (const app of index?.resumeInterrupted() ?? []) log.info({ app }, 'search index: resuming an interrupted walk');
-  const gate = createRefusalGate({ now: services?.now ?? Date.now, onSuppressed: (address, count) => log.warn({ address, count }, 'refusals not audited (over the per-address limit)') });
+  const gate = createRefusalGate({ now: services?.now ?? Date.now });
   const writer = createAuditWriter(services, gate, log);
 
   const app = new Hono<ConsoleEnv>();
   app.onError(errorHandler(log));
   app.notFound((c) => errorResponse(c, new ConsoleError(404, 'not_found', 'Nothing here.')));
-  app.use(requestId({ limitLength: 64 }));
+  // Always the server's own id: one sent by the client could make unrelated log lines look related.
+  app.use(requestId({ headerName: '' }));
+  app.use(async (c, next) => {
+    c.header('X-Request-Id', c.get('requestId'));
+    await next();
+  });
   app.use(accessLog(log));
   // On the path as sent: by the time Hono routes it, `..` has been resolved away.
   app.use(async (c, next) => {
     checkRequestPath(rawUrl(c));
     await next();
   });
-  app.use('/im/*', limitedBody(MAX_BODY_BYTES));
-  app.use('/im-console/*', limitedBody(MAX_SIGN_IN_BYTES));
-
+  app.use('/im-console/session', limitedBody(MAX_SIGN_IN_BYTES));
   app.route('/im-console/session', sessionRoutes(services, writer));
   const signedIn = authenticate(services, writer);
   app.use('/im-console/*', signedIn);
   app.use('/im/*', signedIn);
   app.use('/im', signedIn);
+  // Bodies are read only for callers who signed in: nobody else makes the server hold 2 MB.
+  app.use('/im/*', limitedBody(MAX_BODY_BYTES));
+  app.use('/im-console/*', limitedBody(MAX_SIGN_IN_BYTES));
   app.route('/im-console/apps', appRoutes(o.apps, upstream));
   app.route('/im-console/apps', searchIndexRoutes(o.apps, index, writer));
   app.route('/im-console/audit', auditRoutes(services?.audit, writer, services?.now ?? Date.now));

@@ -297,3 +297,87 @@ describe('write-ahead audit', () => {
     expect((await t.call('GET', '/users/dave')).body.entities[0].activated).toBe(true);
   });
 });
+
+describe('a second round of attacks', () => {
+  it('leaves a change cut off after it was sent as "outcome unknown", and one never sent as failed', async () => {
+    c = await serveConsole(apps);
+    await addOperators(c.services, ['support']);
+    const me = await signIn(c.url, 'support');
+    const cut = (code: string) => (url: string) => {
+      if (url.includes('/users/dave/')) throw new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
+    };
+    c.upstream.beforeCall = cut('ECONNRESET');
+    expect((await me.call('POST', '/im/demo/users/dave/deactivate')).status).toBe(502);
+    c.upstream.beforeCall = cut('ECONNREFUSED');
+    expect((await me.call('POST', '/im/demo/users/dave/activate')).status).toBe(502);
+    const [refused, reset] = c.services.audit.query({ target: 'dave' }).entries;
+    expect(reset).toMatchObject({ action: 'POST users/{username}/deactivate', status: null });
+    expect(refused).toMatchObject({ action: 'POST users/{username}/activate', status: 502 });
+  });
+
+  it('refuses a change to a name the host might read as another, so the log and the host agree', async () => {
+    c = await serveConsole(apps);
+    await addOperators(c.services, ['support']);
+    const me = await signIn(c.url, 'support');
+    for (const name of ['alice%20', '%20BOB%09', 'alice;x', 'ali%0Ace']) {
+      const res = await me.call('POST', `/im/demo/users/${name}/deactivate`);
+      expect.soft(res.status, name).toBe(400);
+    }
+    expect(c.apiCalls()).toEqual([]);
+  });
+
+  it('keeps every field in the summary however the body is padded, and sends the host what was audited', async () => {
+    c = await serveConsole(apps);
+    await addOperators(c.services, ['support']);
+    const me = await signIn(c.url, 'support');
+    const padded = `{"zzz":"${'A'.repeat(4100)}","__proto__":{"x":1},"nickname":"first","nickname":"hidden-after-pad"}`;
+    const res = await fetch(`${c.url}/im/demo/users/carol`, { method: 'PUT', headers: { ...JSON_TYPE, Cookie: me.cookie, 'X-CSRF-Token': me.csrfToken }, body: padded });
+    expect(res.status).toBe(200);
+    const [entry] = c.services.audit.query({ target: 'carol' }).entries;
+    expect(entry!.summary).toContain('"nickname":"hidden-after-pad"');
+    expect(entry!.summary).toContain('"__proto__":{"x":1}');
+    expect(await nicknameOf('carol')).toBe('hidden-after-pad');
+  });
+
+  it('redacts `;`-separated query secrets, ignores a client’s request id, and logs refusals over the budget in full', async () => {
+    const lines: { msg?: string; reqId?: string; operator?: string; action?: string }[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        for (const l of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(l) as (typeof lines)[number]);
+        done();
+      },
+    });
+    c = await serveConsole(apps, { log: createLog({ level: 'info', destination }) });
+    await addOperators(c.services, ['support', 'viewer']);
+    const me = await signIn(c.url, 'support');
+    const res = await me.call('PUT', '/im/demo/users/bob/password?a=1;password=Semi-Secret-1', { newpassword: 'pw-bob-2' }, { 'X-Request-Id': 'forged-id' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-request-id')).not.toBe('forged-id');
+    expect(c.services.audit.query({ action: 'password' }).entries[0]!.path).toBe('users/bob/password?a=1;password=%5Bredacted%5D');
+    expect(lines.some((l) => l.reqId === 'forged-id')).toBe(false);
+
+    // One operator's refusals do not use up another's budget behind the same address.
+    const viewer = await signIn(c.url, 'viewer');
+    for (let i = 0; i < 31; i++) await viewer.call('POST', '/im/demo/users/bob/deactivate');
+    expect((await me.call('DELETE', '/im/demo/users/bob')).status).toBe(403);
+    const refusals = c.services.audit.query({ limit: 500 }).entries.filter((e) => e.refusal);
+    expect(refusals.filter((e) => e.operator === 'viewer')).toHaveLength(30);
+    expect(refusals.filter((e) => e.operator === 'support')).toHaveLength(1);
+    expect(lines.filter((l) => l.msg?.startsWith('refusal not audited'))).toEqual([expect.objectContaining({ operator: 'viewer', action: 'POST users/{username}/deactivate' })]);
+  });
+
+  it('reads no body for a caller who is not signed in: 401 before the body has arrived', async () => {
+    c = await serveConsole(apps);
+    const { hostname, port } = new URL(c.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: hostname, port, method: 'POST', path: '/im/demo/users', headers: { ...JSON_TYPE, 'Content-Length': '2000000' } }, (res) => {
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', (e) => (e.message.includes('socket hang up') ? undefined : reject(e)));
+      // Ten bytes of the two million announced, and no more: a server that waited would never answer.
+      req.write('0123456789');
+    });
+    expect(status).toBe(401);
+  });
+});

@@ -14,7 +14,7 @@ import type { RefusalGate } from './refusal-gate.js';
 export interface AuditWriter {
   /** A whole row; `address` is filled in from the request. */
   record: (c: Context<ConsoleEnv>, r: Omit<AuditRecord, 'time' | 'address'>) => void;
-  /** A refused call, rate-limited per address so refusals cannot flood the log. */
+  /** A refused call, rate-limited per address and operator so refusals cannot flood the log. */
   refusal: (c: Context<ConsoleEnv>, e: ConsoleError, r: Pick<AuditRecord, 'operator' | 'app' | 'method' | 'path' | 'action'> & { target?: string | null }) => void;
 }
 
@@ -30,8 +30,14 @@ export function createAuditWriter(services: ConsoleServices | undefined, gate: R
   return {
     record,
     refusal(c, e, r) {
-      if (!services || !gate.admit(clientAddress(c, services.trustProxy))) return;
+      if (!services) return;
+      const address = clientAddress(c, services.trustProxy);
       const target = r.target ?? null;
+      if (!gate.admit(address, r.operator)) {
+        // Over the audit budget: not lost, only kept in the server's log instead.
+        log.warn({ refusal: e.code, status: e.status, operator: r.operator, app: r.app, method: r.method, action: r.action, target, address }, 'refusal not audited (over the per-address limit)');
+        return;
+      }
       record(c, { ...r, target, subjects: target ? [target] : [], summary: '', status: e.status, refusal: e.code });
     },
   };

@@ -15,7 +15,7 @@ export const MAX_BODY_DEPTH = 32;
  */
 export function redact(value: unknown, maxDepth = MAX_BODY_DEPTH): unknown {
   const copy = (v: unknown): unknown => (Array.isArray(v) ? new Array(v.length) : v && typeof v === 'object' ? {} : v);
-  const root = copy(value);
+  const root = clip(copy(value));
   const stack: { from: unknown; to: unknown; depth: number }[] = [{ from: value, to: root, depth: 1 }];
   while (stack.length > 0) {
     const { from, to, depth } = stack.pop()!;
@@ -28,11 +28,16 @@ export function redact(value: unknown, maxDepth = MAX_BODY_DEPTH): unknown {
         out = copy(v);
         if (v && typeof v === 'object') stack.push({ from: v, to: out, depth: depth + 1 });
       }
-      (to as Record<string, unknown>)[k] = out;
+      // defineProperty: a key named `__proto__` stays a key instead of setting the prototype.
+      Object.defineProperty(to, k, { value: clip(out), enumerable: true, writable: true, configurable: true });
     }
   }
   return root;
 }
+
+/** Long strings are cut one by one, so padding cannot push a later field out of the summary. */
+const VALUE_MAX = 200;
+const clip = (v: unknown) => (typeof v === 'string' && v.length > VALUE_MAX ? `${v.slice(0, VALUE_MAX)}…` : v);
 
 /** The nesting depth of a parsed JSON value, counted without recursion; stops past `limit`. */
 export function depthOf(value: unknown, limit = MAX_BODY_DEPTH): number {
@@ -48,13 +53,29 @@ export function depthOf(value: unknown, limit = MAX_BODY_DEPTH): number {
   return deepest;
 }
 
-/** A query string with secret-looking parameters' values replaced (keys kept, so the call stays readable). */
+const decodeKey = (k: string) => {
+  try {
+    return decodeURIComponent(k.replaceAll('+', ' '));
+  } catch {
+    return k;
+  }
+};
+
+/**
+ * A query string with secret-looking parameters' values replaced (keys kept, so the call stays
+ * readable, the rest as sent). `;` separates parameters too: some hosts read it so.
+ */
 export function redactQuery(query: string): string {
   if (!query) return '';
-  const params = new URLSearchParams(query);
-  const out = new URLSearchParams();
-  for (const [key, value] of params) out.append(key, SECRET_KEY.test(key) ? REDACTED : value);
-  return out.toString();
+  return query
+    .split(/([&;])/)
+    .map((part) => {
+      if (part === '&' || part === ';') return part;
+      const at = part.indexOf('=');
+      const key = at < 0 ? part : part.slice(0, at);
+      return SECRET_KEY.test(decodeKey(key)) ? `${key}=${encodeURIComponent(REDACTED)}` : part;
+    })
+    .join('');
 }
 
 /** A path with its query's secrets removed: what the audit row's `path` shows. */
@@ -83,7 +104,8 @@ export function readChangeBody(body: Uint8Array | undefined): ReadBody {
   return { ok: true, value };
 }
 
-const SUMMARY_MAX = 4000;
+/** With every string value already cut to VALUE_MAX, only a very wide body reaches this. */
+const SUMMARY_MAX = 16_000;
 
 /** A short text of what was sent: the redacted query and JSON body, cut at a few KB. */
 export function summarize(query: string, body: unknown): string {

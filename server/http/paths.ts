@@ -77,5 +77,7 @@ export function underConsole(path: string): boolean {
 /** The guard every request passes before routing. */
 export function checkRequestPath(rawUrl: string): void {
   if (!isWellEncoded(rawUrl)) throw new ConsoleError(400, 'invalid_path', 'The path holds a malformed percent-encoding.');
+  const at = rawUrl.indexOf('?');
+  if (at >= 0 && !isWellEncoded(rawUrl.slice(at + 1).replaceAll('?', ''))) throw new ConsoleError(400, 'invalid_path', 'The query holds a malformed percent-encoding.');
   if (hasUnsafePath(rawUrl)) throw new ConsoleError(400, 'invalid_path', 'Paths with `.` or `..` segments, backslashes or `//` are refused.');
 }

@@ -70,14 +70,21 @@ export function imProxyRoutes(d: ProxyDeps) {
       // The target from the path, so a search by the user or group finds the attempt too.
       throw refuse(new ConsoleError(403, 'forbidden_role', `${caller.role} may not ${action}`, { role: caller.role }), action, callSubjects(params, undefined).target);
     }
+    // A host that trims names would change `alice ` while the log says `alice `, and a search for
+    // alice would not find it: names in a change's path are refused unless they read plainly.
+    if (decision.mutating && Object.values(params).some(isBlurredName)) {
+      throw refuse(new ConsoleError(400, 'invalid_path', 'Names in the path may not start or end with spaces, or hold control characters or `;`.'), action);
+    }
 
-    const body = method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(await c.req.arrayBuffer());
+    let body = method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(await c.req.arrayBuffer());
     let auditId: number | undefined;
     let request: unknown;
     if (decision.mutating && d.services) {
       const read = readChangeBody(body);
       if (!read.ok) throw refuse(new ConsoleError(400, 'invalid_body', `${read.reason} Nothing was sent.`), action);
       request = read.value;
+      // The host gets exactly what was audited: duplicate keys and the like read one way only.
+      if (request !== undefined) body = new TextEncoder().encode(JSON.stringify(request));
       const { target, subjects } = callSubjects(params, request);
       try {
         auditId = d.services.audit.begin({
@@ -126,7 +133,10 @@ export function imProxyRoutes(d: ProxyDeps) {
     try {
       answer = await d.upstream.call(app, `/${apiPath}`, init);
     } catch (e) {
-      if (e instanceof ConsoleError) finish(e.status);
+      // Refused before the change was sent (no connection, credentials, token over the limit):
+      // that is its outcome. A time-out or a cut connection may have come after the host applied
+      // it: the row stays "outcome unknown" rather than claiming it failed.
+      if (e instanceof ConsoleError && !mayHaveArrived(e)) finish(e.status);
       throw e;
     }
     const payload = new Uint8Array(await answer.arrayBuffer());
@@ -134,11 +144,11 @@ export function imProxyRoutes(d: ProxyDeps) {
       finish(answer.status, payload);
       if (answer.ok && d.index) d.index.apply(app.id, userIndexEvents(method, decision.pattern, params, request, parseJson(payload)));
     }
-    const headers = new Headers({ 'Cache-Control': 'no-store' });
-    for (const name of ['content-type', 'retry-after']) {
-      const v = answer.headers.get(name);
-      if (v) headers.set(name, v);
-    }
+    // The host's answer is served from the console's origin: JSON as JSON, anything else as text.
+    const type = answer.headers.get('content-type') ?? '';
+    const headers = new Headers({ 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Type': /^application\/json\b/i.test(type) ? type : 'text/plain; charset=utf-8' });
+    const retryAfter = answer.headers.get('retry-after');
+    if (retryAfter) headers.set('Retry-After', retryAfter);
     return new Response(payload, { status: answer.status, headers });
   });
   return routes;
@@ -148,3 +158,12 @@ function splitQuery(apiPath: string): [string, string] {
   const at = apiPath.indexOf('?');
   return at < 0 ? [apiPath, ''] : [apiPath.slice(0, at), apiPath.slice(at + 1)];
 }
+
+/** A path name a host might read as another: edge spaces, control characters, `;parameters`. */
+const isBlurredName = (value: string) => value.split(',').some((name) => name !== name.trim() || /[\u0000-\u001f\u007f;]/.test(name));
+
+/** Errors after which the host may have applied the change (time-out, connection cut mid-call). */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const mayHaveArrived = (e: ConsoleError) =>
+  e.code === 'im_host_timeout' || (e.code === 'im_host_unreachable' && !NEVER_SENT.has(e.description));
+
