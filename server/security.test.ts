@@ -366,6 +366,14 @@ describe('a second round of attacks', () => {
     expect(lines.filter((l) => l.msg?.startsWith('refusal not audited'))).toEqual([expect.objectContaining({ operator: 'viewer', action: 'POST users/{username}/deactivate' })]);
   });
 
+  it('refuses (and audits) a non-admin reading the audit log, whatever the query', async () => {
+    c = await serveConsole(apps);
+    await addOperators(c.services, ['viewer']);
+    const me = await signIn(c.url, 'viewer');
+    expect((await me.call('GET', '/im-console/audit?cursor=abc')).status).toBe(403);
+    expect(c.services.audit.query({}).entries[0]).toMatchObject({ operator: 'viewer', action: 'GET im-console/audit', refusal: 'forbidden_role' });
+  });
+
   it('reads no body for a caller who is not signed in: 401 before the body has arrived', async () => {
     c = await serveConsole(apps);
     const { hostname, port } = new URL(c.url);

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import * as z from 'zod';
 import { parseTime, type AuditLog } from '../audit/audit-log.js';
 import type { AuditWriter } from '../audit/record.js';
@@ -36,14 +36,20 @@ const auditQuery = z.object({
 export function auditRoutes(audit: AuditLog | undefined, writer: AuditWriter, now: () => number) {
   const routes = new Hono<ConsoleEnv>();
 
-  routes.get('/', validQuery(auditQuery), (c) => {
+  // The role first: a non-admin's attempt is refused (and audited) whatever its query says.
+  const adminsOnly: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
     if (!audit) throw new ConsoleError(404, 'not_found', 'No audit log is kept here.');
-    const { role } = c.get('caller');
+    const { role, operator } = c.get('caller');
     if (role !== 'admin') {
       const e = new ConsoleError(403, 'forbidden_role', `${role} may not GET audit`, { role });
-      writer.refusal(c, e, { operator: c.get('caller').operator, app: '', method: 'GET', path: 'im-console/audit', action: 'GET im-console/audit' });
+      writer.refusal(c, e, { operator, app: '', method: 'GET', path: 'im-console/audit', action: 'GET im-console/audit' });
       throw e;
     }
+    await next();
+  };
+
+  routes.get('/', adminsOnly, validQuery(auditQuery), (c) => {
+    if (!audit) throw new ConsoleError(404, 'not_found', 'No audit log is kept here.');
     const { format, limit, ...filters } = c.req.valid('query');
     c.header('Cache-Control', 'no-store');
     if (format !== 'csv') return c.json(audit.query({ ...filters, limit }));
