@@ -160,7 +160,8 @@ function splitQuery(apiPath: string): [string, string] {
 }
 
 /** A path name a host might read as another: edge spaces, control characters, `;parameters`. */
-const isBlurredName = (value: string) => value.split(',').some((name) => name !== name.trim() || /[\u0000-\u001f\u007f;]/.test(name));
+const isBlurredName = (value: string) =>
+  value.split(',').some((name) => name !== name.trim() || [...name].some((ch) => ch === ';' || ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f));
 
 /** Errors after which the host may have applied the change (time-out, connection cut mid-call). */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
