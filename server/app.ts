@@ -1,4 +1,4 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { requestId } from 'hono/request-id';
 import { createAuditWriter } from './audit/record.js';
 import { createRefusalGate } from './audit/refusal-gate.js';
@@ -16,7 +16,7 @@ import { auditRoutes } from './routes/audit.js';
 import { imProxyRoutes } from './routes/im-proxy.js';
 import { searchIndexRoutes } from './routes/search-index.js';
 import { sessionRoutes } from './routes/session.js';
-import { createUserIndex, type UserIndex } from './user-index/index.js';
+import { createUserIndex, REFRESH_MINUTES_DEFAULT, startUpkeep, type UserIndex } from './user-index/index.js';
 
 // The console server's own routes, as one Hono app mounted by `npm start` (production-server.ts)
 // and by Vite's dev and preview servers (vite-plugin.ts):
@@ -42,12 +42,19 @@ export interface ConsoleAppOptions {
   /** The token cache's clock. */
   now?: () => number;
   log?: Log;
+  /**
+   * The search index looks after itself: each app without an index gets one built at start, and
+   * finished ones pick up new users every `searchIndexRefreshMinutes`. On unless false here or
+   * in the settings (`SEARCH_INDEX_AUTO=off`); the server tests' harness turns it off, so nothing
+   * reaches the IM host unasked.
+   */
+  searchIndexUpkeep?: boolean;
 }
 
 export interface ConsoleApp {
   app: Hono<ConsoleEnv>;
   index?: UserIndex;
-  /** Stops the index's walks (each stays resumable). */
+  /** Stops the index's timer and walks (each walk stays resumable). */
   close: () => Promise<void>;
 }
 
@@ -58,12 +65,15 @@ export function createConsoleApp(o: ConsoleAppOptions): ConsoleApp {
   const index = services ? createUserIndex({ db: services.db, upstream, apps: o.apps, rate: () => services.searchIndexRate, log }) : undefined;
   // A walk the last process left unfinished (stopped, crashed) goes on by itself.
   for (const app of index?.resumeInterrupted() ?? []) log.info({ app }, 'search index: resuming an interrupted walk');
+  const refreshMinutes = services?.searchIndexRefreshMinutes ?? REFRESH_MINUTES_DEFAULT;
+  const upkeep = index && (o.searchIndexUpkeep ?? services?.searchIndexAuto ?? true) ? startUpkeep(index, { refreshMs: refreshMinutes * 60_000, log }) : undefined;
   const gate = createRefusalGate({ now: services?.now ?? Date.now });
   const writer = createAuditWriter(services, gate, log);
 
   const app = new Hono<ConsoleEnv>();
   app.onError(errorHandler(log));
-  app.notFound((c) => errorResponse(c, new ConsoleError(404, 'not_found', 'Nothing here.')));
+  const nothingHere = (c: Context) => errorResponse(c, new ConsoleError(404, 'not_found', 'Nothing here.'));
+  app.notFound(nothingHere);
   // Always the server's own id: one sent by the client could make unrelated log lines look related.
   app.use(requestId({ headerName: '' }));
   app.use(async (c, next) => {
@@ -89,10 +99,18 @@ export function createConsoleApp(o: ConsoleAppOptions): ConsoleApp {
   app.route('/im-console/apps', searchIndexRoutes(o.apps, index, writer));
   app.route('/im-console/audit', auditRoutes(services?.audit, writer, services?.now ?? Date.now));
   app.route('/im', imProxyRoutes({ apps: o.apps, upstream, services, index, writer, log }));
-  app.all('/im-console/*', (c) => errorResponse(c, new ConsoleError(404, 'not_found', 'Nothing here.')));
-  app.all('/im-console', (c) => errorResponse(c, new ConsoleError(404, 'not_found', 'Nothing here.')));
+  // Past authentication: a signed-out caller learns nothing about which console paths exist.
+  app.all('/im-console/*', nothingHere);
+  app.all('/im-console', nothingHere);
 
-  return { app, index, close: async () => index?.close() };
+  return {
+    app,
+    index,
+    close: async () => {
+      upkeep?.stop();
+      await index?.close();
+    },
+  };
 }
 
 /** One JSON line per answered call: who, what (route, never the query: it may hold secrets), how long. */

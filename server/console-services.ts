@@ -17,6 +17,10 @@ export interface ConsoleSettings {
   trustProxy: boolean;
   /** `SEARCH_INDEX_RATE`: calls per second while the user search index walks an app (default 50). */
   searchIndexRate?: number;
+  /** `SEARCH_INDEX_REFRESH_MINUTES`: how often each finished index picks up new users (default 10). */
+  searchIndexRefreshMinutes?: number;
+  /** `SEARCH_INDEX_AUTO=off`: no first build at start and no pick-ups; admins build by hand. */
+  searchIndexAuto?: boolean;
 }
 
 export class ConsoleSettingsError extends Error {}
@@ -29,6 +33,14 @@ function positive(env: Record<string, string | undefined>, name: string, fallbac
   return n;
 }
 
+function onOff(env: Record<string, string | undefined>, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'on', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'off', 'false', 'no'].includes(raw)) return false;
+  throw new ConsoleSettingsError(`${name} must be on or off, got "${env[name]}"`);
+}
+
 export function readConsoleSettings(env: Record<string, string | undefined>): ConsoleSettings {
   return {
     db: env.CONSOLE_DB?.trim() || CONSOLE_DB_DEFAULT,
@@ -36,6 +48,8 @@ export function readConsoleSettings(env: Record<string, string | undefined>): Co
     maxHours: positive(env, 'SESSION_MAX_HOURS', 12),
     trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').trim().toLowerCase()),
     searchIndexRate: positive(env, 'SEARCH_INDEX_RATE', 50),
+    searchIndexRefreshMinutes: positive(env, 'SEARCH_INDEX_REFRESH_MINUTES', 10),
+    searchIndexAuto: onOff(env, 'SEARCH_INDEX_AUTO', true),
   };
 }
 
@@ -45,6 +59,10 @@ export interface ConsoleServices {
   trustProxy: boolean;
   /** Calls per second of the search index's walks. */
   searchIndexRate?: number;
+  /** Minutes between the search index's pick-ups of new users (read when the server starts). */
+  searchIndexRefreshMinutes?: number;
+  /** False: the index is built only when an admin asks (`createConsoleApp`'s `searchIndexUpkeep` default). */
+  searchIndexAuto?: boolean;
   db: ConsoleDb;
   operators: Operators;
   sessions: Sessions;
@@ -77,6 +95,8 @@ export function createConsoleServices(o: ConsoleServiceOptions): ConsoleServices
     signInRequired: o.signInRequired,
     trustProxy: o.settings.trustProxy,
     searchIndexRate: o.settings.searchIndexRate,
+    searchIndexRefreshMinutes: o.settings.searchIndexRefreshMinutes,
+    searchIndexAuto: o.settings.searchIndexAuto,
     db,
     operators: createOperators(db, now),
     sessions: createSessions(db, { idleMs: o.settings.idleMinutes * 60_000, maxMs, now }),

@@ -2,7 +2,7 @@ import type { Connect, Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { loadEnv } from 'vite';
 import { ConsoleSettingsError, createConsoleServices, readConsoleSettings, type ConsoleServices } from './console-services.js';
 import { ImConfigError, readImConfig, type ImAppConfig } from './im-config.js';
-import { createConsoleApp } from './app.js';
+import { createConsoleApp, type ConsoleApp } from './app.js';
 import { nodeListener } from './http/node-listener.js';
 import { createLog } from './log.js';
 import { pathOf, underConsole } from './http/paths.js';
@@ -27,6 +27,7 @@ export function imConsole(): Plugin {
   let mode = 'development';
   let root = process.cwd();
   let services: ConsoleServices | undefined;
+  let consoleApp: ConsoleApp | undefined;
 
   async function install(server: ViteDevServer | PreviewServer) {
     // .env, .env.local and the process environment (which wins): the console's settings only.
@@ -35,6 +36,8 @@ export function imConsole(): Plugin {
     let apps: ImAppConfig[];
     try {
       apps = readImConfig(env);
+      // A restarted server (changed config): the last one's index timer and walks stop first.
+      await consoleApp?.close();
       services?.close();
       services = createConsoleServices({ signInRequired: devSignInRequired(apps, env), settings: readConsoleSettings(env) });
     } catch (e) {
@@ -61,7 +64,7 @@ export function imConsole(): Plugin {
     log(services.signInRequired ? 'Operators sign in (npm run operator -- add NAME --role admin)' : 'No sign-in: local emulator only');
     // The same Hono app as `npm start`, for the console's paths only; Vite serves the rest.
     // Request lines would drown Vite's own output: warnings and errors only, unless LOG_LEVEL says otherwise.
-    const consoleApp = createConsoleApp({ apps, services, log: createLog({ level: process.env.LOG_LEVEL ?? 'warn' }) });
+    consoleApp = createConsoleApp({ apps, services, log: createLog({ level: process.env.LOG_LEVEL ?? 'warn' }) });
     const listener = nodeListener(consoleApp.app.fetch);
     server.middlewares.use(((req, res, next) => {
       if (!underConsole(pathOf(req.url ?? '/'))) return next();

@@ -61,7 +61,8 @@ export function searchIndexRoutes(apps: ImAppConfig[], index: UserIndex | undefi
     const { q, limit, cursor } = c.req.valid('query');
     const page = index.search(app.id, q, { limit, cursor });
     const status = index.status(app.id);
-    return c.json({ ...page, indexedAt: status.lastBuiltAt, building: status.building !== null });
+    // While the first walk runs, the page says how many users the search covered so far.
+    return c.json({ ...page, indexedAt: status.lastBuiltAt, building: status.building !== null, count: status.count });
   });
 
   routes.get('/:app/users/index', (c) => {

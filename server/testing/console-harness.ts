@@ -48,13 +48,32 @@ export interface ConsoleUnderTest {
 
 export async function serveConsole(
   apps: ImAppConfig[],
-  o: { signInRequired?: boolean; idleMinutes?: number; maxHours?: number; throttle?: ThrottleOptions; trustProxy?: boolean; sleeps?: number[]; log?: Log } = {},
+  o: {
+    signInRequired?: boolean;
+    idleMinutes?: number;
+    maxHours?: number;
+    throttle?: ThrottleOptions;
+    trustProxy?: boolean;
+    sleeps?: number[];
+    log?: Log;
+    /** The index's own first build and pick-ups: off here, so a test's calls are the only ones at the IM host. */
+    searchIndexUpkeep?: boolean;
+    searchIndexRate?: number;
+    searchIndexRefreshMinutes?: number;
+  } = {},
 ): Promise<ConsoleUnderTest> {
   const clock = { now: Date.parse('2026-03-01T10:00:00Z') };
   const now = () => clock.now;
   const services = createConsoleServices({
     signInRequired: o.signInRequired ?? true,
-    settings: { db: ':memory:', idleMinutes: o.idleMinutes ?? 30, maxHours: o.maxHours ?? 12, trustProxy: o.trustProxy ?? false },
+    settings: {
+      db: ':memory:',
+      idleMinutes: o.idleMinutes ?? 30,
+      maxHours: o.maxHours ?? 12,
+      trustProxy: o.trustProxy ?? false,
+      searchIndexRate: o.searchIndexRate,
+      searchIndexRefreshMinutes: o.searchIndexRefreshMinutes,
+    },
     db: openConsoleDb(':memory:'),
     now,
     throttle: o.throttle,
@@ -64,7 +83,7 @@ export async function serveConsole(
   });
   const upstream = recordingUpstream();
   // The token cache's clock stays real: only sessions, throttling and the audit log use the test's.
-  const consoleApp = createConsoleApp({ apps, fetch: upstream.fetch, services, log: o.log });
+  const consoleApp = createConsoleApp({ apps, fetch: upstream.fetch, services, log: o.log, searchIndexUpkeep: o.searchIndexUpkeep ?? false });
   const server: Server = createServer(nodeListener(consoleApp.app.fetch));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {

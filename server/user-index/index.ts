@@ -9,12 +9,14 @@ import { createWalker, INDEX_RATE_DEFAULT, type BuildProgress, type IndexUpstrea
 
 // A local index of each app's users, so the console finds them by any part of a username or
 // nickname (the IM API looks up exact names only). Built by a paced, resumable walk of the API
-// (walker.ts) and kept current by the console's own changes (events.ts).
+// (walker.ts), kept current by the console's own changes (events.ts), and looked after by the
+// server itself (upkeep.ts): a first walk when it first sees an app, then a periodic pick-up.
 
 export type { UserIndexEvent } from './events.js';
 export type { IndexLog } from './log.js';
 export { SEARCH_LIMIT_DEFAULT, SEARCH_LIMIT_MAX, type SearchPage } from './search.js';
 export { userFromApi, type IndexedUser } from './store.js';
+export { REFRESH_MINUTES_DEFAULT, startUpkeep, type Upkeep } from './upkeep.js';
 export { latinTrigrams, shortGrams } from './tokenizer.js';
 export { INDEX_RATE_DEFAULT, IndexBusyError, PAGE_SIZE, type BuildProgress, type IndexStatus, type IndexUpstream } from './walker.js';
 
@@ -54,6 +56,8 @@ export function createUserIndex(o: UserIndexOptions) {
     start: walker.start,
     cancel: walker.cancel,
     resumeInterrupted: walker.resumeInterrupted,
+    buildNew: walker.buildNew,
+    pickUp: walker.pickUp,
     /** Stops the app's walk and forgets its index. */
     drop: async (app: string) => {
       await walker.cancel(app);

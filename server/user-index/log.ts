@@ -2,6 +2,8 @@
 export interface IndexLog {
   error(obj: object, msg: string): void;
   info(obj: object, msg: string): void;
+  /** Routine news (the periodic pick-up); pino's `debug`. */
+  debug?(obj: object, msg: string): void;
 }
 
 /** Until the server passes its structured logger. */

@@ -18,6 +18,8 @@ export interface BuildProgress {
   startedAt: number;
   /** From the size of the last finished walk; null when there was none. */
   etaSeconds: number | null;
+  /** The server's periodic pick-up of new users (upkeep.ts): nobody waits for its end. */
+  routine: boolean;
 }
 
 export interface IndexStatus {
@@ -182,13 +184,13 @@ export function createWalker({ db, store, upstream, apps, rate: baseRate, now, s
   }
 
   /** Starts (or resumes) a walk in the background; refuses while one runs. */
-  function start(appId: string, mode: 'build' | 'rewalk'): BuildProgress {
+  function start(appId: string, mode: 'build' | 'rewalk', { routine = false } = {}): BuildProgress {
     const app = byId.get(appId);
     if (!app) throw new Error(`No app "${appId}" is configured`);
     if (running.has(appId)) throw new IndexBusyError('A walk of this app is already running.');
     store.ensureApp(appId);
     const abort = new AbortController();
-    const progress: BuildProgress = { mode, usersIndexed: 0, calls: 0, rate: baseRate(), startedAt: now(), etaSeconds: null };
+    const progress: BuildProgress = { mode, usersIndexed: 0, calls: 0, rate: baseRate(), startedAt: now(), etaSeconds: null, routine };
     const done = walk(app, mode, abort, progress)
       .catch((e: unknown) => {
         try {
@@ -222,11 +224,36 @@ export function createWalker({ db, store, upstream, apps, rate: baseRate, now, s
     return apps;
   }
 
+  /** At start: each configured app that has no index yet (no state row) gets its first walk. The apps started. */
+  function buildNew(): string[] {
+    const fresh = apps.map((a) => a.id).filter((app) => !getState.get(app) && !running.has(app));
+    for (const app of fresh) start(app, 'build');
+    return fresh;
+  }
+
+  /**
+   * The periodic pick-up: a finished index continues from its last page (users registered
+   * elsewhere since), and a walk that failed (host away) goes on. A walk an operator cancelled
+   * (walking = 2) waits for them; an app with no index (dropped) waits for a restart or "build".
+   */
+  function pickUp(): string[] {
+    const due = apps
+      .map((a) => a.id)
+      .filter((app) => {
+        const s = getState.get(app);
+        return s && !running.has(app) && (s.walking === 1 || (s.walking === 0 && s.last_built_at !== null));
+      });
+    for (const app of due) start(app, 'build', { routine: true });
+    return due;
+  }
+
   return {
     status,
     start,
     cancel,
     resumeInterrupted,
+    buildNew,
+    pickUp,
     isBuilding: (app: string) => running.has(app),
     /** Resolves when the app's walk in flight ends (tests, shutdown). */
     settled: async (app: string) => running.get(app)?.done,
