@@ -1,7 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { EMULATOR_PORT } from '../playwright.config';
 
 test.use({ locale: 'en-US' });
+
+const API = `http://127.0.0.1:${EMULATOR_PORT}/demo/console`;
 
 const usersTable = (page: Page) => page.getByRole('table', { name: 'Users' });
 /** A body row found by its user link (by CSS, so it is found behind an open dialog too). */
@@ -110,6 +113,32 @@ test('bans three selected users, reports per user, and Undo unbans exactly them'
   // The selection is spent; focus is back on the button that opened the dialog.
   await expect(page.getByRole('button', { name: 'Ban users…', exact: true })).toBeFocused();
   await expect(usersTable(page).getByRole('checkbox', { name: `Select ${victims[0]}` })).not.toBeChecked();
+});
+
+test('each row has its own Ban or Unban one click away, with one confirmation; the emulator follows', async ({ page, request }) => {
+  const token = ((await (await request.post(`${API}/token`, { data: { grant_type: 'client_credentials', client_id: 'demo-client-id', client_secret: 'demo-client-secret' } })).json()) as { access_token: string }).access_token;
+  const activated = async (name: string) =>
+    ((await (await request.get(`${API}/users/${name}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { entities: { activated: boolean }[] }).entities[0]!.activated;
+  await page.goto('/demo/users');
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByText('Page 2', { exact: true })).toBeVisible();
+  // User 24 of the demo data: none of the named users other specs rely on.
+  const name = (await namesOnPage(page))[3]!;
+  await expect(rowOf(page, name)).toContainText('Active');
+
+  await rowOf(page, name).getByRole('button', { name: `Ban ${name}` }).click();
+  const ban = page.getByRole('dialog', { name: `Ban ${name}?` });
+  await ban.getByRole('button', { name: 'Ban', exact: true }).click();
+  await expect(ban).toBeHidden();
+  await expect(rowOf(page, name)).toContainText('Banned');
+  expect(await activated(name)).toBe(false);
+
+  await rowOf(page, name).getByRole('button', { name: `Unban ${name}` }).click();
+  const unban = page.getByRole('dialog', { name: `Unban ${name}?` });
+  await unban.getByRole('button', { name: 'Unban', exact: true }).click();
+  await expect(unban).toBeHidden();
+  await expect(rowOf(page, name)).toContainText('Active');
+  expect(await activated(name)).toBe(true);
 });
 
 test('forces a pasted list offline and reports an unknown name on its own row', async ({ page }) => {

@@ -12,6 +12,8 @@ const buildProgress = z.object({
   rate: z.number(),
   startedAt: z.number(),
   etaSeconds: z.nullable(z.number()),
+  /** The server's periodic pick-up of new users: its end is not news. */
+  routine: z.optional(z.boolean()),
 });
 
 export const indexStatus = z.object({

@@ -23,6 +23,8 @@ const searchAnswer = z.object({
   /** When the last walk finished; null: never (no index yet, unless one is building). */
   indexedAt: z.nullable(z.string()),
   building: z.boolean(),
+  /** Users in the index now: while the first walk runs, the search covers these so far. */
+  count: z.optional(z.number()),
 });
 export type SearchAnswer = z.infer<typeof searchAnswer>;
 

@@ -1,7 +1,10 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setSessionState } from '@/lib/session/session-store';
+import { NotificationsHost } from '@/lib/notify/notifications-host';
+import { loadNotifications } from '@/lib/notify/notify';
 import { renderWithProviders } from '@/testing/render';
+import { userSearchKeys } from '../api/keys';
 import { IndexSettings } from './index-settings';
 
 const api = vi.hoisted(() => ({ handle: (_req: Request): Response | Promise<Response> => new Response('{}'), requests: [] as Request[] }));
@@ -19,7 +22,9 @@ const json = (body: unknown, status = 200) => new Response(JSON.stringify(body),
 const status = (over: Record<string, unknown> = {}) => ({ app: 'demo', count: 0, lastBuiltAt: null, building: null, resumable: false, lastError: null, ...over });
 const building = { mode: 'build', usersIndexed: 1200, calls: 12, rate: 50, startedAt: Date.now(), etaSeconds: 90 };
 
-afterEach(() => {
+afterEach(async () => {
+  // Mantine keeps its notifications in a module-wide store: none carries over to the next test.
+  (await loadNotifications()).notifications.clean();
   api.requests.length = 0;
   setSessionState({ status: 'checking' });
 });
@@ -35,7 +40,7 @@ describe('IndexSettings', () => {
       return json(current, req.method === 'POST' ? 202 : 200);
     };
     const { user } = renderWithProviders(<IndexSettings app="demo" />);
-    expect(await screen.findByText('This app has no search index yet.')).toBeInTheDocument();
+    expect(await screen.findByText('This app has no search index yet (the server builds one by itself when it starts).')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Delete the index' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Build the index' }));
     const post = api.requests.find((r) => r.method === 'POST')!;
@@ -44,6 +49,36 @@ describe('IndexSettings', () => {
     expect(await screen.findByText('1,200 users indexed in 12 calls (50 calls a second)')).toBeInTheDocument();
     expect(screen.getByText('About 2 minutes left')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Cancel the walk' })).toBeInTheDocument();
+  });
+
+  it('says when the walk it started is done, and not when a cancelled one stops', async () => {
+    signIn('admin');
+    let current = status({ count: 3200, lastBuiltAt: '2026-03-01T10:00:00.000Z' });
+    api.handle = (req) => {
+      if (req.method === 'POST') current = status({ count: 3200, lastBuiltAt: current.lastBuiltAt, building: { ...building, mode: 'rewalk' } });
+      return json(current, req.method === 'POST' ? 202 : 200);
+    };
+    const { user, queryClient } = renderWithProviders(
+      <>
+        <NotificationsHost />
+        <IndexSettings app="demo" />
+      </>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Re-walk' }));
+    expect(await screen.findByText('The walk has started; a notification says when it is done.')).toBeInTheDocument();
+    expect(await screen.findByText('Re-walking every user…')).toBeInTheDocument();
+    // The walk ends (the page reads the status every 2 s while it runs; here at once).
+    current = status({ count: 3204, lastBuiltAt: '2026-03-01T10:05:00.000Z' });
+    await act(() => queryClient.invalidateQueries({ queryKey: userSearchKeys.status('demo') }));
+    expect(await screen.findByText('Search index of demo is complete: 3,204 users')).toBeInTheDocument();
+
+    // A cancelled walk stops without a new build time: "cancelled", not "complete".
+    await user.click(screen.getByRole('button', { name: 'Pick up new users' }));
+    expect(await screen.findByRole('button', { name: 'Cancel the walk' })).toBeInTheDocument();
+    api.handle = (req) => json((current = status({ count: 3204, lastBuiltAt: '2026-03-01T10:05:00.000Z', resumable: req.method === 'POST' || current.resumable })));
+    await user.click(screen.getByRole('button', { name: 'Cancel the walk' }));
+    expect(await screen.findByText('The walk was cancelled; Continue resumes it.')).toBeInTheDocument();
+    expect(screen.getAllByText(/is complete/)).toHaveLength(1);
   });
 
   it('shows a viewer the state but no controls', async () => {

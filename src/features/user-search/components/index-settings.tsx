@@ -8,12 +8,15 @@ import { useBuildUserIndex, type IndexAction } from '../api/build-user-index';
 import { useDeleteUserIndex } from '../api/delete-user-index';
 import { useUserIndex, type BuildProgress, type IndexStatus } from '../api/get-user-index';
 import { useCanConsole } from '../can-console';
+import { useWalkEndNotice } from './index-build-notice';
 import { ageInWords, durationInWords } from './time-words';
 
 /** The Search settings page's body: the index's state, a walk's progress, and (for admins) its controls. */
 export function IndexSettings({ app }: { app: string }) {
   const { t } = useTranslation();
   const index = useUserIndex(app);
+  // "Started" is said by the button; the end, by a notification when the polled status shows it.
+  useWalkEndNotice(app, index.data);
   if (index.isPending) return <Text c="dimmed">{t('common.loading')}</Text>;
   if (index.isError) return <ErrorState error={index.error} onRetry={() => void index.refetch()} />;
   return (

@@ -1,5 +1,5 @@
 import { Button, Group, Modal } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { apiPath } from '@/lib/api-client/api-path';
 import { useCan } from '@/lib/session/session-store';
@@ -18,10 +18,14 @@ type Props = {
   username: string;
   user: UserEntity;
   onDeleted: () => void;
+  /** Open at once at this action's confirmation (the command palette's "ban alice"), if the role and the state allow it. */
+  confirm?: 'ban' | 'unban' | 'disconnect';
+  /** After `confirm` was acted on, shown or not: the caller takes it out of the URL. */
+  onConfirmShown?: () => void;
 };
 
 /** What support staff can do to one account: each destructive step asks first and notifies when done. */
-export function UserActions({ app, username, user, onDeleted }: Props) {
+export function UserActions({ app, username, user, onDeleted, confirm, onConfirmShown }: Props) {
   const { t } = useTranslation();
   const ban = useBanUser(app);
   const unban = useUnbanUser(app);
@@ -39,57 +43,57 @@ export function UserActions({ app, username, user, onDeleted }: Props) {
     push: can('put', apiPath`users/${username}`),
     delete: can('delete', apiPath`users/${username}`),
   };
+  const askBan = () =>
+    confirmAction({
+      title: t('userPage.banTitle', { username: name }),
+      message: t('userPage.banMessage', { username: name }),
+      confirmLabel: t('userPage.ban'),
+      destructive: true,
+      onConfirm: () => ban.mutateAsync(username),
+    });
+  const askUnban = () =>
+    confirmAction({
+      title: t('userPage.unbanTitle', { username: name }),
+      message: t('userPage.unbanMessage', { username: name }),
+      confirmLabel: t('userPage.unban'),
+      onConfirm: () => unban.mutateAsync(username),
+    });
+  const askDisconnect = () =>
+    confirmAction({
+      title: t('userPage.disconnectTitle', { username: name }),
+      message: t('userPage.disconnectMessage', { username: name }),
+      confirmLabel: t('userPage.disconnect'),
+      destructive: true,
+      onConfirm: () => disconnect.mutateAsync(username),
+    });
+
+  // Once per request (the caller clears `confirm` right after), with the state and role of then.
+  const askRequested = useEffectEvent((action: NonNullable<Props['confirm']>) => {
+    const ask = { ban: may.ban && user.activated && askBan, unban: may.unban && !user.activated && askUnban, disconnect: may.disconnect && askDisconnect }[action];
+    if (ask) ask();
+    onConfirmShown?.();
+  });
+  useEffect(() => {
+    if (confirm) askRequested(confirm);
+  }, [confirm]);
 
   return (
     <Group gap="xs" role="group" aria-label={t('userPage.actions')}>
       {user.activated ? (
         may.ban && (
-          <Button
-            color="red"
-            variant="light"
-            onClick={() =>
-              confirmAction({
-                title: t('userPage.banTitle', { username: name }),
-                message: t('userPage.banMessage', { username: name }),
-                confirmLabel: t('userPage.ban'),
-                destructive: true,
-                onConfirm: () => ban.mutateAsync(username),
-              })
-            }
-          >
+          <Button color="red" variant="light" onClick={askBan}>
             {t('userPage.ban')}
           </Button>
         )
       ) : (
         may.unban && (
-          <Button
-            variant="light"
-            onClick={() =>
-              confirmAction({
-                title: t('userPage.unbanTitle', { username: name }),
-                message: t('userPage.unbanMessage', { username: name }),
-                confirmLabel: t('userPage.unban'),
-                onConfirm: () => unban.mutateAsync(username),
-              })
-            }
-          >
+          <Button variant="light" onClick={askUnban}>
             {t('userPage.unban')}
           </Button>
         )
       )}
       {may.disconnect && (
-        <Button
-          variant="default"
-          onClick={() =>
-            confirmAction({
-              title: t('userPage.disconnectTitle', { username: name }),
-              message: t('userPage.disconnectMessage', { username: name }),
-              confirmLabel: t('userPage.disconnect'),
-              destructive: true,
-              onConfirm: () => disconnect.mutateAsync(username),
-            })
-          }
-        >
+        <Button variant="default" onClick={askDisconnect}>
           {t('userPage.disconnect')}
         </Button>
       )}

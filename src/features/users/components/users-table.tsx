@@ -1,18 +1,25 @@
-import { Badge, Skeleton, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Skeleton, Text, VisuallyHidden } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
-import { DataTable } from '@/components/data-table/data-table';
+import { DataTable, type TableStatus } from '@/components/data-table/data-table';
 import { cursorPagination, type CursorSearch } from '@/components/data-table/pagination-search';
 import { queryStatus } from '@/components/data-table/query-status';
 import { TablePagination } from '@/components/data-table/table-pagination';
+import { confirmAction } from '@/components/confirm-action/confirm-action';
+import { useBanUser } from '@/features/users/api/ban-user';
+import { useUnbanUser } from '@/features/users/api/unban-user';
 import { useUsers } from '@/features/users/api/get-users';
 import { useUsersStatus, type OnlineStatus } from '@/features/users/api/get-users-status';
-import type { UserEntity } from '@/lib/api-client/schemas';
+import { apiPath } from '@/lib/api-client/api-path';
 import { formatDateTime } from '@/lib/i18n/format';
+import { useCan } from '@/lib/session/session-store';
 import { BulkUserActions } from './bulk-user-actions';
 
 /** `limit` is at most 100, so one status call (≤ 100 names) covers any page. */
 export const USERS_PAGE_SIZES = [10, 20, 50, 100] as const;
+
+/** What a row needs: a page of the list (a `UserEntity`) or a search result from the console's index. */
+export type UserRow = { username: string; nickname?: string | null; activated: boolean; created?: number | null };
 
 type Props<S extends CursorSearch> = {
   app: string;
@@ -22,17 +29,61 @@ type Props<S extends CursorSearch> = {
   userLink: (username: string) => ReactNode;
 };
 
-/** The users list (cursor mode) with online status of the page and bulk ban/unban/force offline. */
+/** The users list (cursor mode): a page of `GET users` in the users table. */
 export function UsersTable<S extends CursorSearch>({ app, search, onSearch, userLink }: Props<S>) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const users = useUsers(app, { limit: search.limit, cursor: search.cursor });
-  const rows = users.data?.entities;
-  // One batch call for the page's names: rows change only when the page does.
+  return (
+    <UsersTableView
+      app={app}
+      aria-label={t('usersList.label')}
+      rows={users.data?.entities}
+      status={queryStatus(users)}
+      empty={{ title: t('usersList.empty'), description: t('usersList.emptyHint') }}
+      userLink={userLink}
+      pagination={
+        <TablePagination
+          {...cursorPagination(search, users.data?.cursor, onSearch, USERS_PAGE_SIZES)}
+          // While the previous page still shows, its cursor must not be followed again.
+          disabled={users.isPlaceholderData}
+        />
+      }
+    />
+  );
+}
+
+/** Where the rows come from (the list's page, or a search of the index) and how to page them. */
+export type UsersTableSource<Row extends UserRow = UserRow> = {
+  'aria-label': string;
+  rows: Row[] | undefined;
+  status: TableStatus;
+  empty: { title: string; description?: string };
+  pagination: ReactNode;
+  /** A line beside the bulk actions (a search's index age). */
+  note?: ReactNode;
+};
+
+type ViewProps<Row extends UserRow> = UsersTableSource<Row> & {
+  app: string;
+  userLink: (username: string) => ReactNode;
+  /** After a row's own action or a bulk run: rows that come from elsewhere (the index) are read again. */
+  onChanged?: () => void;
+};
+
+/**
+ * The one users table, for the list and for search results alike: state, online status of the
+ * rows from one call, selection with bulk ban/unban/force offline, and each row's own Ban or Unban.
+ */
+export function UsersTableView<Row extends UserRow>({ app, userLink, onChanged, note, ...source }: ViewProps<Row>) {
+  const { t, i18n } = useTranslation();
+  const rows = source.rows;
+  // One batch call for the rows' names: rows change only when the page does.
   const names = rows?.map((u) => u.username) ?? [];
   const statuses = useUsersStatus(app, names);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const rowAction = useRowAction(app, onChanged);
 
-  const statusCell = (u: UserEntity) => {
+  const statusCell = (u: UserRow) => {
     const s = statuses.data?.[u.username];
     if (s) return <OnlineBadge status={s} />;
     // Loading (or the previous page's answer still showing): a placeholder, not a guess.
@@ -46,14 +97,23 @@ export function UsersTable<S extends CursorSearch>({ app, search, onSearch, user
   };
 
   return (
-    <DataTable<UserEntity>
-      aria-label={t('usersList.label')}
-      rows={rows}
+    <DataTable<Row>
+      {...source}
       getRowId={(u) => u.username}
-      status={queryStatus(users)}
-      empty={{ title: t('usersList.empty'), description: t('usersList.emptyHint') }}
       selection={{ selected, onChange: setSelected }}
-      toolbar={<BulkUserActions app={app} selected={[...selected]} onFinished={() => setSelected(new Set())} />}
+      toolbar={
+        <>
+          <BulkUserActions
+            app={app}
+            selected={[...selected]}
+            onFinished={() => {
+              setSelected(new Set());
+              onChanged?.();
+            }}
+          />
+          {note}
+        </>
+      }
       columns={[
         { id: 'username', header: t('usersList.username'), cell: (u) => userLink(u.username) },
         { id: 'nickname', header: t('usersList.nickname'), cell: (u) => u.nickname ?? '' },
@@ -72,18 +132,54 @@ export function UsersTable<S extends CursorSearch>({ app, search, onSearch, user
               </Badge>
             ),
         },
-        { id: 'created', header: t('usersList.created'), cell: (u) => formatDateTime(u.created, i18n.language) },
+        { id: 'created', header: t('usersList.created'), cell: (u) => (u.created ? formatDateTime(u.created, i18n.language) : '') },
         { id: 'online', header: t('usersList.online'), cell: statusCell },
+        { id: 'actions', header: <VisuallyHidden>{t('usersList.actions')}</VisuallyHidden>, cell: rowAction },
       ]}
-      pagination={
-        <TablePagination
-          {...cursorPagination(search, users.data?.cursor, onSearch, USERS_PAGE_SIZES)}
-          // While the previous page still shows, its cursor must not be followed again.
-          disabled={users.isPlaceholderData}
-        />
-      }
     />
   );
+}
+
+/** Each row's own action, one click away: Unban on a banned user, Ban on an active one; each asks first. */
+function useRowAction(app: string, onChanged: (() => void) | undefined) {
+  const { t } = useTranslation();
+  const can = useCan();
+  // One pair of mutations for the table, not one per row.
+  const ban = useBanUser(app);
+  const unban = useUnbanUser(app);
+  return (user: UserRow) => {
+    const username = user.username;
+    const banning = user.activated;
+    if (!can('post', banning ? apiPath`users/${username}/deactivate` : apiPath`users/${username}/activate`)) return null;
+    const confirm = () =>
+      confirmAction(
+        banning
+          ? {
+              title: t('usersList.rowBanTitle', { username }),
+              message: t('usersList.rowBanMessage', { username }),
+              confirmLabel: t('usersList.banConfirm'),
+              destructive: true,
+              onConfirm: () => ban.mutateAsync(username).then(() => onChanged?.()),
+            }
+          : {
+              title: t('usersList.rowUnbanTitle', { username }),
+              message: t('usersList.rowUnbanMessage', { username }),
+              confirmLabel: t('usersList.unbanConfirm'),
+              onConfirm: () => unban.mutateAsync(username).then(() => onChanged?.()),
+            },
+      );
+    return (
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        color={banning ? 'red' : undefined}
+        aria-label={t(banning ? 'usersList.rowBanLabel' : 'usersList.rowUnbanLabel', { username })}
+        onClick={confirm}
+      >
+        {t(banning ? 'usersList.banConfirm' : 'usersList.unbanConfirm')}
+      </Button>
+    );
+  };
 }
 
 function OnlineBadge({ status }: { status: OnlineStatus }) {

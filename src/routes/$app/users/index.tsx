@@ -8,17 +8,21 @@ import { cursorSearch } from '@/components/data-table/pagination-search';
 import { USERS_PAGE, usersQueryOptions } from '@/features/users/api/get-users';
 import { DangerZone } from '@/features/users/components/danger-zone';
 import { ExportUsersButton } from '@/features/users/components/export-users';
-import { UsersTable } from '@/features/users/components/users-table';
+import { UsersTable, UsersTableView } from '@/features/users/components/users-table';
 import { PageTitle } from '@/routes/-components/page-title';
 import { RouterAnchor } from '@/routes/-components/router-anchor';
 import { useCan } from '@/lib/session/session-store';
 import { SEARCH_QUERY_MAX, searchUsersQueryOptions } from '@/features/user-search/api/search-users';
 import { UserSearchBox } from '@/features/user-search/components/user-search-box';
+import { userSearchKeys } from '@/features/user-search/api/keys';
 import { userQueryOptions } from '@/features/users/api/get-user';
 import { lazyWithPages } from '@/lib/i18n/lazy-with-pages';
 import { RouterButton } from '@/routes/-components/router-button';
 
 // Search results (issue 15) load only when a search is made: the plain list is the first screen.
+// They show in the list's own table (issue 21), so what one finds can be acted on at once.
+// The index's build progress loads after the list, never before it.
+const IndexBuildNotice = lazyWithPages(() => import('@/features/user-search/components/index-build-notice'));
 const UserSearchResults = lazyWithPages(() => import('@/features/user-search/components/user-search-results'));
 
 // `q`: part of a username or nickname, searched in the console's index; its pages use the search's cursors.
@@ -47,6 +51,9 @@ function UsersPage() {
   const users = useQuery({ ...usersQueryOptions(app, { limit: search.limit, cursor: search.cursor }), enabled: !search.q });
   const queryClient = useQueryClient();
   const q = search.q;
+  // Rows from the index: after an action on them, read the search again (the console's own
+  // changes reach the index at once).
+  const refreshSearch = () => void queryClient.invalidateQueries({ queryKey: userSearchKeys.searches(app) });
   const userLink = (username: string) => (
     <RouterAnchor to="/$app/users/$username" params={{ app, username }}>
       {username}
@@ -72,13 +79,24 @@ function UsersPage() {
         findExact={(name) => queryClient.fetchQuery(userQueryOptions(app, name.toLowerCase())).then((u) => u.username)}
         onExact={(username) => void navigate({ to: '/$app/users/$username', params: { app, username } })}
       />
+      {/* How far the app's search index is (the server builds it by itself), and when it is done:
+          loaded once the list has answered, so it never competes with the first screen. */}
+      {(q || users.isFetched) && (
+        <Suspense fallback={null}>
+          <IndexBuildNotice app={app} quiet={Boolean(q)} />
+        </Suspense>
+      )}
       {q ? (
         <Suspense fallback={null}>
           <UserSearchResults
+            key={app}
             app={app}
             search={{ ...search, q }}
             onSearch={(s) => void navigate({ search: s })}
-            userLink={userLink}
+            // The same table as the list's, with its selection, online status and actions.
+            table={(source) => <UsersTableView app={app} userLink={userLink} onChanged={refreshSearch} {...source} />}
+            // One user found: their page, in place of the search (Back returns to the list).
+            onFound={(username) => void navigate({ to: '/$app/users/$username', params: { app, username }, replace: true })}
             settingsLink={
               <RouterAnchor to="/$app/search-settings" params={{ app }}>
                 {t('userSearch.noIndexLink')}
@@ -87,7 +105,7 @@ function UsersPage() {
           />
         </Suspense>
       ) : (
-        <UsersTable app={app} search={search} onSearch={(s) => void navigate({ search: s })} userLink={userLink} />
+        <UsersTable key={app} app={app} search={search} onSearch={(s) => void navigate({ search: s })} userLink={userLink} />
       )}
       <DangerZone app={app} />
     </>
