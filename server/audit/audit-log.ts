@@ -52,6 +52,8 @@ export interface AuditQuery {
   to?: number;
   cursor?: string;
   limit?: number;
+  /** 1-based page of `limit` entries (offset `(page - 1) * limit`), for numbered pages. */
+  page?: number;
 }
 
 export const AUDIT_PAGE_DEFAULT = 50;
@@ -99,6 +101,43 @@ export function parseTime(value: string | null | undefined): number | undefined 
   return Date.parse(value);
 }
 
+/** The WHERE clause of a query's filters (and cursor), on the `audit a` rows. */
+function filtersOf(q: AuditQuery): { sql: string; params: (string | number)[] } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (q.operator) {
+    where.push('a.operator = ?');
+    params.push(q.operator.trim().toLowerCase());
+  }
+  if (q.target) {
+    where.push("instr(a.subjects, ',' || ? || ',') > 0");
+    params.push(q.target.trim().toLowerCase());
+  }
+  if (q.action) {
+    const a = q.action.trim();
+    if (/^[A-Za-z]+$/.test(a) && ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'].includes(a.toUpperCase())) {
+      where.push('a.method = ?');
+      params.push(a.toUpperCase());
+    } else {
+      where.push('instr(lower(a.action), lower(?)) > 0');
+      params.push(a);
+    }
+  }
+  if (q.from !== undefined) {
+    where.push('a.time >= ?');
+    params.push(q.from);
+  }
+  if (q.to !== undefined) {
+    where.push('a.time <= ?');
+    params.push(q.to);
+  }
+  if (q.cursor) {
+    where.push('a.id < ?');
+    params.push(Number(q.cursor));
+  }
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
 export function createAuditLog(db: ConsoleDb) {
   const insert = db.prepare(
     `INSERT INTO audit (time, operator, app, method, path, action, target, subjects, summary, status, items, address, refusal)
@@ -139,52 +178,32 @@ export function createAuditLog(db: ConsoleDb) {
       insertOutcome.run(id, time, status, items ? JSON.stringify(items) : null);
     },
 
-    /** Newest first; `cursor` continues after the last entry of the previous page. */
+    /**
+     * Newest first; `cursor` continues after the last entry of the previous page, `page` skips the
+     * pages before it. Offsets shift as new entries arrive (they come first); a cursor does not, so
+     * the CSV export walks by cursor.
+     */
     query(q: AuditQuery): { entries: AuditEntry[]; cursor?: string } {
-      const where: string[] = [];
-      const params: (string | number)[] = [];
-      if (q.operator) {
-        where.push('a.operator = ?');
-        params.push(q.operator.trim().toLowerCase());
-      }
-      if (q.target) {
-        where.push("instr(a.subjects, ',' || ? || ',') > 0");
-        params.push(q.target.trim().toLowerCase());
-      }
-      if (q.action) {
-        const a = q.action.trim();
-        if (/^[A-Za-z]+$/.test(a) && ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'].includes(a.toUpperCase())) {
-          where.push('a.method = ?');
-          params.push(a.toUpperCase());
-        } else {
-          where.push('instr(lower(a.action), lower(?)) > 0');
-          params.push(a);
-        }
-      }
-      if (q.from !== undefined) {
-        where.push('a.time >= ?');
-        params.push(q.from);
-      }
-      if (q.to !== undefined) {
-        where.push('a.time <= ?');
-        params.push(q.to);
-      }
-      if (q.cursor) {
-        where.push('a.id < ?');
-        params.push(Number(q.cursor));
-      }
+      const { sql, params } = filtersOf(q);
       const limit = Math.min(Math.max(1, Math.trunc(q.limit ?? AUDIT_PAGE_DEFAULT)), AUDIT_PAGE_MAX);
+      const offset = q.page === undefined ? 0 : (Math.max(1, Math.trunc(q.page)) - 1) * limit;
       const rows = db
         .prepare<(string | number)[], Row>(
           `SELECT a.id, a.time, a.operator, a.app, a.method, a.path, a.action, a.target, a.summary,
                   COALESCE(o.status, NULLIF(a.status, ${PENDING})) AS status, COALESCE(o.items, a.items) AS items, a.address, a.refusal
            FROM audit a LEFT JOIN audit_outcome o ON o.audit_id = a.id
-           ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT ?`,
+           ${sql} ORDER BY a.id DESC LIMIT ? OFFSET ?`,
         )
-        .all(...params, limit + 1);
+        .all(...params, limit + 1, offset);
       const more = rows.length > limit;
       const page = rows.slice(0, limit).map(toEntry);
       return more ? { entries: page, cursor: String(page.at(-1)!.id) } : { entries: page };
+    },
+
+    /** How many entries the filters match, whatever the page or cursor: for numbered pages. */
+    count(q: AuditQuery): number {
+      const { sql, params } = filtersOf({ ...q, cursor: undefined });
+      return db.prepare<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM audit a ${sql}`).get(...params)!.n;
     },
   };
 }

@@ -1,14 +1,16 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import * as z from 'zod';
-import { parseTime, type AuditLog } from '../audit/audit-log.js';
+import { AUDIT_PAGE_MAX, parseTime, type AuditLog } from '../audit/audit-log.js';
 import type { AuditWriter } from '../audit/record.js';
 import { auditCsv } from '../audit/csv.js';
 import type { ConsoleEnv } from '../http/context.js';
 import { ConsoleError } from '../http/errors.js';
 import { validQuery } from '../http/validate.js';
 
-// `GET /im-console/audit`: the audit log, newest first, for admins; `format=csv` for the whole
-// filtered log as a download. Read-only: nothing edits or deletes it.
+// `GET /im-console/audit`: the audit log, newest first, for admins, with the filtered log's
+// `total`; a page by number (`page`, for the Audit page's numbered pages) or after a `cursor` (older
+// links and scripts); `format=csv` for the whole filtered log as a download. Read-only: nothing
+// edits or deletes it.
 
 const time = z
   .string()
@@ -22,23 +24,35 @@ const time = z
     return t;
   });
 
-const auditQuery = z.object({
-  operator: z.string().max(200).optional(),
-  target: z.string().max(200).optional(),
-  action: z.string().max(200).optional(),
-  from: time,
-  to: time,
-  cursor: z.string().regex(/^\d{1,15}$/, 'is not one this server gave').optional(),
-  limit: z.coerce.number().int().positive().optional(),
-  format: z.enum(['json', 'csv']).optional(),
-});
+// Keeps the offset, (page - 1) * limit, a safe integer at the largest limit.
+const PAGE_MAX = Math.floor(Number.MAX_SAFE_INTEGER / AUDIT_PAGE_MAX);
+
+const auditQuery = z
+  .object({
+    operator: z.string().max(200).optional(),
+    target: z.string().max(200).optional(),
+    action: z.string().max(200).optional(),
+    from: time,
+    to: time,
+    cursor: z.string().regex(/^\d{1,15}$/, 'is not one this server gave').optional(),
+    limit: z.coerce.number().int().positive().optional(),
+    page: z.coerce.number().int().min(1).max(PAGE_MAX).optional(),
+    format: z.enum(['json', 'csv']).optional(),
+  })
+  // Each says where the page starts: both at once would be read two ways.
+  .refine((q) => q.page === undefined || q.cursor === undefined, { message: 'give either `page` or `cursor`, not both', path: ['page'] });
 
 export function auditRoutes(audit: AuditLog | undefined, writer: AuditWriter, now: () => number) {
   const routes = new Hono<ConsoleEnv>();
+  if (!audit) {
+    routes.all('/', () => {
+      throw new ConsoleError(404, 'not_found', 'No audit log is kept here.');
+    });
+    return routes;
+  }
 
   // The role first: a non-admin's attempt is refused (and audited) whatever its query says.
   const adminsOnly: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
-    if (!audit) throw new ConsoleError(404, 'not_found', 'No audit log is kept here.');
     const { role, operator } = c.get('caller');
     if (role !== 'admin') {
       const e = new ConsoleError(403, 'forbidden_role', `${role} may not GET audit`, { role });
@@ -49,10 +63,9 @@ export function auditRoutes(audit: AuditLog | undefined, writer: AuditWriter, no
   };
 
   routes.get('/', adminsOnly, validQuery(auditQuery), (c) => {
-    if (!audit) throw new ConsoleError(404, 'not_found', 'No audit log is kept here.');
-    const { format, limit, ...filters } = c.req.valid('query');
+    const { format, limit, page: pageNumber, ...filters } = c.req.valid('query');
     c.header('Cache-Control', 'no-store');
-    if (format !== 'csv') return c.json(audit.query({ ...filters, limit }));
+    if (format !== 'csv') return c.json({ ...audit.query({ ...filters, limit, page: pageNumber }), total: audit.count(filters) });
     // The whole filtered log, not a page: an export is for reading elsewhere.
     const entries = [];
     let next: string | undefined = filters.cursor;

@@ -7,6 +7,7 @@ import { DataTable } from './data-table';
 import {
   cursorPagination,
   cursorSearch,
+  listPage,
   nextCursorSearch,
   nextPageSearch,
   pagePagination,
@@ -16,6 +17,7 @@ import {
   withLimit,
   withPageSize,
   type CursorSearch,
+  type PageSearch,
 } from './pagination-search';
 import { TablePagination } from './table-pagination';
 
@@ -147,6 +149,75 @@ describe('page-number helpers', () => {
     expect(go).toHaveBeenLastCalledWith({ pagenum: 2, pagesize: 1000 });
     // Without a total there are no numbers to offer.
     expect(pagePagination({ pagenum: 1, pagesize: 20 }, 20, go, [20]).pageCount).toBeUndefined();
+  });
+});
+
+describe('a list the API answers whole', () => {
+  const mutes = Array.from({ length: 77 }, (_, i) => `m${i + 1}`);
+
+  it('shows one page of it, numbered over its length', () => {
+    const go = vi.fn();
+    const second = listPage(mutes, { pagenum: 2, pagesize: 50 }, go, [20, 50]);
+    expect(second.rows).toEqual(mutes.slice(50));
+    expect(second.pagination).toMatchObject({ page: 2, rowCount: 27, pageCount: 2, hasPrevious: true, hasNext: false });
+    second.pagination.onPage!(1);
+    expect(go).toHaveBeenLastCalledWith({ pagenum: 1, pagesize: 50 });
+    // While it loads: no rows and no numbers yet.
+    const loading = listPage(undefined, { pagenum: 1, pagesize: 50 }, go, [50]);
+    expect(loading).toMatchObject({ rows: undefined, pagination: { hasNext: false } });
+    expect(loading.pagination.pageCount).toBeUndefined();
+    // An empty list is one empty page.
+    expect(listPage([], { pagenum: 1, pagesize: 50 }, go, [50])).toMatchObject({ rows: [], pagination: { pageCount: 1 } });
+  });
+});
+
+describe('numbered pages wired to the URL', () => {
+  const members = Array.from({ length: 95 }, (_, i) => `member${i + 1}`);
+
+  function setup(url: string) {
+    const root = createRootRoute();
+    const page = createRoute({ getParentRoute: () => root, path: '/roster', validateSearch: pageSearch({ defaultSize: 20, min: 1, max: 100 }), component: Roster });
+    function Roster() {
+      const search: PageSearch = page.useSearch();
+      const navigate = useNavigate() as unknown as (options: { search: PageSearch }) => Promise<void>;
+      const shown = listPage(members, search, (s) => void navigate({ search: s }), [20, 50]);
+      return (
+        <DataTable
+          aria-label="Roster"
+          columns={[{ id: 'name', header: 'Name', cell: (n: string) => n }]}
+          getRowId={(n) => n}
+          rows={shown.rows}
+          status={{ isPending: false }}
+          empty={{ title: 'No members' }}
+          pagination={<TablePagination {...shown.pagination} />}
+        />
+      );
+    }
+    const history = createMemoryHistory({ initialEntries: [url] });
+    const router = createRouter({ routeTree: root.addChildren([page]), history });
+    return { router, history, ...renderWithProviders(<RouterProvider router={router} />) };
+  }
+
+  it('goes to page 3 in one click, and Back and a shared link keep the page', async () => {
+    const { user, router, history } = setup('/roster');
+    expect(await screen.findByRole('cell', { name: 'member1' })).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Page 3' }));
+    expect(await screen.findByRole('cell', { name: 'member41' })).toBeInTheDocument();
+    expect(screen.getByRole('cell', { name: 'member60' })).toBeInTheDocument();
+    expect(screen.getByText('Page 3 of 5 · rows 41–60')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Page 3' })).toHaveAttribute('aria-current', 'page');
+    expect(router.state.location.search).toEqual({ pagenum: 3, pagesize: 20 });
+
+    act(() => history.back());
+    expect(await screen.findByRole('cell', { name: 'member1' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Page 1' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('opens the page a link names', async () => {
+    setup('/roster?pagenum=5&pagesize=20');
+    expect(await screen.findByRole('cell', { name: 'member95' })).toBeInTheDocument();
+    expect(screen.getByText('Page 5 of 5 · rows 81–95')).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Next page' })).toBeDisabled();
   });
 });
 

@@ -121,3 +121,18 @@ export function pagePagination<S extends PageSearch>(
     onPageSize: (size) => go(withPageSize(search, size)),
   };
 }
+
+/**
+ * One page of a list the API answers whole (a group's mutes): the page's rows, and numbered pages
+ * over the list's length. `rows` undefined while loading.
+ */
+export function listPage<Row, S extends PageSearch>(
+  rows: Row[] | undefined,
+  search: S,
+  go: (next: S) => void,
+  pageSizeOptions: readonly number[],
+): { rows: Row[] | undefined; pagination: PagePaginationProps } {
+  const from = (search.pagenum - 1) * search.pagesize;
+  const page = rows?.slice(from, from + search.pagesize);
+  return { rows: page, pagination: pagePagination(search, page?.length, go, pageSizeOptions, rows?.length) };
+}

@@ -1,6 +1,9 @@
 import { Button, Group, NativeSelect, Text } from '@mantine/core';
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
+
+// Mantine's Pagination, only for tables that know their total (not the first screen's).
+const NumberedPages = lazy(() => import('./numbered-pages'));
 
 type Common = {
   /** 1-based. */
@@ -48,6 +51,17 @@ export function TablePagination(props: TablePaginationProps) {
       ? t('dataTable.rowsRangeOf', { page: props.page, pages, ...range })
       : t('dataTable.rowsRange', { page: props.page, ...range })
     : t('dataTable.pageN', { page: props.page });
+  const numbered = props.mode === 'page' && props.pageCount !== undefined && props.onPage ? { pageCount: props.pageCount, onPage: props.onPage } : undefined;
+  const previousNext = (
+    <>
+      <Button variant="default" size="xs" aria-label={t('dataTable.previousPage')} disabled={props.disabled || !props.hasPrevious} onClick={props.onPrevious}>
+        {t('dataTable.previous')}
+      </Button>
+      <Button variant="default" size="xs" aria-label={t('dataTable.nextPage')} disabled={props.disabled || !props.hasNext} onClick={props.onNext}>
+        {t('dataTable.next')}
+      </Button>
+    </>
+  );
   return (
     <Group component="nav" aria-label={t('dataTable.pagination')} justify="space-between" wrap="wrap" gap="sm">
       <Text size="sm" c="dimmed" aria-live="polite">
@@ -66,53 +80,15 @@ export function TablePagination(props: TablePaginationProps) {
           disabled={props.disabled}
           onChange={(e) => props.onPageSize(Number(e.currentTarget.value))}
         />
-        <Button variant="default" size="xs" aria-label={t('dataTable.previousPage')} disabled={props.disabled || !props.hasPrevious} onClick={props.onPrevious}>
-          {t('dataTable.previous')}
-        </Button>
-        {props.mode === 'page' && props.pageCount !== undefined && props.onPage && (
-          <PageNumbers page={props.page} pageCount={props.pageCount} onPage={props.onPage} disabled={props.disabled} />
+        {numbered ? (
+          // Until its code is here, the same page's Previous/Next: a click still works.
+          <Suspense fallback={previousNext}>
+            <NumberedPages page={props.page} pageCount={numbered.pageCount} onPage={numbered.onPage} disabled={props.disabled} />
+          </Suspense>
+        ) : (
+          previousNext
         )}
-        <Button variant="default" size="xs" aria-label={t('dataTable.nextPage')} disabled={props.disabled || !props.hasNext} onClick={props.onNext}>
-          {t('dataTable.next')}
-        </Button>
       </Group>
     </Group>
-  );
-}
-
-/** 1 … 4 5 6 … 30: the first, the last and the current page's neighbours; every page when few. */
-export function pageNumbers(page: number, pageCount: number): (number | 'gap')[] {
-  if (pageCount <= 7) return Array.from({ length: pageCount }, (_, i) => i + 1);
-  const around = [1, page - 1, page, page + 1, pageCount].filter((n) => n >= 1 && n <= pageCount);
-  const pages = [...new Set(around)].sort((a, b) => a - b);
-  const out: (number | 'gap')[] = [];
-  pages.forEach((n, i) => {
-    const prev = pages[i - 1];
-    if (prev !== undefined && n - prev > 1) out.push(n - prev === 2 ? n - 1 : 'gap');
-    out.push(n);
-  });
-  return out;
-}
-
-function PageNumbers({ page, pageCount, onPage, disabled }: { page: number; pageCount: number; onPage: (page: number) => void; disabled?: boolean }) {
-  const { t } = useTranslation();
-  return pageNumbers(page, pageCount).map((n, i) =>
-    n === 'gap' ? (
-      <Text key={`gap-${i}`} size="sm" c="dimmed" aria-hidden>
-        …
-      </Text>
-    ) : (
-      <Button
-        key={n}
-        size="xs"
-        variant={n === page ? 'filled' : 'default'}
-        aria-label={t('dataTable.pageN', { page: n })}
-        aria-current={n === page ? 'page' : undefined}
-        disabled={disabled}
-        onClick={() => n !== page && onPage(n)}
-      >
-        {n}
-      </Button>
-    ),
   );
 }

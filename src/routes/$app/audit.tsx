@@ -1,8 +1,8 @@
 import { Alert, Stack } from '@mantine/core';
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
 import * as z from 'zod/mini';
-import { cursorSearch } from '@/components/data-table/pagination-search';
-import { AUDIT_PAGE, auditQueryOptions, type AuditFilters } from '@/features/audit/api/get-audit';
+import { pageSearch } from '@/components/data-table/pagination-search';
+import { AUDIT_PAGE, auditPageOf, auditQueryOptions, type AuditFilters } from '@/features/audit/api/get-audit';
 import { AuditFiltersForm } from '@/features/audit/components/audit-filters';
 import { AuditTable } from '@/features/audit/components/audit-table';
 import { useTranslation } from '@/lib/i18n/react';
@@ -13,15 +13,31 @@ import { PageTitle } from '@/routes/-components/page-title';
 // switcher) stays the same, and no app called "audit" is shadowed by a top-level route.
 const text = z.catch(z.optional(z.string().check(z.minLength(1), z.maxLength(200))), undefined);
 const day = z.catch(z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))), undefined);
-const auditSearch = z.extend(cursorSearch(AUDIT_PAGE), { operator: text, target: text, action: text, from: day, to: day });
+const clampSize = (n: number) => Math.min(AUDIT_PAGE.max, Math.max(AUDIT_PAGE.min, Math.trunc(n)));
+const auditSearch = z.pipe(
+  z.extend(pageSearch(AUDIT_PAGE), {
+    // Links from before numbered pages: the page size as `limit`, the rows after a cursor and the
+    // cursors of the pages before it.
+    limit: z.catch(z.optional(z.number()), undefined),
+    cursor: z.catch(z.optional(z.string().check(z.regex(/^\d{1,15}$/))), undefined),
+    prev: z.catch(z.optional(z.array(z.string())), undefined),
+    operator: text,
+    target: text,
+    action: text,
+    from: day,
+    to: day,
+  }),
+  // A default `pagesize` is never in the URL (stripped), so an old `limit` is what the link meant.
+  z.transform(({ limit, ...s }) => (limit !== undefined && s.pagesize === AUDIT_PAGE.defaultSize ? { ...s, pagesize: clampSize(limit) } : s)),
+);
 
 const filtersOf = (s: AuditFilters): AuditFilters => ({ operator: s.operator, target: s.target, action: s.action, from: s.from, to: s.to });
 
 export const Route = createFileRoute('/$app/audit')({
   validateSearch: auditSearch,
-  search: { middlewares: [stripSearchParams({ limit: AUDIT_PAGE.defaultLimit })] },
-  loaderDeps: ({ search }) => ({ filters: filtersOf(search), limit: search.limit, cursor: search.cursor }),
-  loader: ({ context, deps }) => void context.queryClient.prefetchQuery(auditQueryOptions(deps.filters, { limit: deps.limit, cursor: deps.cursor })),
+  search: { middlewares: [stripSearchParams({ pagenum: 1, pagesize: AUDIT_PAGE.defaultSize })] },
+  loaderDeps: ({ search }) => ({ filters: filtersOf(search), page: auditPageOf(search) }),
+  loader: ({ context, deps }) => void context.queryClient.prefetchQuery(auditQueryOptions(deps.filters, deps.page)),
   component: AuditPage,
 });
 
@@ -48,7 +64,7 @@ function AuditPage() {
       <AuditFiltersForm
         value={filters}
         // New filters start again from the newest entries.
-        onChange={(next) => void navigate({ search: (s) => ({ ...s, ...filtersOf(next), cursor: undefined, prev: undefined }) })}
+        onChange={(next) => void navigate({ search: (s) => ({ ...s, ...filtersOf(next), pagenum: 1, cursor: undefined, prev: undefined }) })}
       />
       <AuditTable filters={filters} search={search} onSearch={(s) => void navigate({ search: s })} />
     </Stack>

@@ -1,10 +1,20 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
+import type { PageSearch } from '@/components/data-table/pagination-search';
 import { callConsole, CONSOLE_BASE, http } from '@/lib/api-client/http';
 import { auditKeys } from './keys';
 
-/** `limit` bounds of `GET /im-console/audit`. */
-export const AUDIT_PAGE = { defaultLimit: 50, min: 1, max: 500 };
+/** Page-size (`limit`) bounds of `GET /im-console/audit`. */
+export const AUDIT_PAGE = { defaultSize: 50, min: 1, max: 500 };
+
+/** A page by number (offset `(page - 1) * limit`) or, for links from before numbered pages, after a cursor. */
+export type AuditPage = { limit: number; page?: number; cursor?: string };
+
+/** The page's place in the URL: numbered, or an old link's cursor (with the stack of the pages before it). */
+export type AuditSearch = PageSearch & { cursor?: string; prev?: string[] };
+
+/** What to ask for: the rows an old link's cursor meant, else the page by number. Loader and table alike. */
+export const auditPageOf = (s: AuditSearch): AuditPage => (s.cursor ? { limit: s.pagesize, cursor: s.cursor } : { limit: s.pagesize, page: s.pagenum });
 
 /** What the page filters on; `from`/`to` are calendar days (`2026-01-31`) in the operator's time zone. */
 export type AuditFilters = { operator?: string; target?: string; action?: string; from?: string; to?: string };
@@ -31,7 +41,12 @@ const auditEntry = z.object({
 export type AuditEntry = z.infer<typeof auditEntry>;
 export type AuditItem = z.infer<typeof auditItem>;
 
-const auditAnswer = z.object({ entries: z.array(auditEntry), cursor: z.optional(z.nullable(z.string())) });
+const auditAnswer = z.object({
+  entries: z.array(auditEntry),
+  cursor: z.optional(z.nullable(z.string())),
+  /** How many entries the filters match: numbers the pages. */
+  total: z.optional(z.number()),
+});
 
 /** A calendar day's first (or, for `to`, last) millisecond in local time: what "from 1 May to 3 May" means to a person. */
 function dayBound(day: string | undefined, end: boolean): string | undefined {
@@ -63,14 +78,16 @@ export const auditCsvUrl = (filters: AuditFilters): string => {
 };
 
 /** `GET /im-console/audit`: newest first, admin only. */
-export async function getAudit(filters: AuditFilters, page: { limit: number; cursor?: string }) {
+export async function getAudit(filters: AuditFilters, page: AuditPage) {
   const params = auditQuery(filters);
   params.set('limit', String(page.limit));
+  // The server takes one or the other; a cursor (an old link's) says exactly which rows it meant.
   if (page.cursor) params.set('cursor', page.cursor);
+  else if (page.page !== undefined && page.page > 1) params.set('page', String(page.page));
   return callConsole(http, `audit?${params}`, auditAnswer);
 }
 
-export const auditQueryOptions = (filters: AuditFilters, page: { limit: number; cursor?: string }) =>
+export const auditQueryOptions = (filters: AuditFilters, page: AuditPage) =>
   queryOptions({
     queryKey: auditKeys.page(filters, page),
     queryFn: () => getAudit(filters, page),
@@ -78,5 +95,5 @@ export const auditQueryOptions = (filters: AuditFilters, page: { limit: number; 
     staleTime: 0,
   });
 
-export const useAudit = (filters: AuditFilters, page: { limit: number; cursor?: string }) =>
+export const useAudit = (filters: AuditFilters, page: AuditPage) =>
   useQuery({ ...auditQueryOptions(filters, page), placeholderData: keepPreviousData });

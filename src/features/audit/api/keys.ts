@@ -1,7 +1,7 @@
-import type { AuditFilters } from './get-audit';
+import type { AuditFilters, AuditPage } from './get-audit';
 
 // The log spans every app, so its keys do not start with one.
 export const auditKeys = {
   all: ['audit'] as const,
-  page: (filters: AuditFilters, page: { limit: number; cursor?: string }) => [...auditKeys.all, 'page', filters, page] as const,
+  page: (filters: AuditFilters, page: AuditPage) => [...auditKeys.all, 'page', filters, page] as const,
 };

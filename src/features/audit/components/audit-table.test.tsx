@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '@/testing/render';
-import type { AuditEntry } from '../api/get-audit';
+import type { AuditEntry, AuditSearch } from '../api/get-audit';
 import { AuditTable } from './audit-table';
 
 // The single HTTP instance, pointed at a fake console server that records what it is asked.
@@ -32,13 +32,13 @@ const entry = (fields: Partial<AuditEntry>): AuditEntry => ({
   ...fields,
 });
 
-/** Serves `entries` as the audit log's one page. */
-function serve(entries: AuditEntry[]) {
-  api.handle = (req) => (new URL(req.url).pathname === '/im-console/audit' ? json({ entries, cursor: null }) : json({ error: 'not_found' }, 404));
+/** Serves `entries` as the audit log's one page, out of `total` entries. */
+function serve(entries: AuditEntry[], total = entries.length) {
+  api.handle = (req) => (new URL(req.url).pathname === '/im-console/audit' ? json({ entries, cursor: null, total }) : json({ error: 'not_found' }, 404));
 }
 
-function render(language: 'en' | 'zh-CN' = 'en') {
-  return renderWithProviders(<AuditTable filters={{}} search={{ limit: 20 }} onSearch={vi.fn()} />, { language });
+function render(language: 'en' | 'zh-CN' = 'en', search: AuditSearch = { pagenum: 1, pagesize: 20 }, onSearch = vi.fn()) {
+  return renderWithProviders(<AuditTable filters={{}} search={search} onSearch={onSearch} />, { language });
 }
 
 const rowOf = (text: string | RegExp) => screen.getByText(text).closest('tr')!;
@@ -102,6 +102,31 @@ describe('AuditTable', () => {
     expect(screen.getByText('Signed out')).toBeInTheDocument();
   });
 
+  it('numbers the pages from the server’s total and asks for a page by number', async () => {
+    serve(Array.from({ length: 20 }, () => entry({})), 130);
+    const onSearch = vi.fn();
+    const { user } = render('en', { pagenum: 2, pagesize: 20 }, onSearch);
+    const nav = screen.getByRole('navigation', { name: 'Pagination' });
+    expect(await within(nav).findByRole('button', { name: 'Page 2' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByText('Page 2 of 7 · rows 21–40')).toBeInTheDocument();
+    expect(within(nav).getByRole('button', { name: 'Page 7' })).toBeInTheDocument();
+    expect(new URL(api.requests[0]!.url).searchParams.toString()).toBe('limit=20&page=2');
+    await user.click(within(nav).getByRole('button', { name: 'Page 3' }));
+    expect(onSearch).toHaveBeenLastCalledWith({ pagenum: 3, pagesize: 20, cursor: undefined, prev: undefined });
+  });
+
+  it('opens an old cursor link on the rows it meant, numbered as it was, and moves on by number', async () => {
+    serve(Array.from({ length: 20 }, () => entry({})), 130);
+    const onSearch = vi.fn();
+    const { user } = render('en', { pagenum: 1, pagesize: 20, cursor: '90', prev: ['', '110'] }, onSearch);
+    const nav = screen.getByRole('navigation', { name: 'Pagination' });
+    // Two pages before it: page 3.
+    expect(await within(nav).findByRole('button', { name: 'Page 3' })).toHaveAttribute('aria-current', 'page');
+    expect(new URL(api.requests[0]!.url).searchParams.toString()).toBe('limit=20&cursor=90');
+    await user.click(within(nav).getByRole('button', { name: 'Next page' }));
+    expect(onSearch).toHaveBeenLastCalledWith({ pagenum: 4, pagesize: 20, cursor: undefined, prev: undefined });
+  });
+
   it('says the same in Chinese', async () => {
     serve([
       entry({ status: null }),
@@ -113,5 +138,6 @@ describe('AuditTable', () => {
     expect(screen.getByText('调用已发送到 IM 服务器，但控制台服务器在记录其应答之前已停止。请检查目标的当前状态。')).toBeInTheDocument();
     expect(rowOf('已拒绝：代理从不转发此调用')).toHaveTextContent('来自 203.0.113.7');
     expect(screen.getByText('成功（200）')).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: '第 1 页' })).toHaveAttribute('aria-current', 'page');
   });
 });

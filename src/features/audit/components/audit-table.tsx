@@ -1,25 +1,28 @@
 import { Anchor, Badge, Group, List, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { DataTable } from '@/components/data-table/data-table';
-import { cursorPagination, type CursorSearch } from '@/components/data-table/pagination-search';
+import { cursorPage, pagePagination } from '@/components/data-table/pagination-search';
 import { queryStatus } from '@/components/data-table/query-status';
 import { TablePagination } from '@/components/data-table/table-pagination';
 import { formatDateTime } from '@/lib/i18n/format';
 import { useTranslation } from '@/lib/i18n/react';
-import { auditCsvUrl, useAudit, type AuditEntry, type AuditFilters } from '../api/get-audit';
+import { auditCsvUrl, auditPageOf, useAudit, type AuditEntry, type AuditFilters, type AuditSearch } from '../api/get-audit';
 import { AuditCall, isSessionEntry } from './audit-call';
 
 export const AUDIT_PAGE_SIZES = [20, 50, 100, 200] as const;
 
-type Props<S extends CursorSearch> = {
+type Props<S extends AuditSearch> = {
   filters: AuditFilters;
   search: S;
   onSearch: (next: S) => void;
 };
 
-/** The audit log, newest first, in cursor mode, with a CSV download of the same filters. */
-export function AuditTable<S extends CursorSearch>({ filters, search, onSearch }: Props<S>) {
+/** The audit log, newest first, by numbered pages (the server counts the filtered log), with a CSV download of the same filters. */
+export function AuditTable<S extends AuditSearch>({ filters, search, onSearch }: Props<S>) {
   const { t, i18n } = useTranslation();
-  const audit = useAudit(filters, { limit: search.limit, cursor: search.cursor });
+  const audit = useAudit(filters, auditPageOf(search));
+  // An old link's cursor page keeps the number it had (one per page before it); any move goes by number.
+  const shown = search.cursor ? { ...search, pagenum: cursorPage({ limit: search.pagesize, cursor: search.cursor, prev: search.prev }) } : search;
+  const pagination = pagePagination(shown, audit.data?.entries.length, (next) => onSearch({ ...next, cursor: undefined, prev: undefined }), AUDIT_PAGE_SIZES, audit.data?.total);
   const filtered = Object.values(filters).some(Boolean);
   return (
     <DataTable<AuditEntry>
@@ -60,7 +63,7 @@ export function AuditTable<S extends CursorSearch>({ filters, search, onSearch }
         { id: 'status', header: t('audit.status'), cell: (e) => <StatusBadge status={e.status} /> },
         { id: 'summary', header: t('audit.summary'), cell: (e) => <Summary entry={e} /> },
       ]}
-      pagination={<TablePagination {...cursorPagination(search, audit.data?.cursor, onSearch, AUDIT_PAGE_SIZES)} disabled={audit.isPlaceholderData} />}
+      pagination={<TablePagination {...pagination} disabled={audit.isPlaceholderData} />}
     />
   );
 }
