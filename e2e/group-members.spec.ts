@@ -35,6 +35,13 @@ async function freshUsers(request: APIRequestContext, n: number) {
   return users.map((u) => u.username);
 }
 
+async function call(request: APIRequestContext, method: 'get' | 'post' | 'put' | 'delete', path: string, data?: unknown) {
+  const res = await request[method](`${API}/${path}`, { headers: await headers(request), data });
+  expect(res.status(), `${method} ${path}`).toBe(200);
+  return ((await res.json()) as { data: unknown }).data;
+}
+const mutesOf = async (request: APIRequestContext, groupId: string) => (await call(request, 'get', `chatgroups/${groupId}/mute`)) as { user: string; expire: number }[];
+
 async function expectNoAxeViolations(page: Page) {
   const axe = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa']).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -144,30 +151,33 @@ test('members are added one by one or in bulk, removed in bulk or one by one, ea
   await expect(page.getByRole('alert').filter({ hasText: `${a} joined the group.` })).toBeVisible();
   await expect(memberCount(page)).toContainText('119 of 200');
 
-  // The newcomer is last: on page 2 at 100 a page. Remove the selection, then Undo adds it back.
+  // The newcomer is last: on page 2 at 100 a page. Remove the selection (one confirmation, nothing
+  // typed: it can be undone), then Undo adds it back.
   await page.getByRole('navigation', { name: 'Pagination' }).getByRole('button', { name: 'Page 2' }).click();
   const roster = page.getByRole('table', { name: 'Members of Android Devs' });
   await roster.getByRole('checkbox', { name: `Select ${a}` }).check();
   await page.getByRole('button', { name: 'Remove 1 selected' }).click();
   dialog = page.getByRole('dialog', { name: 'Remove members from Android Devs' });
-  await dialog.getByRole('button', { name: 'Review' }).click();
-  await dialog.getByRole('textbox', { name: `Type ${ANDROID} to confirm` }).fill(ANDROID);
+  await expect(dialog.getByText(/only their membership/)).toBeVisible();
+  await expect(dialog.getByRole('textbox')).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(dialog.getByText('1 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
   await expect(memberCount(page)).toContainText('118 of 200');
   await dialog.getByRole('button', { name: 'Undo' }).click();
-  await dialog.getByRole('button', { name: 'Add them back' }).click();
+  await expect(dialog.getByText('Result of the undo')).toBeVisible();
   await expect(dialog.getByText('1 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(memberCount(page)).toContainText('119 of 200');
   await expect(roster.getByRole('link', { name: a })).toBeVisible();
 
-  // One member from its row, after a confirmation.
+  // One member from its row: the same dialog, on its confirmation.
   await roster.getByRole('button', { name: `Actions for ${a}` }).click();
   await page.getByRole('menuitem', { name: 'Remove from the group' }).click();
-  dialog = page.getByRole('dialog', { name: `Remove ${a} from Android Devs?` });
+  dialog = page.getByRole('dialog', { name: 'Remove members from Android Devs' });
+  await expect(dialog.getByText('Remove 1 member from Android Devs.', { exact: false })).toBeVisible();
   await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
-  await expect(page.getByRole('alert').filter({ hasText: `${a} was removed from the group.` })).toBeVisible();
+  await expect(dialog.getByText('1 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(memberCount(page)).toContainText('118 of 200');
   expect(await rosterOf(request, ANDROID)).not.toContain(a);
 });
@@ -231,4 +241,128 @@ test('ownership moves to a member once the group ID is typed; the old owner stay
   await expect(roster.getByRole('row').nth(1)).toContainText('hu.hui');
   await expect(roster.getByRole('row', { name: /mason\.wong/ })).toContainText('Member');
   await expect(memberCount(page)).toContainText('11 of 200');
+});
+
+// Moderating from the roster. Travel Buddies (21 members) is only this spec's: users made for each
+// test join it, and leave again at the end.
+const TRAVEL = '180000002513496'; // Travel Buddies, 21 members
+
+test('on the 3,000-member roster, 70 chosen members are muted for 1 hour in four actions with Undo in view, and Undo unmutes them all', async ({ page, request }) => {
+  const before = await mutesOf(request, BIG);
+  // The owner and the first 70 members: a page of 71.
+  const first = (await rosterOf(request, BIG)).slice(1, 71);
+  expect(first.filter((n) => before.some((m) => m.user === n))).toEqual([]);
+  await page.goto(`/demo/groups/${BIG}?pagesize=71`);
+  const roster = page.getByRole('table', { name: 'Members of 全员大群 All Hands' });
+  await expect(roster.getByRole('row').nth(71)).toBeVisible({ timeout: 30_000 });
+
+  // Every action is counted: a click, or a field filled.
+  let actions = 0;
+  const act = async (step: Promise<void>) => {
+    actions++;
+    await step;
+  };
+  await act(roster.getByRole('checkbox', { name: 'Select all rows on this page' }).check());
+  await act(page.getByRole('button', { name: 'Mute 70 selected…' }).click());
+  const dialog = page.getByRole('dialog', { name: 'Mute members of 全员大群 All Hands' });
+  await act(dialog.getByRole('radio', { name: '1 hour' }).check());
+  await expect(dialog.getByText('Mute 70 members of 全员大群 All Hands for 1 hour.', { exact: false })).toBeVisible();
+  const startedAt = Date.now();
+  await act(dialog.getByRole('button', { name: 'Mute', exact: true }).click());
+  await expect(dialog.getByText('70 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
+  const undo = dialog.getByRole('button', { name: 'Undo' });
+  // In view without scrolling, above the 70 rows of the report.
+  await expect(undo).toBeInViewport();
+  expect(actions).toBeLessThanOrEqual(5);
+
+  const muted = new Map((await mutesOf(request, BIG)).map((m) => [m.user, m.expire]));
+  for (const name of first) {
+    expect(muted.get(name)).toBeGreaterThanOrEqual(startedAt + 3_600_000 - 5_000);
+    expect(muted.get(name)).toBeLessThanOrEqual(Date.now() + 3_600_000 + 5_000);
+  }
+
+  await act(undo.click());
+  expect(actions).toBeLessThanOrEqual(5);
+  await expect(dialog.getByText('Result of the undo')).toBeVisible();
+  await expect(dialog.getByText('70 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
+  const after = await mutesOf(request, BIG);
+  expect(first.filter((n) => after.some((m) => m.user === n))).toEqual([]);
+  expect(after.map((m) => m.user).sort()).toEqual(before.map((m) => m.user).sort());
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  const firstRow = roster.getByRole('row').filter({ has: page.getByRole('link', { name: first[0]!, exact: true }) });
+  await expect(firstRow).toBeVisible();
+  await expect(firstRow).not.toContainText('Muted');
+});
+
+test('removing an admin who is whitelisted, muted and has attributes lists all four, and Undo puts all four back', async ({ page, request }) => {
+  const [target] = await freshUsers(request, 1);
+  await call(request, 'post', `chatgroups/${TRAVEL}/users`, { usernames: [target] });
+  await call(request, 'post', `chatgroups/${TRAVEL}/admin`, { newadmin: target });
+  await call(request, 'post', `chatgroups/${TRAVEL}/white/users`, { usernames: [target] });
+  await call(request, 'post', `chatgroups/${TRAVEL}/mute`, { usernames: [target], mute_duration: 2 * 3_600_000 });
+  await call(request, 'put', `metadata/chatgroup/${TRAVEL}/user/${target}`, { metaData: { nickname: 'Tee', role: 'guide' } });
+  const mutedUntil = (await mutesOf(request, TRAVEL)).find((m) => m.user === target)!.expire;
+
+  try {
+    await page.goto(`/demo/groups/${TRAVEL}`);
+    const roster = page.getByRole('table', { name: 'Members of Travel Buddies' });
+    await expect(roster.getByRole('row').filter({ has: page.getByRole('link', { name: target!, exact: true }) })).toContainText('Admin');
+
+    // The row's menu: the relationship check for this member, and the removal.
+    await roster.getByRole('button', { name: `Actions for ${target}` }).click();
+    await expect(page.getByRole('menuitem', { name: 'Check relationship with another user…' })).toHaveAttribute('href', `/demo/relationship?a=${target}`);
+    await page.getByRole('menuitem', { name: 'Remove from the group' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove members from Travel Buddies' });
+    await expect(dialog.getByText('What they lose in this group:')).toBeVisible();
+    await expect(dialog.getByText(`Admin role (1): ${target}`)).toBeVisible();
+    await expect(dialog.getByText(`Whitelist entry (1): ${target}`)).toBeVisible();
+    await expect(dialog.getByText(new RegExp(`^Mute \\(1\\): ${target} \\((1 h \\d+|2 h 0) min left\\)$`))).toBeVisible();
+    await expect(dialog.getByText(`Attributes (1 member): ${target}: nickname, role`)).toBeVisible();
+    await expect(dialog.getByRole('textbox')).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect(dialog.getByText('1 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
+    expect(await rosterOf(request, TRAVEL)).not.toContain(target);
+
+    const undo = dialog.getByRole('button', { name: 'Undo' });
+    await expect(undo).toBeInViewport();
+    await undo.click();
+    await expect(dialog.getByText('Result of the undo')).toBeVisible();
+    await expect(dialog.getByRole('row', { name: new RegExp(`${target} Succeeded Back in the group with: admin role, whitelist entry, mute \\(.+\\), and 2 attributes\\.`) })).toBeVisible();
+
+    // All four are back in the emulator, the mute with the time it had left (not a fresh 2 hours).
+    expect(await rosterOf(request, TRAVEL)).toContain(target);
+    expect(await call(request, 'get', `chatgroups/${TRAVEL}/admin`)).toContain(target);
+    expect(await call(request, 'get', `chatgroups/${TRAVEL}/white/users`)).toContain(target);
+    const back = (await mutesOf(request, TRAVEL)).find((m) => m.user === target);
+    expect(Math.abs(back!.expire - mutedUntil)).toBeLessThan(5_000);
+    expect(await call(request, 'get', `metadata/chatgroup/${TRAVEL}/user/${target}`)).toEqual({ nickname: 'Tee', role: 'guide' });
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect(roster.getByRole('row').filter({ has: page.getByRole('link', { name: target!, exact: true }) })).toContainText('Admin');
+  } finally {
+    await request.delete(`${API}/chatgroups/${TRAVEL}/users/${target}`, { headers: await headers(request) });
+  }
+});
+
+test('removing three chosen members takes one confirmation, nothing typed', async ({ page, request }) => {
+  const fresh = await freshUsers(request, 3);
+  await call(request, 'post', `chatgroups/${TRAVEL}/users`, { usernames: fresh });
+  try {
+    await page.goto(`/demo/groups/${TRAVEL}`);
+    const roster = page.getByRole('table', { name: 'Members of Travel Buddies' });
+    for (const name of fresh) await roster.getByRole('checkbox', { name: `Select ${name}` }).check();
+    await page.getByRole('button', { name: 'Remove 3 selected' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove members from Travel Buddies' });
+    await expect(dialog.getByText('Remove 3 members from Travel Buddies.', { exact: false })).toBeVisible();
+    await expect(dialog.getByText(/only their membership/)).toBeVisible();
+    await expect(dialog.getByRole('textbox')).toHaveCount(0);
+    // The one confirmation.
+    await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect(dialog.getByText('3 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
+    const after = await rosterOf(request, TRAVEL);
+    expect(fresh.filter((n) => after.includes(n))).toEqual([]);
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    for (const name of fresh) await expect(roster.getByRole('link', { name, exact: true })).toHaveCount(0);
+  } finally {
+    await request.delete(`${API}/chatgroups/${TRAVEL}/users/${fresh.join(',')}`, { headers: await headers(request) });
+  }
 });

@@ -61,15 +61,15 @@ test('70 pasted members are muted for 1 hour in two calls with a per-user report
     }
   });
 
+  // The duration is chosen in the same dialog, which is also the confirmation (Undo follows).
   await page.getByRole('button', { name: 'Mute members…', exact: true }).click();
-  await page.getByRole('menuitem', { name: '1 hour' }).click();
   const dialog = page.getByRole('dialog', { name: 'Mute members of 摄影爱好者' });
-  await expect(dialog.getByText('Duration: 1 hour')).toBeVisible();
   await expect(dialog.getByText(`The owner, ${owner}, cannot be muted and is left out if listed.`)).toBeVisible();
   // The owner is left out before anything is sent.
   await dialog.getByRole('textbox', { name: 'Names' }).fill([owner, ...chosen, outsider].join('\n'));
   await expect(dialog.getByText('71 names will be sent in 2 calls of at most 60')).toBeVisible();
-  await dialog.getByRole('button', { name: 'Review' }).click();
+  await expect(dialog.getByText('Choose how long the mute lasts.')).toBeVisible();
+  await dialog.getByRole('radio', { name: '1 hour' }).check();
   await expect(dialog.getByText('Mute 71 members of 摄影爱好者 for 1 hour.', { exact: false })).toBeVisible();
   const startedAt = Date.now();
   await dialog.getByRole('button', { name: 'Mute', exact: true }).click();
@@ -84,9 +84,9 @@ test('70 pasted members are muted for 1 hour in two calls with a per-user report
   }
   expect(muted.has(owner)).toBe(false);
 
+  // The report's summary and Undo come before its 71 rows.
+  await expect(dialog.getByRole('button', { name: 'Undo' })).toBeInViewport();
   await dialog.getByRole('button', { name: 'Undo' }).click();
-  await expect(dialog.getByText('Unmute the 70 members this run muted.')).toBeVisible();
-  await dialog.getByRole('button', { name: 'Unmute', exact: true }).click();
   await expect(dialog.getByText('Result of the undo')).toBeVisible();
   await expect(dialog.getByText('70 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
@@ -110,10 +110,9 @@ test('a single mute shows its time left and a permanent one is marked; each is u
     [forever, 'Permanently'],
   ] as const) {
     await page.getByRole('button', { name: 'Mute members…', exact: true }).click();
-    await page.getByRole('menuitem', { name: preset }).click();
     const dialog = page.getByRole('dialog', { name: 'Mute members of 摄影爱好者' });
     await dialog.getByRole('textbox', { name: 'Names' }).fill(name);
-    await dialog.getByRole('button', { name: 'Review' }).click();
+    await dialog.getByRole('radio', { name: preset }).check();
     await dialog.getByRole('button', { name: 'Mute', exact: true }).click();
     await expect(dialog.getByText('1 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
@@ -122,18 +121,19 @@ test('a single mute shows its time left and a permanent one is marked; each is u
   await expect(table.getByRole('row', { name: new RegExp(`${forever} Permanent Until unmuted`) })).toBeVisible();
   await expect(table.getByRole('link', { name: forever })).toHaveAttribute('href', `/demo/users/${forever}`);
 
-  // A custom duration is checked before the dialog opens.
+  // A custom duration is checked as it is typed, in the same dialog.
   await page.getByRole('button', { name: 'Mute members…', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Custom duration…' }).click();
-  const custom = page.getByRole('dialog', { name: 'Custom mute duration' });
+  const custom = page.getByRole('dialog', { name: 'Mute members of 摄影爱好者' });
+  await custom.getByRole('textbox', { name: 'Names' }).fill(forADay);
+  await custom.getByRole('radio', { name: 'Custom' }).check();
   await custom.getByRole('textbox', { name: 'Amount' }).fill('1.5');
-  await custom.getByRole('button', { name: 'Continue' }).click();
+  await custom.getByRole('textbox', { name: 'Amount' }).blur();
   await expect(custom.getByText('Enter a whole number, such as 90.')).toBeVisible();
+  await expect(custom.getByRole('button', { name: 'Mute', exact: true })).toBeDisabled();
   await custom.getByRole('textbox', { name: 'Amount' }).fill('90');
   await custom.getByRole('combobox', { name: 'Unit' }).selectOption('minutes');
-  await custom.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('dialog', { name: 'Mute members of 摄影爱好者' }).getByText('Duration: 90 minutes')).toBeVisible();
-  await page.getByRole('dialog', { name: 'Mute members of 摄影爱好者' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(custom.getByText(`Mute 1 member of 摄影爱好者 for 90 minutes.`, { exact: false })).toBeVisible();
+  await custom.getByRole('button', { name: 'Cancel' }).click();
 
   // One from its row, after a confirmation…
   await table.getByRole('button', { name: `Unmute ${forADay}` }).click();
@@ -191,7 +191,7 @@ test('blocking a member removes them from the group; unblocking does not add the
   // The owner is left out.
   await expect(dialog.getByText('1 name will be sent in 1 call of at most 60')).toBeVisible();
   await dialog.getByRole('button', { name: 'Review' }).click();
-  await expect(dialog.getByText('Blocking removes them from the group', { exact: false })).toBeVisible();
+  await expect(dialog.getByText(`Block 1 member of 篮球队: they leave the group`, { exact: false })).toBeVisible();
   await dialog.getByRole('button', { name: 'Block', exact: true }).click();
   await expect(dialog.getByText('1 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
@@ -212,6 +212,31 @@ test('blocking a member removes them from the group; unblocking does not add the
   await expect(page.getByRole('alert').filter({ hasText: `${victim} is unblocked (not a member again).` })).toBeVisible();
   await expect(blacklist.getByRole('link', { name: victim, exact: true })).toHaveCount(0);
   expect((await roster(request, BASKETBALL)).members).not.toContain(victim);
+});
+
+test('a member blocked from the roster is put back by Undo: unblocked, a member again, with the admin role', async ({ page, request }) => {
+  const { members } = await roster(request, BASKETBALL);
+  const admins = await api<string[]>(request, `chatgroups/${BASKETBALL}/admin`);
+  const target = members.find((m) => admins.includes(m)) ?? members[2]!;
+  const wasAdmin = admins.includes(target);
+
+  await page.goto(`/demo/groups/${BASKETBALL}?pagesize=500`);
+  const table = page.getByRole('table', { name: 'Members of 篮球队' });
+  await table.getByRole('checkbox', { name: `Select ${target}` }).check();
+  await page.getByRole('button', { name: 'Block 1 selected…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Block members of 篮球队' });
+  if (wasAdmin) await expect(dialog.getByText(`Admin role (1): ${target}`)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Block', exact: true }).click();
+  await expect(dialog.getByText('1 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
+  expect(await api<string[]>(request, `chatgroups/${BASKETBALL}/blocks/users`)).toContain(target);
+  expect((await roster(request, BASKETBALL)).members).not.toContain(target);
+
+  await dialog.getByRole('button', { name: 'Undo' }).click();
+  await expect(dialog.getByText('Result of the undo')).toBeVisible();
+  await expect(dialog.getByText('1 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
+  expect(await api<string[]>(request, `chatgroups/${BASKETBALL}/blocks/users`)).not.toContain(target);
+  expect((await roster(request, BASKETBALL)).members).toContain(target);
+  expect((await api<string[]>(request, `chatgroups/${BASKETBALL}/admin`)).includes(target)).toBe(wasAdmin);
 });
 
 test('whitelist: add and remove many, each with Undo', async ({ page, request }) => {

@@ -175,3 +175,101 @@ describe('BulkActionModal', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Mute many' })).toHaveFocus());
   });
 });
+
+describe('BulkActionModal: fewer steps where the risk allows', () => {
+  it('puts the summary and Undo above the per-item rows', async () => {
+    const { user } = renderWithProviders(
+      <BulkActionModal
+        {...base}
+        chunkSize={60}
+        initialItems={Array.from({ length: 70 }, (_, i) => `m${i}`)}
+        run={async () => undefined}
+        undo={{ label: 'Undo', describe: (n) => `Unmute ${n}`, run: vi.fn() }}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Review' }));
+    await user.click(screen.getByRole('button', { name: 'Mute' }));
+    const summary = await screen.findByText('70 succeeded, 0 failed, 0 skipped', { selector: 'p' });
+    const undo = screen.getByRole('button', { name: 'Undo' });
+    const table = screen.getByRole('table');
+    // Both come before the table in reading order (and so on screen, at the top of the dialog).
+    expect(summary.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(undo.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('adds pasted names to the selection, and starts from the input step when it is the confirmation', async () => {
+    const run = vi.fn(async () => undefined);
+    const { user } = renderWithProviders(
+      <BulkActionModal {...base} chunkSize={60} initialItems={['alice', 'bob']} pasteMore inlineConfirm run={run} />,
+    );
+    expect(screen.getByText('2 selected rows')).toBeInTheDocument();
+    await user.click(screen.getByRole('textbox', { name: /More names/ }));
+    await user.paste('bob carol\ndave');
+    expect(screen.getByText('4 names will be sent in 1 call of at most 60')).toBeInTheDocument();
+    expect(screen.getByText('Given more than once (sent once): bob')).toBeInTheDocument();
+    expect(screen.getByText('Mute 4 members of group 42 for 1 hour')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Review' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Mute' }));
+    expect(await screen.findByText('4 succeeded, 0 failed, 0 skipped', { selector: 'p' })).toBeInTheDocument();
+    expect(run.mock.calls[0]).toEqual([['alice', 'bob', 'carol', 'dave']]);
+  });
+
+  it('will not start while the check refuses, and says why', async () => {
+    const run = vi.fn();
+    const { user } = renderWithProviders(
+      <BulkActionModal {...base} initialItems={[]} pasteMore inlineConfirm check={(n) => (n > 2 ? `At most 2, not ${n}` : undefined)} run={run} />,
+    );
+    await user.click(screen.getByRole('textbox', { name: /^Names/ }));
+    await user.paste('a b c');
+    expect(screen.getByText('At most 2, not 3')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Mute' })).toBeDisabled();
+  });
+
+  it('opens a selection on its confirmation, with the review, and asks for typing only past the threshold', async () => {
+    const run = vi.fn(async () => undefined);
+    const onClose = vi.fn();
+    const props = {
+      ...base,
+      describe: (n: number) => `Remove ${n} members`,
+      confirmLabel: 'Remove',
+      destructive: true,
+      reviewFirst: true,
+      typeToConfirm: (n: number) => (n > 3 ? '42' : undefined),
+      review: (items: string[]) => <p>They lose: {items.join(', ')}</p>,
+      run,
+      onClose,
+    };
+    const { user, unmount } = renderWithProviders(<BulkActionModal {...props} initialItems={['a', 'b', 'c']} />);
+    expect(screen.getByText('Remove 3 members')).toBeInTheDocument();
+    expect(screen.getByText('They lose: a, b, c')).toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    expect(await screen.findByText('3 succeeded, 0 failed, 0 skipped', { selector: 'p' })).toBeInTheDocument();
+    unmount();
+
+    const again = renderWithProviders(<BulkActionModal {...props} initialItems={['a', 'b', 'c', 'd']} />);
+    expect(screen.getByRole('button', { name: 'Remove' })).toBeDisabled();
+    expect(screen.getByRole('textbox', { name: 'Type 42 to confirm' })).toBeInTheDocument();
+    // Cancel on a dialog that opened on its confirmation leaves it.
+    await again.user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('undoes at once when the undo asks no confirmation, and shows what each undo did', async () => {
+    const inverse = vi.fn(async (chunk: string[]) => chunk.map((item) => ({ item, ok: true, reason: `${item}: admin role put back` })));
+    const { user } = renderWithProviders(
+      <BulkActionModal
+        {...base}
+        initialItems={['alice', 'bob']}
+        run={async () => undefined}
+        undo={{ label: 'Undo', describe: (n) => `Put back ${n}`, confirm: false, chunkSize: 1, run: inverse }}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Review' }));
+    await user.click(screen.getByRole('button', { name: 'Mute' }));
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('Result of the undo')).toBeInTheDocument();
+    expect(inverse.mock.calls.map((c) => c[0])).toEqual([['alice'], ['bob']]);
+    expect(within(screen.getByRole('table')).getByRole('row', { name: /alice Succeeded alice: admin role put back/ })).toBeInTheDocument();
+  });
+});

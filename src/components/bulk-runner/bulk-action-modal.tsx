@@ -25,6 +25,14 @@ export type BulkUndo = {
   run: (chunk: string[]) => Promise<ItemOutcome<string>[] | void>;
   /** After the undo run; the action's own `onFinished` when omitted. */
   onFinished?: (results: ItemResult<string>[]) => void;
+  /**
+   * `false`: the report's button starts the undo at once. For an undo that only puts back what
+   * the run changed, where a second question would cost an action and protect nothing.
+   */
+  confirm?: boolean;
+  /** The inverse's own limit per call and pace, when they differ from the action's. */
+  chunkSize?: number;
+  rate?: number;
 };
 
 export type BulkActionModalProps = BulkAction & {
@@ -33,16 +41,32 @@ export type BulkActionModalProps = BulkAction & {
   title: string;
   /** Items chosen in a table; without them the user pastes names. */
   initialItems?: string[];
+  /** With `initialItems`: names may be pasted as well, and are added to them. */
+  pasteMore?: boolean;
   /** Reads pasted text; usernames by default. */
   parse?: (text: string) => ParsedNames;
   /** The confirmation sentence for `count` items: "Mute 137 members of group X for 1 hour". */
   describe: (count: number) => string;
   confirmLabel: string;
   destructive?: boolean;
-  /** For irreversible actions: the name or ID to type before it starts (see confirm-action). */
-  typeToConfirm?: string;
+  /**
+   * For irreversible or large actions: the name or ID to type before it starts (see
+   * confirm-action's `typedConfirmation`); a function decides by the number of items.
+   */
+  typeToConfirm?: string | ((count: number) => string | undefined);
   /** Extra fields the action needs (a mute duration…), shown with the input. */
   extra?: ReactNode;
+  /** Why the action cannot start with `count` items as they are (no duration chosen, too many admins…). */
+  check?: (count: number) => string | undefined;
+  /**
+   * The input step is the confirmation: it says what will happen and its button starts the run.
+   * For actions with an Undo that need nothing typed (one confirmation, not two).
+   */
+  inlineConfirm?: boolean;
+  /** With `initialItems`: open on the confirmation (nothing to add first); its Cancel closes. */
+  reviewFirst?: boolean;
+  /** More for the confirmation, about these items: what a removal will take away, say. */
+  review?: (items: string[]) => ReactNode;
   undo?: BulkUndo;
 };
 
@@ -54,19 +78,28 @@ export function BulkActionModal(props: BulkActionModalProps) {
   const bulk = useBulkRun(props);
   const undo = props.undo;
   const undoBulk = useBulkRun({
-    chunkSize: props.chunkSize,
-    rate: props.rate,
+    chunkSize: undo?.chunkSize ?? props.chunkSize,
+    rate: undo?.rate ?? props.rate,
     concurrency: props.concurrency,
     run: undo?.run ?? noRun,
     onFinished: undo?.onFinished ?? props.onFinished,
   });
-  const [step, setStep] = useState<'input' | 'confirm' | 'undo-confirm'>('input');
+  const selection = props.initialItems;
+  const firstStep = props.reviewFirst && selection && selection.length > 0 ? 'confirm' : 'input';
+  const [step, setStep] = useState<'input' | 'confirm' | 'undo-confirm'>(firstStep);
   const [text, setText] = useState('');
   const parse = props.parse ?? parseUsernames;
-  const parsed = useMemo(
-    () => (props.initialItems ? { valid: props.initialItems, duplicates: [], invalid: [] } : parse(text)),
-    [props.initialItems, parse, text],
-  );
+  const withPaste = !selection || props.pasteMore === true;
+  const parsed = useMemo(() => {
+    if (!selection) return parse(text);
+    if (!props.pasteMore) return { valid: selection, duplicates: [], invalid: [] };
+    return addPasted(selection, parse(text));
+  }, [selection, props.pasteMore, parse, text]);
+  const count = parsed.valid.length;
+  const refusal = count > 0 ? props.check?.(count) : undefined;
+  const typeToConfirm = typeof props.typeToConfirm === 'function' ? props.typeToConfirm(count) : props.typeToConfirm;
+  // One step when nothing must be typed: the input says what will happen and its button starts it.
+  const inline = props.inlineConfirm === true && typeToConfirm === undefined;
   const undoItems = bulk.results.filter((r) => r.status === 'succeeded').map((r) => r.item);
   const running = bulk.phase === 'running' || undoBulk.phase === 'running';
 
@@ -81,7 +114,7 @@ export function BulkActionModal(props: BulkActionModalProps) {
     if (running) return;
     bulk.reset();
     undoBulk.reset();
-    setStep('input');
+    setStep(firstStep);
     setText('');
     props.onClose();
     const el = opener.current;
@@ -122,49 +155,86 @@ export function BulkActionModal(props: BulkActionModalProps) {
         results={bulk.results}
         onRetry={() => void bulk.retryFailed()}
         onClose={close}
-        undo={undo && undoItems.length > 0 ? { label: undo.label, onClick: () => setStep('undo-confirm') } : undefined}
+        undo={
+          undo && undoItems.length > 0
+            ? { label: undo.label, onClick: () => (undo.confirm === false ? void undoBulk.start(undoItems) : setStep('undo-confirm')) }
+            : undefined
+        }
       />
     );
   } else if (step === 'confirm') {
     stepKey = 'confirm';
     body = (
       <ConfirmBody
-        message={<StepText>{props.describe(parsed.valid.length)}</StepText>}
+        message={
+          <Stack gap="sm">
+            <StepText>{props.describe(count)}</StepText>
+            {refusal && (
+              <Alert color="yellow" p="xs">
+                {refusal}
+              </Alert>
+            )}
+            {props.review?.(parsed.valid)}
+            {/* Opened on the confirmation: names can still be added on the input step. */}
+            {firstStep === 'confirm' && props.pasteMore && (
+              <Group>
+                <Button variant="subtle" size="compact-sm" onClick={() => setStep('input')}>
+                  {t('bulk.addNames')}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        }
         confirmLabel={props.confirmLabel}
         destructive={props.destructive}
-        typeToConfirm={props.typeToConfirm}
-        // The run itself is the next step: the confirmation only starts it.
+        typeToConfirm={typeToConfirm}
+        disabled={refusal !== undefined}
+        // The run itself is the next step: the confirmation only starts it (and its view replaces this one).
         onConfirm={() => void bulk.start(parsed.valid)}
-        close={() => setStep('input')}
+        close={() => {}}
+        // Back to the input, or out when the dialog opened here.
+        onCancel={firstStep === 'confirm' ? close : () => setStep('input')}
       />
     );
   } else {
     stepKey = 'input';
     body = (
       <Stack>
-        {props.initialItems ? (
-          <StepText>{t('bulk.fromSelection', { count: props.initialItems.length })}</StepText>
-        ) : (
+        {selection && selection.length > 0 && <StepText>{t('bulk.fromSelection', { count: selection.length })}</StepText>}
+        {withPaste && (
           <Textarea
-            label={t('bulk.input')}
+            label={selection && selection.length > 0 ? t('bulk.inputMore') : t('bulk.input')}
             description={t('bulk.inputHint')}
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
             autosize
-            minRows={4}
+            minRows={selection && selection.length > 0 ? 2 : 4}
             maxRows={12}
             data-autofocus
           />
         )}
         <InputChecks parsed={parsed} limit={props.chunkSize} />
         {props.extra}
+        {refusal ? (
+          <Alert color="yellow" p="xs">
+            {refusal}
+          </Alert>
+        ) : (
+          inline && count > 0 && <Text fw={500}>{props.describe(count)}</Text>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
             {t('common.cancel')}
           </Button>
-          <Button disabled={parsed.valid.length === 0} onClick={() => setStep('confirm')}>
-            {t('bulk.next')}
-          </Button>
+          {inline ? (
+            <Button color={props.destructive ? 'red' : undefined} disabled={count === 0 || refusal !== undefined} onClick={() => void bulk.start(parsed.valid)}>
+              {props.confirmLabel}
+            </Button>
+          ) : (
+            <Button disabled={count === 0 || refusal !== undefined} onClick={() => setStep('confirm')}>
+              {t('bulk.next')}
+            </Button>
+          )}
         </Group>
       </Stack>
     );
@@ -190,6 +260,17 @@ export function BulkActionModal(props: BulkActionModalProps) {
 }
 
 const noRun = async () => {};
+
+/** The selection with the pasted names added: a pasted name already chosen counts as given twice. */
+function addPasted(selection: string[], pasted: ParsedNames): ParsedNames {
+  const chosen = new Set(selection.map((n) => n.toLowerCase()));
+  const again = pasted.valid.filter((n) => chosen.has(n));
+  return {
+    valid: [...selection, ...pasted.valid.filter((n) => !chosen.has(n))],
+    duplicates: [...new Set([...pasted.duplicates, ...again])],
+    invalid: pasted.invalid,
+  };
+}
 
 /** The text that says what a step is about; focus lands on it when the step has no field. */
 function StepText({ children }: { children: ReactNode }) {
@@ -302,6 +383,8 @@ function Report({ results, onRetry, onClose, heading, undo }: ReportProps) {
   const reason = (r: ItemResult<string>) =>
     r.reason ?? (r.error !== undefined ? describeError(t, r.error) : r.status === 'skipped' ? t('bulk.skippedReason') : '');
 
+  // The outcome and what to do next come first, in view without scrolling however long the list
+  // of items below: a 70-member run must not push Undo 3,000 px down.
   return (
     <Stack>
       {heading && (
@@ -309,9 +392,27 @@ function Report({ results, onRetry, onClose, heading, undo }: ReportProps) {
           {heading}
         </Text>
       )}
-      <Text fw={600} role="status" data-step-focus tabIndex={-1}>
-        {t('bulk.summary', { succeeded: count('succeeded'), failed: count('failed'), skipped: count('skipped') })}
-      </Text>
+      <Group justify="space-between" align="center" gap="sm">
+        <Text fw={600} role="status" data-step-focus tabIndex={-1}>
+          {t('bulk.summary', { succeeded: count('succeeded'), failed: count('failed'), skipped: count('skipped') })}
+        </Text>
+        <Group gap="xs">
+          {undo && <Button onClick={undo.onClick}>{undo.label}</Button>}
+          {failed.length > 0 && (
+            <>
+              <Button variant="default" onClick={() => clipboard.copy(failed.map((r) => r.item).join('\n'))}>
+                {clipboard.copied ? t('bulk.copied') : t('bulk.copyFailed')}
+              </Button>
+              <Button variant={undo ? 'default' : 'filled'} onClick={onRetry}>
+                {t('bulk.retryFailed')}
+              </Button>
+            </>
+          )}
+          <Button variant="default" onClick={onClose}>
+            {t('bulk.close')}
+          </Button>
+        </Group>
+      </Group>
       <SegmentedControl
         aria-label={t('bulk.filter')}
         value={filter}
@@ -328,6 +429,7 @@ function Report({ results, onRetry, onClose, heading, undo }: ReportProps) {
         rows={shown}
         getRowId={(r) => r.item}
         empty={{ title: '—' }}
+        maxHeight="50vh"
         columns={[
           { id: 'name', header: t('bulk.name'), cell: (r) => r.item },
           {
@@ -342,24 +444,6 @@ function Report({ results, onRetry, onClose, heading, undo }: ReportProps) {
           { id: 'reason', header: t('bulk.reason'), cell: reason },
         ]}
       />
-      <Group justify="flex-end">
-        {failed.length > 0 && (
-          <>
-            <Button variant="default" onClick={() => clipboard.copy(failed.map((r) => r.item).join('\n'))}>
-              {clipboard.copied ? t('bulk.copied') : t('bulk.copyFailed')}
-            </Button>
-            <Button onClick={onRetry}>{t('bulk.retryFailed')}</Button>
-          </>
-        )}
-        {undo && (
-          <Button variant="default" onClick={undo.onClick}>
-            {undo.label}
-          </Button>
-        )}
-        <Button variant="default" onClick={onClose}>
-          {t('bulk.close')}
-        </Button>
-      </Group>
     </Stack>
   );
 }

@@ -8,6 +8,7 @@ export type BulkAction = {
   rate: number;
   /** Tests only: calls in flight at once. */
   concurrency?: number;
+  /** Per item it may say why one failed, or, for one that succeeded, what it did (shown in the report). */
   run: (chunk: string[]) => Promise<ItemOutcome<string>[] | void>;
   /** Runs once per run, e.g. to invalidate the queries the action changed. */
   onFinished?: (results: ItemResult<string>[]) => void;
@@ -36,16 +37,23 @@ export function useBulkRun(action: BulkAction) {
     // Let the progress step render first (a task later): rendering it between the first and second
     // call would hold the second back and cost the run its pace.
     await new Promise((resolve) => setTimeout(resolve, 0));
+    // The runner keeps a reason for failures only; what a successful item's call said (an undo
+    // that put back a role and a mute, say) is kept here for the report.
+    const notes = new Map<string, string>();
     const fresh = await runBulk({
       items,
       chunkSize: a.chunkSize,
       ratePerSecond: a.rate,
       concurrency: a.concurrency,
-      run: a.run,
+      run: async (chunk) => {
+        const outcomes = await a.run(chunk);
+        for (const o of outcomes ?? []) if (o.ok && o.reason) notes.set(o.item, o.reason);
+        return outcomes;
+      },
       signal: controller.current.signal,
       onProgress: setProgress,
     });
-    const merged = merge(fresh);
+    const merged = merge(fresh.map((r) => (r.status === 'succeeded' && notes.has(r.item) ? { ...r, reason: notes.get(r.item) } : r)));
     setResults(merged);
     setPhase('done');
     a.onFinished?.(merged);

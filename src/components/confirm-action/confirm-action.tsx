@@ -22,7 +22,16 @@ export function confirmAction(options: ConfirmOptions): void {
   openConfirm(options);
 }
 
-export function ConfirmBody({ message, confirmLabel, destructive, typeToConfirm, onConfirm, close }: Omit<ConfirmOptions, 'title' | 'onClosed'> & { close: () => void }) {
+type ConfirmBodyProps = Omit<ConfirmOptions, 'title' | 'onClosed'> & {
+  /** After a confirmed action, and on Cancel unless `onCancel` is given. */
+  close: () => void;
+  /** Cancel, when it must do something else than what follows a confirmation (leave a dialog that opened on this step). */
+  onCancel?: () => void;
+  /** Nothing can be confirmed as things stand (the message says why). */
+  disabled?: boolean;
+};
+
+export function ConfirmBody({ message, confirmLabel, destructive, typeToConfirm, onConfirm, close, onCancel, disabled }: ConfirmBodyProps) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
   const [pending, setPending] = useState(false);
@@ -53,10 +62,10 @@ export function ConfirmBody({ message, confirmLabel, destructive, typeToConfirm,
         />
       )}
       <Group justify="flex-end">
-        <Button variant="default" onClick={close} disabled={pending}>
+        <Button variant="default" onClick={onCancel ?? close} disabled={pending}>
           {t('common.cancel')}
         </Button>
-        <Button color={destructive ? 'red' : undefined} disabled={!matches} loading={pending} onClick={() => void confirm()}>
+        <Button color={destructive ? 'red' : undefined} disabled={!matches || disabled} loading={pending} onClick={() => void confirm()}>
           {confirmLabel}
         </Button>
       </Group>

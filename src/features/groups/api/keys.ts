@@ -15,6 +15,8 @@ export const groupKeys = {
   /** Member attributes: one member's, or one key across several members. */
   attributes: (app: string, groupId: string) => [...groupKeys.roster(app, groupId), 'attributes'] as const,
   memberAttributes: (app: string, groupId: string, username: string) => [...groupKeys.attributes(app, groupId), 'member', username] as const,
+  /** Every attribute of several members (what a removal would take away). */
+  membersAttributes: (app: string, groupId: string, usernames: readonly string[]) => [...groupKeys.attributes(app, groupId), 'members', usernames] as const,
   attributeAcross: (app: string, groupId: string, key: string, usernames: readonly string[]) =>
     [...groupKeys.attributes(app, groupId), 'across', key, usernames] as const,
 };

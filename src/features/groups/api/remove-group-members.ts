@@ -1,5 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from '@/lib/i18n/react';
+import { useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { apiPath } from '@/lib/api-client/api-path';
 import { callApi, http } from '@/lib/api-client/http';
@@ -34,18 +33,4 @@ export function useInvalidateMembership(app: string, groupId: string) {
       void queryClient.invalidateQueries({ queryKey });
     }
   };
-}
-
-/** One member, from a row's action: a refusal (the owner, not a member) fails the mutation with the API's reason. */
-export function useRemoveGroupMember(app: string, groupId: string) {
-  const { t } = useTranslation();
-  const invalidate = useInvalidateMembership(app, groupId);
-  return useMutation({
-    mutationFn: async (username: string) => {
-      const [outcome] = await removeGroupMembers(app, groupId, [username]);
-      if (outcome && !outcome.ok) throw new Error(outcome.reason ?? username);
-    },
-    meta: { successMessage: (username: string) => t('groupMembers.removed', { username }) },
-    onSuccess: () => invalidate(),
-  });
 }

@@ -26,6 +26,10 @@ function render() {
     const url = new URL(req.url);
     if (req.method === 'GET' && url.pathname === G) return json({ data: [{ id: '42', name: 'Hikers', owner: 'olivia', created: 0, affiliations_count: 3 }] });
     if (req.method === 'GET' && url.pathname === `${G}/blocks/users`) return json({ data: ['bob', 'carol'], count: 2 });
+    // What a block's Undo will need, read before it (dave: an admin with an attribute).
+    if (req.method === 'GET' && url.pathname === `${G}/admin`) return json({ data: ['dave'] });
+    if (req.method === 'GET' && (url.pathname === `${G}/white/users` || url.pathname === `${G}/mute`)) return json({ data: [] });
+    if (req.method === 'POST' && url.pathname === '/im/demo/metadata/chatgroup/42/get') return json({ data: { dave: { nickname: 'D' } } });
     if (req.method === 'DELETE' && url.pathname.startsWith(`${G}/blocks/users/`)) {
       const names = decodeURIComponent(url.pathname.slice(`${G}/blocks/users/`.length)).split(',');
       return json({ data: names.map((user) => ({ result: true, action: 'remove_blocks', user, groupid: '42' })) });
@@ -69,7 +73,7 @@ describe('GroupBlacklistTable', () => {
     ]);
   });
 
-  it('never sends the owner when blocking pasted names, and says that blocking removes from the group', async () => {
+  it('never sends the owner when blocking pasted names, and lists what the block takes away', async () => {
     const { user } = render();
     await screen.findByRole('table', { name: 'Blacklist of Hikers' });
     await user.click(screen.getByRole('button', { name: 'Block members…' }));
@@ -77,10 +81,12 @@ describe('GroupBlacklistTable', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'Names' }), 'olivia dave');
     expect(within(dialog).getByText(/1 name will be sent/)).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Review' }));
-    expect(within(dialog).getByText(/Blocking removes them from the group/)).toBeInTheDocument();
+    expect(within(dialog).getByText(/Block 1 member of Hikers: they leave the group/)).toBeInTheDocument();
+    expect(await within(dialog).findByText('Admin role (1): dave')).toBeInTheDocument();
+    expect(within(dialog).getByText('Attributes (1 member): dave: nickname')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Block' }));
     await within(dialog).findByText('1 succeeded, 0 failed, 0 skipped');
-    expect(JSON.parse(api.requests.find((r) => r.method === 'POST')!.body)).toEqual({ usernames: ['dave'] });
+    expect(JSON.parse(api.requests.find((r) => r.method === 'POST' && r.path === `${G}/blocks/users`)!.body)).toEqual({ usernames: ['dave'] });
     expect(within(dialog).getByRole('button', { name: 'Undo' })).toBeInTheDocument();
   });
 });

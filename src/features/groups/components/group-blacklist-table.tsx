@@ -1,6 +1,6 @@
-import { Alert, Text } from '@mantine/core';
+import { Alert } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { useCan } from '@/lib/session/session-store';
 import { addGroupMembers } from '@/features/groups/api/add-group-members';
@@ -10,7 +10,9 @@ import { useGroupBlacklist } from '@/features/groups/api/get-group-blacklist';
 import { groupKeys } from '@/features/groups/api/keys';
 import { unblockGroupMembers, useUnblockGroupMember } from '@/features/groups/api/unblock-group-members';
 import { GroupNameListTable } from './group-name-list-table';
-import { parseWithoutOwner } from './group-mutes-owner';
+
+// Only needed once the button is pressed.
+const GroupMembersModerate = lazy(() => import('./group-members-moderate'));
 
 type Props = {
   app: string;
@@ -20,8 +22,9 @@ type Props = {
 };
 
 /**
- * The group blacklist: block members (they leave the group) and unblock users (they may join
- * again but are not added back), each with a per-user report and Undo.
+ * The group blacklist: block members (they leave the group; the roster's block dialog, whose Undo
+ * puts them back with what they had) and unblock users (they may join again but are not added
+ * back), each with a per-user report and Undo.
  */
 export function GroupBlacklistTable({ app, groupId, groupName, userLink }: Props) {
   const { t } = useTranslation();
@@ -38,7 +41,6 @@ export function GroupBlacklistTable({ app, groupId, groupName, userLink }: Props
       void queryClient.invalidateQueries({ queryKey });
     }
   };
-  const block = (chunk: string[]) => blockGroupMembers(app, groupId, chunk);
   const unblock = (chunk: string[]) => unblockGroupMembers(app, groupId, chunk);
   // The API blocks members only: to block again after an unblock, each is added back first and
   // leaves again with the block, which is the state before the unblock.
@@ -64,25 +66,9 @@ export function GroupBlacklistTable({ app, groupId, groupName, userLink }: Props
           ? {
               label: t('groupModeration.blockMany'),
               color: 'red',
-              action: {
-                title: t('groupModeration.blockTitle', { group: groupName }),
-                describe: (count) => t('groupModeration.blockDescribe', { count, group: groupName }),
-                confirmLabel: t('groupModeration.blockConfirm'),
-                destructive: true,
-                parse: parseWithoutOwner(owner),
-                extra: owner ? (
-                  <Text size="sm" c="dimmed">
-                    {t('groupModeration.ownerNeverBlocked', { owner })}
-                  </Text>
-                ) : undefined,
-                run: block,
-                undo: {
-                  label: t('groupModeration.undo'),
-                  describe: (count) => t('groupModeration.undoBlockDescribe', { count }),
-                  confirmLabel: t('groupModeration.unblockConfirm'),
-                  run: unblock,
-                },
-              },
+              dialog: (close: () => void) => (
+                <GroupMembersModerate app={app} groupId={groupId} groupName={groupName} owner={owner} kind="block" selected={[]} onClose={close} />
+              ),
             }
           : undefined
       }

@@ -1,12 +1,12 @@
 import { ActionIcon, Menu } from '@mantine/core';
-import { useEffect, useRef, useState, type ComponentPropsWithRef } from 'react';
+import { useEffect, useRef, useState, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { useCan } from '@/lib/session/session-store';
 import { confirmAction } from '@/components/confirm-action/confirm-action';
 import { useAddGroupAdmin } from '../api/add-group-admin';
 import { GROUP_ADMINS_MAX } from '../api/get-group-admins';
 import { useRemoveGroupAdmin } from '../api/remove-group-admin';
-import { useRemoveGroupMember } from '../api/remove-group-members';
+import type { ModerationKind } from './group-members-moderate';
 
 export type MemberRole = 'owner' | 'admin' | 'member';
 
@@ -20,10 +20,16 @@ type Props = {
   adminCount: number | undefined;
   /** Opens the ownership transfer's confirmation for this member. */
   onTransfer: (username: string) => void;
+  /** Opens the roster's moderation dialog for this member alone (the same as for a selection). */
+  onModerate: (kind: ModerationKind) => void;
+  /** The relationship check for this member: a menu item the route builds (features know no routes). */
+  relationshipItem?: (username: string) => ReactNode;
 };
 
 /**
- * A roster row's actions: promote or demote, make owner, remove. The owner's row has none.
+ * A roster row's actions: promote or demote, make owner, mute, the relationship check, remove
+ * (muting and removing through the roster's dialog, with its Undo). The owner's row has only the
+ * relationship check.
  * Until first pressed it is a plain button: a menu per row (its popover and three mutations) is
  * a large part of a 1,000-member roster's rendering, and few rows are ever opened.
  */
@@ -36,9 +42,11 @@ export function GroupMembersRowActions(props: Props) {
     promote: can('post', 'chatgroups/{group}/admin'),
     demote: can('delete', 'chatgroups/{group}/admin/{username}'),
     transfer: can('put', 'chatgroups/{group}'),
+    mute: can('post', 'chatgroups/{group}/mute'),
     remove: can('delete', 'chatgroups/{group}/users/{usernames}'),
   };
-  if (props.role === 'owner' || !Object.values(may).some(Boolean)) return null;
+  const changes = props.role !== 'owner' && Object.values(may).some(Boolean);
+  if (!changes && !props.relationshipItem) return null;
   const label = t('groupMembers.actionsFor', { username: props.username });
   if (!used) return <RowActionsButton label={label} onClick={() => setUsed(true)} />;
   return <RowActionsMenu {...props} may={may} label={label} />;
@@ -53,13 +61,13 @@ function RowActionsButton({ label, ...props }: ComponentPropsWithRef<'button'> &
   );
 }
 
-type Permissions = Record<'promote' | 'demote' | 'transfer' | 'remove', boolean>;
+type Permissions = Record<'promote' | 'demote' | 'transfer' | 'mute' | 'remove', boolean>;
 
-function RowActionsMenu({ app, groupId, groupName, username, role, adminCount, onTransfer, may, label }: Props & { may: Permissions; label: string }) {
+function RowActionsMenu({ app, groupId, groupName, username, role, adminCount, onTransfer, onModerate, relationshipItem, may, label }: Props & { may: Permissions; label: string }) {
   const { t } = useTranslation();
   const promote = useAddGroupAdmin(app, groupId);
   const demote = useRemoveGroupAdmin(app, groupId);
-  const remove = useRemoveGroupMember(app, groupId);
+  const owner = role === 'owner';
   const full = adminCount === undefined || adminCount >= GROUP_ADMINS_MAX;
   // The button pressed was replaced by this one: focus it, then open the menu a render later (not
   // `defaultOpened`), so the menu notes this button as the place to return focus to on close.
@@ -80,7 +88,7 @@ function RowActionsMenu({ app, groupId, groupName, username, role, adminCount, o
         <RowActionsButton ref={takeFocus} label={label} />
       </Menu.Target>
       <Menu.Dropdown>
-        {role === 'member' ? (
+        {owner ? null : role === 'member' ? (
           may.promote && (
             <Menu.Item disabled={full || promote.isPending} title={full && adminCount !== undefined ? t('groupMembers.promoteFull', { max: GROUP_ADMINS_MAX }) : undefined} onClick={() => promote.mutate(username)}>
               {t('groupMembers.promote')}
@@ -103,21 +111,13 @@ function RowActionsMenu({ app, groupId, groupName, username, role, adminCount, o
             </Menu.Item>
           )
         )}
-        {may.transfer && <Menu.Item onClick={() => onTransfer(username)}>{t('groupMembers.transferRow')}</Menu.Item>}
-        {may.remove && <Menu.Divider />}
-        {may.remove && (
-          <Menu.Item
-            color="red"
-            onClick={() =>
-              confirmAction({
-                title: t('groupMembers.removeOneTitle', { username, group: groupName }),
-                message: t('groupMembers.removeOneMessage', { username }),
-                confirmLabel: t('groupMembers.removeConfirm'),
-                destructive: true,
-                onConfirm: () => remove.mutateAsync(username),
-              })
-            }
-          >
+        {!owner && may.transfer && <Menu.Item onClick={() => onTransfer(username)}>{t('groupMembers.transferRow')}</Menu.Item>}
+        {!owner && may.mute && <Menu.Item onClick={() => onModerate('mute')}>{t('groupMembers.muteOne')}</Menu.Item>}
+        {relationshipItem?.(username)}
+        {!owner && may.remove && <Menu.Divider />}
+        {/* Through the roster's dialog: what they lose is listed first, and Undo puts it back. */}
+        {!owner && may.remove && (
+          <Menu.Item color="red" onClick={() => onModerate('remove')}>
             {t('groupMembers.removeOne')}
           </Menu.Item>
         )}

@@ -12,12 +12,13 @@ import { useGroupMutes } from '@/features/groups/api/get-group-mutes';
 import { useGroupWhitelist } from '@/features/groups/api/get-group-whitelist';
 import { GroupMembersRowActions, type MemberRole } from './group-members-row-actions';
 import { GroupMembersStatus } from './group-members-status';
-import type { GroupMembersBulkKind } from './group-members-bulk';
+import type { ModerationKind } from './group-members-moderate';
 import { useConfirmTransferOwnership } from './transfer-ownership';
 
 // The dialogs are only needed once a button is pressed.
 const GroupMembersBulk = lazy(() => import('./group-members-bulk'));
 const GroupMembersAddForm = lazy(() => import('./group-members-add-form'));
+const GroupMembersModerate = lazy(() => import('./group-members-moderate'));
 
 type Props = {
   app: string;
@@ -30,6 +31,8 @@ type Props = {
   onSearch: (next: PageSearch) => void;
   /** The username cell: a link to the user page (routes build links; features do not know them). */
   userLink: (username: string) => ReactNode;
+  /** In a row's menu: the relationship check for that member (a menu item the route builds). */
+  relationshipItem?: (username: string) => ReactNode;
 };
 
 type Row = { username: string; role: MemberRole };
@@ -47,7 +50,7 @@ function useNow(everyMs: number) {
 }
 
 /** The roster by numbered pages: roles, mutes and whitelist per member; add, remove, promote, demote, transfer. */
-export function GroupMembersTable({ app, groupId, groupName, owner, memberCount, search, onSearch, userLink }: Props) {
+export function GroupMembersTable({ app, groupId, groupName, owner, memberCount, search, onSearch, userLink, relationshipItem }: Props) {
   const { t } = useTranslation();
   const members = useGroupMembers(app, groupId, search);
   const admins = useGroupAdmins(app, groupId);
@@ -55,7 +58,7 @@ export function GroupMembersTable({ app, groupId, groupName, owner, memberCount,
   const whitelist = useGroupWhitelist(app, groupId);
   const now = useNow(60_000);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [dialog, setDialog] = useState<{ kind: 'add-one' } | { kind: GroupMembersBulkKind; selected?: string[] } | undefined>();
+  const [dialog, setDialog] = useState<{ kind: 'add-one' } | { kind: 'add' } | { kind: ModerationKind; selected: string[] } | undefined>();
   const confirmTransfer = useConfirmTransferOwnership({ app, groupId, groupName, owner: owner ?? '' });
 
   const adminSet = useMemo(() => new Set(admins.data), [admins.data]);
@@ -67,11 +70,38 @@ export function GroupMembersTable({ app, groupId, groupName, owner, memberCount,
   );
   const rosterOwner = rows?.find((r) => r.role === 'owner')?.username ?? owner;
   const count = selected.size;
-  // Only what the operator's role may call (the paths of add-group-member(s), remove-group-members).
+  // Only what the operator's role may call (the paths of add-group-member(s) and of the calls each
+  // moderation makes: mute-group-members, block-group-members, add-group-whitelist, add-group-admin,
+  // remove-group-members).
   const can = useCan();
   const canAddOne = can('post', 'chatgroups/{group}/users/{username}');
   const canAddMany = can('post', 'chatgroups/{group}/users');
-  const canRemove = can('delete', 'chatgroups/{group}/users/{usernames}');
+  const may: Record<ModerationKind, boolean> = {
+    mute: can('post', 'chatgroups/{group}/mute'),
+    block: can('post', 'chatgroups/{group}/blocks/users'),
+    whitelist: can('post', 'chatgroups/{group}/white/users'),
+    admin: can('post', 'chatgroups/{group}/admin'),
+    remove: can('delete', 'chatgroups/{group}/users/{usernames}'),
+  };
+  const canModerate = Object.values(may).some(Boolean);
+  const moderate = (kind: ModerationKind, names: string[] = [...selected]) => setDialog({ kind, selected: names });
+  // Each action's button: for the selection once there is one, else for pasted names.
+  const labels: Record<ModerationKind, string> =
+    count > 0
+      ? {
+          mute: t('groupModeration.muteSelected', { count }),
+          block: t('groupMembers.blockSelected', { count }),
+          whitelist: t('groupMembers.whitelistSelected', { count }),
+          admin: t('groupMembers.promoteSelected', { count }),
+          remove: t('groupMembers.removeSelected', { count }),
+        }
+      : {
+          mute: t('groupModeration.muteMany'),
+          block: t('groupMembers.blockMany'),
+          whitelist: t('groupMembers.whitelistMany'),
+          admin: t('groupMembers.promoteMany'),
+          remove: t('groupMembers.removeMany'),
+        };
 
   return (
     <>
@@ -81,13 +111,13 @@ export function GroupMembersTable({ app, groupId, groupName, owner, memberCount,
         getRowId={(m) => m.username}
         status={queryStatus(members)}
         empty={{ title: t('groupMembers.empty'), description: t('groupMembers.emptyHint') }}
-        // Rows are chosen only to be removed.
+        // Rows are chosen to be moderated.
         selection={
-          canRemove
+          canModerate
             ? {
                 selected,
                 onChange: setSelected,
-                // The owner cannot be removed: its box is disabled and select-all skips it.
+                // The owner can be neither muted, blocked nor removed: its box is disabled and select-all skips it.
                 canSelect: (id) => id !== rosterOwner,
               }
             : undefined
@@ -104,14 +134,19 @@ export function GroupMembersTable({ app, groupId, groupName, owner, memberCount,
                 {t('groupMembers.addMany')}
               </Button>
             )}
-            {!canRemove ? null : count > 0 ? (
-              <Button size="xs" color="red" variant="light" onClick={() => setDialog({ kind: 'remove', selected: [...selected] })}>
-                {t('groupMembers.removeSelected', { count })}
-              </Button>
-            ) : (
-              <Button size="xs" color="red" variant="light" onClick={() => setDialog({ kind: 'remove' })}>
-                {t('groupMembers.removeMany')}
-              </Button>
+            {(['mute', 'whitelist', 'admin', 'block', 'remove'] as const).map(
+              (kind) =>
+                may[kind] && (
+                  <Button
+                    key={kind}
+                    size="xs"
+                    variant={kind === 'block' || kind === 'remove' ? 'light' : 'default'}
+                    color={kind === 'block' || kind === 'remove' ? 'red' : undefined}
+                    onClick={() => moderate(kind)}
+                  >
+                    {labels[kind]}
+                  </Button>
+                ),
             )}
           </>
         }
@@ -152,6 +187,8 @@ export function GroupMembersTable({ app, groupId, groupName, owner, memberCount,
                 role={m.role}
                 adminCount={admins.data?.length}
                 onTransfer={confirmTransfer}
+                onModerate={(kind) => moderate(kind, [m.username])}
+                relationshipItem={relationshipItem}
               />
             ),
           },
@@ -162,14 +199,18 @@ export function GroupMembersTable({ app, groupId, groupName, owner, memberCount,
         <Suspense fallback={null}>
           {dialog.kind === 'add-one' ? (
             <GroupMembersAddForm app={app} groupId={groupId} groupName={groupName} onClose={() => setDialog(undefined)} />
+          ) : dialog.kind === 'add' ? (
+            <GroupMembersBulk app={app} groupId={groupId} groupName={groupName} onClose={() => setDialog(undefined)} />
           ) : (
-            <GroupMembersBulk
+            <GroupMembersModerate
               app={app}
               groupId={groupId}
               groupName={groupName}
+              owner={rosterOwner}
               kind={dialog.kind}
               selected={dialog.selected}
               onClose={() => setDialog(undefined)}
+              // The selection is spent once acted on.
               onFinished={() => setSelected(new Set())}
             />
           )}

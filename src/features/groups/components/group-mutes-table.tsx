@@ -5,6 +5,8 @@ import { useTranslation } from '@/lib/i18n/react';
 import { useCan } from '@/lib/session/session-store';
 import { confirmAction } from '@/components/confirm-action/confirm-action';
 import { DataTable } from '@/components/data-table/data-table';
+import { listPage, type PageSearch } from '@/components/data-table/pagination-search';
+import { TablePagination } from '@/components/data-table/table-pagination';
 import { queryStatus } from '@/components/data-table/query-status';
 import { useGroupMutes, type GroupMute } from '@/features/groups/api/get-group-mutes';
 import { groupKeys } from '@/features/groups/api/keys';
@@ -22,7 +24,12 @@ type Props = {
   groupId: string;
   groupName: string;
   userLink: (username: string) => ReactNode;
+  /** The page shown (the API answers the whole list), from the URL; without it, every row. */
+  search?: PageSearch;
+  onSearch?: (next: PageSearch) => void;
 };
+
+const MUTES_PAGE_SIZES = [20, 50, 100, 500, 1000];
 
 /** The clock for "time left", ticking each `everyMs`. */
 function useNow(everyMs: number) {
@@ -35,10 +42,11 @@ function useNow(everyMs: number) {
 }
 
 /** Muted members with the time each mute has left; mute more, unmute one or many. */
-export function GroupMutesTable({ app, groupId, groupName, userLink }: Props) {
+export function GroupMutesTable({ app, groupId, groupName, userLink, search, onSearch }: Props) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const mutes = useGroupMutes(app, groupId);
+  const shown = search && onSearch ? listPage(mutes.data, search, onSearch, MUTES_PAGE_SIZES) : undefined;
   const unmuteOne = useUnmuteGroupMember(app, groupId);
   const now = useNow(30_000);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -55,8 +63,9 @@ export function GroupMutesTable({ app, groupId, groupName, userLink }: Props) {
     <>
       <DataTable<GroupMute>
         aria-label={t('groupModeration.mutesLabel', { group: groupName })}
-        rows={mutes.data}
+        rows={shown ? shown.rows : mutes.data}
         getRowId={(m) => m.username}
+        pagination={shown && <TablePagination {...shown.pagination} />}
         status={queryStatus(mutes)}
         empty={{ title: t('groupModeration.mutesEmpty'), description: t('groupModeration.mutesEmptyHint') }}
         selection={canUnmute ? { selected, onChange: setSelected } : undefined}

@@ -19,8 +19,12 @@ type Props = {
   list: UseQueryResult<string[]>;
   empty: { title: string; description: string };
   userLink: (username: string) => ReactNode;
-  /** Putting many names on the list; omitted when the operator's role may not. */
-  add?: { label: string; color?: string; action: NameListAction };
+  /**
+   * Putting many names on the list; omitted when the operator's role may not. `dialog` instead of
+   * `action`: a dialog of its own, mounted while open (the blacklist's block, which reads what its
+   * Undo must put back).
+   */
+  add?: { label: string; color?: string } & ({ action: NameListAction } | { dialog: (close: () => void) => ReactNode });
   /** Taking names off: the selection, a pasted list, or one row after a confirmation; omitted when the role may not. */
   remove?: {
     selectedLabel: (count: number) => string;
@@ -44,7 +48,9 @@ export function GroupNameListTable({ label, list, empty, userLink, add, remove, 
   const { t } = useTranslation();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<'add' | 'remove-selection' | 'remove-paste' | undefined>();
-  const action = open === 'add' ? add?.action : open ? remove?.action : undefined;
+  const close = () => setOpen(undefined);
+  const ownDialog = open === 'add' && add && 'dialog' in add ? add.dialog : undefined;
+  const action = open === 'add' ? (add && 'action' in add ? add.action : undefined) : open ? remove?.action : undefined;
 
   return (
     <>
@@ -89,13 +95,14 @@ export function GroupNameListTable({ label, list, empty, userLink, add, remove, 
           },
         ]}
       />
+      {ownDialog && <Suspense fallback={null}>{ownDialog(close)}</Suspense>}
       {action && (
         <Suspense fallback={null}>
           <BulkActionModal
             {...action}
             key={open}
             opened
-            onClose={() => setOpen(undefined)}
+            onClose={close}
             initialItems={open === 'remove-selection' ? [...selected] : undefined}
             chunkSize={chunkSize}
             rate={APP_RATE_LIMIT}

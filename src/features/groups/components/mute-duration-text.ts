@@ -1,5 +1,19 @@
 import type { TFunction } from '@/lib/i18n/translate';
-import type { MuteDuration, MutePreset, TimeLeft } from './mute-duration';
+import type { CustomDurationError, DurationUnit, MuteDuration, MutePreset, TimeLeft } from './mute-duration';
+
+export const UNIT_KEY = {
+  minutes: 'groupModeration.unitMinutes',
+  hours: 'groupModeration.unitHours',
+  days: 'groupModeration.unitDays',
+} as const satisfies Record<DurationUnit, string>;
+
+/** Why a typed custom amount is refused. */
+export const CUSTOM_ERROR_KEY = {
+  required: 'groupModeration.customRequired',
+  whole: 'groupModeration.customWhole',
+  'too-small': 'groupModeration.customTooSmall',
+  'too-large': 'groupModeration.customTooLarge',
+} as const satisfies Record<CustomDurationError, string>;
 
 const PRESET_KEY = {
   '10m': 'groupModeration.preset10m',

@@ -2,6 +2,8 @@
 export const bulkEn = {
   input: 'Names',
   inputHint: 'One per line, or separated by commas or spaces.',
+  addNames: 'Add more names…',
+  inputMore: 'More names (optional), added to the selection',
   fromSelection_one: '{{count}} selected row',
   fromSelection_other: '{{count}} selected rows',
   valid_one: '{{count}} name will be sent',

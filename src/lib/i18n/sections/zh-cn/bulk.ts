@@ -4,6 +4,8 @@ import type { bulkEn } from '../en/bulk';
 export const bulkZhCN: typeof bulkEn = {
   input: '名称',
   inputHint: '每行一个，或用逗号、空格分隔。',
+  addNames: '添加更多名称…',
+  inputMore: '更多名称（可选），加入已选择的行',
   fromSelection_one: '已选择 {{count}} 行',
   fromSelection_other: '已选择 {{count}} 行',
   valid_one: '将发送 {{count}} 个名称',

@@ -9,6 +9,7 @@ import { groupMutesQueryOptions } from '@/features/groups/api/get-group-mutes';
 import { groupWhitelistQueryOptions } from '@/features/groups/api/get-group-whitelist';
 import { GroupMembersTable } from '@/features/groups/components/group-members-table';
 import { RouterAnchor } from '@/routes/-components/router-anchor';
+import { RelationshipMenuItem } from './-components/relationship-menu-item';
 
 // Members: the roster by page number (the page and its size in the URL), with each member's role,
 // mute and whitelist marker.
@@ -46,6 +47,7 @@ function MembersSection() {
           {username}
         </RouterAnchor>
       )}
+      relationshipItem={(username) => <RelationshipMenuItem app={app} username={username} />}
     />
   );
 }
