@@ -6,10 +6,11 @@ import { imConsole } from './server/vite-plugin.ts';
 import { mantineCss } from './vite-plugins/mantine-css.ts';
 
 // Libraries the shell needs on every page, Mantine's core among them. A library that only a dialog
-// or another page uses must not be here: it would load with the first screen.
+// or another page uses must not be here: it would load with the first screen (so neither is the
+// hook of the numbered pages, loaded with them, nor the hotkeys hook the command palette brings).
 const FIRST_SCREEN_LIBRARIES = new RegExp(
   `node_modules[\\\\/](${[
-    'react', 'react-dom', 'scheduler', 'use-sync-external-store', 'clsx', 'ky', 'zod', '@mantine[\\\\/]hooks', '@mantine[\\\\/]core[\\\\/]esm[\\\\/]core',
+    'react', 'react-dom', 'scheduler', 'use-sync-external-store', 'clsx', 'ky', 'zod', '@mantine[\\\\/]hooks(?![\\\\/]esm[\\\\/]use-(pagination|hotkeys))', '@mantine[\\\\/]core[\\\\/]esm[\\\\/]core',
     '@tanstack[\\\\/](react-router|router-core|history|store|react-store|react-query|query-core)',
   ].join('|')})[\\\\/]`,
 );
@@ -23,9 +24,10 @@ const FIRST_SCREEN_COMPONENTS = new RegExp(
   ].join('|')})[\\\\/]`,
 );
 
-// The console's own modules that the shell and the first screen run (each also used by other pages).
+// The console's own modules that the shell and the first screen run (each also used by other pages);
+// not the virtualiser nor the numbered pages, which load when a table needs them.
 const FIRST_SCREEN_APP =
-  /[\\/]src[\\/](lib[\\/](api-client|query|notify[\\/]notify\.ts|bulk[\\/]chunk\.ts|i18n[\\/](i18n|react|translate|catalogues|format|lazy-with-pages)\.tsx?)|components[\\/](data-table[\\/](?!virtual-table)|error-state|icons|confirm-action[\\/]confirm-(action|store|host))|routes[\\/]-components|features[\\/]connection|routeTree\.gen\.ts$|routes[\\/](?![^?]*-components)[^?]*\.tsx$)/;
+  /[\\/]src[\\/](lib[\\/](api-client|query|notify[\\/]notify\.ts|bulk[\\/]chunk\.ts|i18n[\\/](i18n|react|translate|catalogues|format|lazy-with-pages)\.tsx?)|components[\\/](data-table[\\/](?!virtual-table|numbered-pages)|error-state|icons|confirm-action[\\/]confirm-(action|store|host))|routes[\\/]-components|features[\\/]connection|routeTree\.gen\.ts$|routes[\\/](?![^?]*-components)[^?]*\.tsx$)/;
 
 export default defineConfig({
   plugins: [

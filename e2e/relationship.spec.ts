@@ -153,6 +153,22 @@ test('a mute and a group blacklist are lifted from the page, until nothing stops
   await expect(page.getByText('Both can speak in this group.')).toBeVisible();
 });
 
+test('the navigation opens the check, under its own title, for any two users', async ({ page }) => {
+  await page.goto('/demo/groups');
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  await nav.getByRole('link', { name: 'Relationship check' }).click();
+  await expect(page).toHaveURL('/demo/relationship');
+  await expect(page.getByRole('heading', { level: 1, name: 'Relationship check' })).toBeVisible();
+  await expect(page).toHaveTitle('Relationship check · IM Admin Console');
+  await expect(nav.getByRole('link', { name: 'Relationship check' })).toHaveAttribute('aria-current', 'page');
+  await page.getByRole('textbox', { name: 'First user' }).fill('alice');
+  await page.getByRole('textbox', { name: 'Second user' }).fill('bob');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page).toHaveURL('/demo/relationship?a=alice&b=bob');
+  await expect(page.getByRole('status').filter({ hasText: /stop/ })).toBeVisible();
+  await axe(page);
+});
+
 test('a user who does not exist is said so, and the checks about them are not run', async ({ page }) => {
   const ghost = unique('ghost');
   await page.goto(`/demo/relationship?a=alice&b=${ghost}`);
@@ -167,6 +183,8 @@ test.describe('in Chinese', () => {
   test('the check, its findings and its fixes read in Chinese', async ({ page }) => {
     await page.goto('/demo/relationship?a=alice&b=mallory');
     await expect(page.getByRole('heading', { level: 1, name: '关系检查' })).toBeVisible();
+    await expect(page).toHaveTitle('关系检查 · IM 管理控制台');
+    await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '关系检查' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('status').filter({ hasText: '阻碍' })).toHaveText(/^有 \d+ 项阻碍。$/);
     const banned = page.getByRole('listitem').filter({ hasText: 'mallory 已被封禁' });
     await expect(banned).toContainText('阻碍');

@@ -23,7 +23,9 @@ test('no response, page source or script the console loads contains the secret o
   await expect(page.getByRole('heading', { level: 1, name: 'alice' })).toBeVisible();
   await page.goto('/demo-agora/groups/180000000104729');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const box = page.getByRole('textbox', { name: 'Go to a user or group' });
+  // The header's go-to box opens the command palette.
+  await page.getByRole('button', { name: 'Go to a user, group, page or action' }).click();
+  const box = page.getByRole('dialog', { name: 'Go to or do' }).getByRole('combobox');
   await box.fill('bob');
   await box.press('Enter');
   await expect(page).toHaveURL('/demo-agora/users/bob');

@@ -6,7 +6,7 @@ const BIG_GROUP = '180000000104729';
 test.describe('the shell, in English', () => {
   test.use({ locale: 'en-US' });
 
-  test('opens on the first app, connected, with Users and Groups in the navigation', async ({ page }) => {
+  test('opens on the first app, connected, with Users, Groups and the relationship check in the navigation', async ({ page }) => {
     await page.goto('/');
     await expect(page).toHaveURL('/demo');
     await expect(page.getByRole('heading', { level: 1, name: 'Welcome to the IM Admin Console' })).toBeVisible();
@@ -17,6 +17,9 @@ test.describe('the shell, in English', () => {
     await expect(page).toHaveURL('/demo/groups');
     await expect(page.getByRole('heading', { level: 1, name: 'Groups' })).toBeVisible();
     await expect(page.getByRole('navigation').getByRole('link', { name: 'Groups' })).toHaveAttribute('aria-current', 'page');
+
+    // Opened from the navigation in relationship.spec.ts.
+    await expect(page.getByRole('navigation').getByRole('link', { name: 'Relationship check' })).toHaveAttribute('href', '/demo/relationship');
   });
 
   test('switching the app keeps the page, and the link works after a reload', async ({ page }) => {
@@ -35,22 +38,35 @@ test.describe('the shell, in English', () => {
 
   test('the go-to box opens a user, a group, or says that nothing matched', async ({ page }) => {
     await page.goto('/demo');
-    const box = page.getByRole('textbox', { name: 'Go to a user or group' });
+    const palette = page.getByRole('dialog', { name: 'Go to or do' });
+    // The header's box opens the command palette, whose search takes the focus.
+    const open = async () => {
+      await page.getByRole('banner').getByRole('button', { name: 'Go to a user, group, page or action' }).click();
+      const box = palette.getByRole('combobox', { name: 'Users, groups, pages and actions' });
+      await expect(box).toBeFocused();
+      return box;
+    };
 
+    let box = await open();
     await box.fill('ALICE');
     await box.press('Enter');
     await expect(page).toHaveURL('/demo/users/alice');
     await expect(page.getByRole('heading', { level: 1, name: 'alice' })).toBeVisible();
     await expect(page.getByText('Active', { exact: true })).toBeVisible();
 
+    box = await open();
     await box.fill(BIG_GROUP);
-    await page.getByRole('button', { name: 'Go' }).click();
+    await expect(palette.getByRole('group', { name: 'Exact match' }).getByRole('option', { name: /^全员大群 All Hands/ })).toBeVisible();
+    await box.press('Enter');
     await expect(page).toHaveURL(`/demo/groups/${BIG_GROUP}`);
 
+    box = await open();
     await box.fill('nobody-at-all');
+    await expect(palette.getByRole('status')).toContainText('Nothing matches “nobody-at-all”.');
     await box.press('Enter');
-    await expect(page.getByRole('status')).toHaveText('No user or group called “nobody-at-all” in this app.');
     await expect(page).toHaveURL(`/demo/groups/${BIG_GROUP}`);
+    await page.keyboard.press('Escape');
+    await expect(palette).toBeHidden();
   });
 
   test('a banned user shows as banned; an unknown one is said to be unknown', async ({ page }) => {

@@ -68,10 +68,9 @@ test('a moderator mutes a group member, and cannot delete users', async ({ page 
 
   await page.getByRole('tab', { name: 'Mutes' }).or(page.getByRole('link', { name: 'Mutes' })).first().click();
   await page.getByRole('button', { name: 'Mute members…', exact: true }).click();
-  await page.getByRole('menuitem', { name: '1 hour' }).click();
   const dialog = page.getByRole('dialog', { name: `Mute members of ${groupName}` });
   await dialog.getByRole('textbox', { name: 'Names' }).fill(someMember);
-  await dialog.getByRole('button', { name: 'Review' }).click();
+  await dialog.getByRole('radio', { name: '1 hour' }).check();
   await dialog.getByRole('button', { name: 'Mute', exact: true }).click();
   await expect(dialog.getByText('1 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();

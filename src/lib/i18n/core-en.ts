@@ -16,6 +16,7 @@ export const coreEn = {
     toggle: 'Toggle navigation',
     users: 'Users',
     groups: 'Groups',
+    relationship: 'Relationship check',
   },
   language: {
     label: 'Language',
@@ -69,14 +70,9 @@ export const coreEn = {
     noneDescription: 'Set IM_HOST and its credentials (see the README), or unset them to use the local emulator.',
   },
   goTo: {
-    label: 'Go to a user or group',
-    placeholder: 'Username or group ID',
-    submit: 'Go',
-    searching: 'Looking up “{{query}}”…',
-    notFound: 'No user or group called “{{query}}” in this app.',
-    both: '“{{query}}” is both a user and a group. Open:',
-    user: 'User {{name}}',
-    group: 'Group {{name}}',
+    // The header's box that opens the command palette (also Ctrl+K / ⌘K).
+    open: 'Go to a user, group, page or action',
+    trigger: 'Go to…',
   },
   // Sections kept in files of their own, one per shared component.
   errors: errorsEn,

@@ -9,6 +9,7 @@ import { groupPageEn } from './sections/en/group-page';
 import { userPageEn } from './sections/en/user-page';
 import { userRegisterEn } from './sections/en/user-register';
 import { bulkEn } from './sections/en/bulk';
+import { commandPaletteEn } from './sections/en/command-palette';
 
 // Every other page's and dialog's strings: loaded right after the first screen, and before any other page opens.
 export const pagesEn = {
@@ -58,4 +59,5 @@ export const pagesEn = {
   relationship: relationshipEn,
   audit: auditEn,
   userSearch: userSearchEn,
+  commandPalette: commandPaletteEn,
 };

@@ -9,6 +9,7 @@ import { groupPageZhCN } from './sections/zh-cn/group-page';
 import { userPageZhCN } from './sections/zh-cn/user-page';
 import { userRegisterZhCN } from './sections/zh-cn/user-register';
 import { bulkZhCN } from './sections/zh-cn/bulk';
+import { commandPaletteZhCN } from './sections/zh-cn/command-palette';
 import type { PagesCatalogue } from './en';
 
 export const pagesZhCN: PagesCatalogue = {
@@ -58,4 +59,5 @@ export const pagesZhCN: PagesCatalogue = {
   relationship: relationshipZhCN,
   audit: auditZhCN,
   userSearch: userSearchZhCN,
+  commandPalette: commandPaletteZhCN,
 };

@@ -1,5 +1,6 @@
 import { Group, Skeleton, Stack } from '@mantine/core';
 import { createFileRoute, Outlet, useNavigate } from '@tanstack/react-router';
+import * as z from 'zod/mini';
 import { useTranslation } from '@/lib/i18n/react';
 import { ErrorState } from '@/components/error-state/error-state';
 import { userQueryOptions, useUser } from '@/features/users/api/get-user';
@@ -12,6 +13,8 @@ import { UserTabs } from './-components/user-tabs';
 
 // The user page: a header with the account's state and actions, and one child route per section.
 export const Route = createFileRoute('/$app/users/$username')({
+  // `?confirm=ban`: the command palette's "ban alice" lands on that confirmation, already open.
+  validateSearch: z.object({ confirm: z.catch(z.optional(z.enum(['ban', 'unban', 'disconnect'])), undefined) }),
   // Warm the cache on hover/preload; the page itself shows loading, 404 and errors.
   loader: ({ context, params }) => void context.queryClient.prefetchQuery(userQueryOptions(params.app, params.username)),
   component: UserLayout,
@@ -20,7 +23,9 @@ export const Route = createFileRoute('/$app/users/$username')({
 function UserLayout() {
   const { t } = useTranslation();
   const { app, username } = Route.useParams();
+  const { confirm } = Route.useSearch();
   const navigate = useNavigate();
+  const navigateHere = Route.useNavigate();
   const user = useUser(app, username);
   if (user.isPending) return <Skeleton h={240} aria-label={t('common.loading')} />;
   if (user.isError) {
@@ -39,7 +44,15 @@ function UserLayout() {
       </Group>
       <Stack gap="md" mb="lg">
         <UserStatusBadges app={app} username={username} user={user.data} />
-        <UserActions app={app} username={username} user={user.data} onDeleted={() => void navigate({ to: '/$app/users', params: { app } })} />
+        <UserActions
+          app={app}
+          username={username}
+          user={user.data}
+          onDeleted={() => void navigate({ to: '/$app/users', params: { app } })}
+          confirm={confirm}
+          // Shown once: Back or a reload does not ask again.
+          onConfirmShown={() => void navigateHere({ search: (s) => ({ ...s, confirm: undefined }), replace: true })}
+        />
       </Stack>
       <UserTabs app={app} username={username} />
       <Outlet />
