@@ -1,7 +1,8 @@
 import { Button, Group, Loader, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { ErrorState } from '@/components/error-state/error-state';
+import { lazyPart } from './lazy-part';
 import { BodyRow, Caption, HeaderRow, HorizontalScroll, ROW_HEIGHT, TableElement } from './table-parts';
 import type { DataTableProps, Resolved, TableStatus } from './table-types';
 
@@ -13,45 +14,12 @@ const SKELETON_ROWS = 5;
 
 // Only rosters and "show all" lists reach this size: the virtualiser loads when one does.
 type VirtualTableComponent = <Row>(props: Resolved<Row> & { rows: Row[] }) => ReactNode;
-let virtualTable: Promise<VirtualTableComponent> | undefined;
-let LoadedVirtualTable: VirtualTableComponent | undefined;
+const virtualTable = lazyPart<VirtualTableComponent>(() => import('./virtual-table'));
 /**
  * For a route that knows a large page is coming (a roster at 1,000 a page): call it in the loader,
  * so the table's code arrives with the data rather than after it.
  */
-export const preloadVirtualTable = () =>
-  (virtualTable ??= import('./virtual-table').then(
-    (m) => (LoadedVirtualTable = m.default as VirtualTableComponent),
-    (error: unknown) => {
-      virtualTable = undefined; // so Retry loads it again
-      throw error;
-    },
-  ));
-
-/**
- * The virtualiser, once its code is here. Not React.lazy: a Suspense boundary that shows its
- * fallback holds the revealed rows back for ~300 ms (React's throttle), even when the code comes
- * a moment after the data. A state change shows them at once.
- */
-function useVirtualTable(needed: boolean) {
-  const [state, setState] = useState<{ error?: unknown; attempt: number }>({ attempt: 0 });
-  useEffect(() => {
-    if (!needed || LoadedVirtualTable) return;
-    let live = true;
-    preloadVirtualTable().then(
-      () => live && setState((s) => ({ attempt: s.attempt })),
-      (error: unknown) => live && setState((s) => ({ error, attempt: s.attempt })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [needed, state.attempt]);
-  return {
-    Table: LoadedVirtualTable,
-    error: LoadedVirtualTable ? undefined : state.error,
-    retry: () => setState((s) => ({ attempt: s.attempt + 1 })),
-  };
-}
+export const preloadVirtualTable = virtualTable.preload;
 
 /** The one table of the console: loading, error with retry, empty, rows; selection, bulk toolbar and pagination. */
 export function DataTable<Row>(props: DataTableProps<Row>) {
@@ -61,13 +29,13 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const { rows, selection } = props;
   const failed = status.error !== undefined && status.error !== null;
 
-  const virtual = useVirtualTable(Boolean(rows && rows.length > VIRTUALIZE_AFTER));
+  const virtual = virtualTable.usePart(Boolean(rows && rows.length > VIRTUALIZE_AFTER));
 
   let body: ReactNode;
   let loading = false;
   if (rows && rows.length > VIRTUALIZE_AFTER) {
-    if (virtual.Table) {
-      body = <virtual.Table {...table} rows={rows} />;
+    if (virtual.Part) {
+      body = <virtual.Part {...table} rows={rows} />;
     } else if (virtual.error !== undefined) {
       body = <ErrorState error={virtual.error} onRetry={virtual.retry} title={t('dataTable.loadFailed')} />;
     } else {

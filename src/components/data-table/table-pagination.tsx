@@ -1,9 +1,12 @@
 import { Button, Group, NativeSelect, Text } from '@mantine/core';
-import { lazy, Suspense, useId } from 'react';
+import { useId } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
+import { lazyPart } from './lazy-part';
 
 // Mantine's Pagination, only for tables that know their total (not the first screen's).
-const NumberedPages = lazy(() => import('./numbered-pages'));
+const numberedPages = lazyPart(() => import('./numbered-pages'));
+/** For a route whose table knows its total (a roster): the page buttons' code comes with the data. */
+export const preloadNumberedPages = numberedPages.preload;
 
 type Common = {
   /** 1-based. */
@@ -52,6 +55,7 @@ export function TablePagination(props: TablePaginationProps) {
       : t('dataTable.rowsRange', { page: props.page, ...range })
     : t('dataTable.pageN', { page: props.page });
   const numbered = props.mode === 'page' && props.pageCount !== undefined && props.onPage ? { pageCount: props.pageCount, onPage: props.onPage } : undefined;
+  const { Part: NumberedPages } = numberedPages.usePart(numbered !== undefined);
   const previousNext = (
     <>
       <Button variant="default" size="xs" aria-label={t('dataTable.previousPage')} disabled={props.disabled || !props.hasPrevious} onClick={props.onPrevious}>
@@ -80,11 +84,9 @@ export function TablePagination(props: TablePaginationProps) {
           disabled={props.disabled}
           onChange={(e) => props.onPageSize(Number(e.currentTarget.value))}
         />
-        {numbered ? (
-          // Until its code is here, the same page's Previous/Next: a click still works.
-          <Suspense fallback={previousNext}>
-            <NumberedPages page={props.page} pageCount={numbered.pageCount} onPage={numbered.onPage} disabled={props.disabled} />
-          </Suspense>
+        {/* Until its code is here (or if it cannot load), the same page's Previous/Next: a click still works. */}
+        {numbered && NumberedPages ? (
+          <NumberedPages page={props.page} pageCount={numbered.pageCount} onPage={numbered.onPage} disabled={props.disabled} />
         ) : (
           previousNext
         )}
