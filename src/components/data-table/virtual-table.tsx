@@ -15,7 +15,8 @@ export default function VirtualTable<Row>(props: Resolved<Row> & { rows: Row[] }
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey: (i) => getRowId(rows[i]!),
-    overscan: 10,
+    // Enough for a wheel flick to find rows drawn; every extra row is drawn on the first render too.
+    overscan: 5,
     // Before the first measurement, assume the region's usual height (70vh) rather than nothing,
     // so the first render already has the rows the measurement would ask for.
     initialRect: { width: 800, height: props.maxHeight === undefined ? Math.round(window.innerHeight * 0.7) : 600 },

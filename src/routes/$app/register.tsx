@@ -7,7 +7,7 @@ import { RegisterUserForm } from '@/features/users/components/register-user-form
 import { RoleNotAllowed } from '@/features/session/components/role-not-allowed';
 import { useCan } from '@/lib/session/session-store';
 import { PageTitle } from '@/routes/-components/page-title';
-import { RouterAnchor } from '@/routes/-components/router-anchor';
+import { UserLink } from '@/routes/-components/user-link';
 
 const MODES = ['one', 'many'] as const;
 type Mode = (typeof MODES)[number];
@@ -25,11 +25,7 @@ function RegisterPage() {
   const { mode } = Route.useSearch();
   const navigate = Route.useNavigate();
   const can = useCan();
-  const userLink = (username: string) => (
-    <RouterAnchor to="/$app/users/$username" params={{ app, username }}>
-      {username}
-    </RouterAnchor>
-  );
+  const userLink = (username: string) => <UserLink app={app} username={username} />;
   return (
     <>
       <PageTitle title={t('userRegister.title')} />

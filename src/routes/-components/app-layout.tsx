@@ -1,5 +1,5 @@
-import { Anchor, Box, Burger, Group, Image, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Anchor, Box, Burger, Group, Image, Stack, Text, useMantineTheme } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, useLocation, useNavigate, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
@@ -23,6 +23,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
   const session = useSessionState();
+  // Drawn in one place only (both, one hidden by CSS, cost a third of the header's first render);
+  // read at once, not after a first render, so they do not move.
+  const wideQuery = `(min-width: ${useMantineTheme().breakpoints.xl})`;
+  const wide = useMediaQuery(wideQuery, window.matchMedia(wideQuery).matches, { getInitialValueInEffect: false });
 
   // Switching keeps the page: only the app, the URL's first segment, changes.
   const switchApp = (next: string) => {
@@ -62,9 +66,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {current && <ConnectionDot app={current} />}
               <AppSwitcher current={current?.id} onSwitch={switchApp} />
             </Group>
-            <Group gap="sm" wrap="nowrap" visibleFrom="xl">
-              {settings}
-            </Group>
+            {wide && (
+              <Group gap="sm" wrap="nowrap">
+                {settings}
+              </Group>
+            )}
           </Group>
         </Group>
       </header>
@@ -84,9 +90,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </>
         )}
         {/* Where the header has no room for them. */}
-        <Stack gap="sm" mt="md" hiddenFrom="xl">
-          {settings}
-        </Stack>
+        {!wide && (
+          <Stack gap="sm" mt="md">
+            {settings}
+          </Stack>
+        )}
       </Box>
 
       <main className={classes.main}>{children}</main>

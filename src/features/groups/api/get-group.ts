@@ -4,8 +4,6 @@ import { apiPath } from '@/lib/api-client/api-path';
 import { callApi, http } from '@/lib/api-client/http';
 import { groupKeys } from './keys';
 
-const affiliation = z.union([z.object({ owner: z.string() }), z.object({ member: z.string() })]);
-
 export const groupDetails = z.object({
   id: z.string(),
   name: z.string(),
@@ -19,7 +17,8 @@ export const groupDetails = z.object({
   mute: z.optional(z.boolean()),
   affiliations_count: z.number(),
   public: z.optional(z.boolean()),
-  affiliations: z.optional(z.array(affiliation)),
+  // `affiliations` (every member, 3,000 in a big group) is left unread: the roster pages are the
+  // member list, and checking thousands of entries would hold up the group page's first render.
 });
 export type GroupDetails = z.infer<typeof groupDetails>;
 

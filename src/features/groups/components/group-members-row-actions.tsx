@@ -1,4 +1,4 @@
-import { ActionIcon, Menu } from '@mantine/core';
+import { Menu } from '@mantine/core';
 import { useEffect, useRef, useState, type ComponentPropsWithRef, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { useCan } from '@/lib/session/session-store';
@@ -7,6 +7,7 @@ import { useAddGroupAdmin } from '../api/add-group-admin';
 import { GROUP_ADMINS_MAX } from '../api/get-group-admins';
 import { useRemoveGroupAdmin } from '../api/remove-group-admin';
 import type { ModerationKind } from './group-members-moderate';
+import classes from './group-members-row-actions.module.css';
 
 export type MemberRole = 'owner' | 'admin' | 'member';
 
@@ -52,12 +53,13 @@ export function GroupMembersRowActions(props: Props) {
   return <RowActionsMenu {...props} may={may} label={label} />;
 }
 
-// Menu.Target adds its own props (aria-expanded, key handlers): they pass through.
+// Menu.Target adds its own props (aria-expanded, key handlers): they pass through. A plain button
+// (not ActionIcon): a roster draws one per row, and Mantine's would be most of the row's cost.
 function RowActionsButton({ label, ...props }: ComponentPropsWithRef<'button'> & { label: string }) {
   return (
-    <ActionIcon variant="subtle" color="gray" aria-label={label} {...props}>
+    <button type="button" className={classes.button} aria-label={label} {...props}>
       <span aria-hidden>⋯</span>
-    </ActionIcon>
+    </button>
   );
 }
 

@@ -6,16 +6,11 @@ import { ErrorState } from '@/components/error-state/error-state';
 import { timeLeft } from '@/features/groups/components/mute-duration';
 import { timeLeftText } from '@/features/groups/components/mute-duration-text';
 import { RouterAnchor } from '@/routes/-components/router-anchor';
+import { UserLink } from '@/routes/-components/user-link';
 import { isBlocker, type Check, type Finding, type GroupRef, type Subject } from './relationship-checks';
 import { RelationshipFix } from './relationship-fix';
 
 // One line per finding, and the loading / error / skipped line of a check that has none yet.
-
-export const UserLink = ({ app, user }: { app: string; user: string }) => (
-  <RouterAnchor to="/$app/users/$username" params={{ app, username: user }}>
-    {user}
-  </RouterAnchor>
-);
 
 export const GroupLink = ({ app, group }: { app: string; group: GroupRef }) => (
   <RouterAnchor to="/$app/groups/$groupId" params={{ app, groupId: group.id }}>
@@ -34,7 +29,7 @@ export function rich(t: TFunction, key: TKey, vars: Record<string, unknown>, nod
 }
 
 function findingText(t: TFunction, app: string, f: Finding, now: number): ReactNode[] {
-  const u = (user: string) => <UserLink app={app} user={user} />;
+  const u = (user: string) => <UserLink app={app} username={user} />;
   switch (f.kind) {
     case 'missing':
       // No user page to link to.

@@ -3,8 +3,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { ErrorState } from '@/components/error-state/error-state';
 import { JOINED_GROUPS_PAGE } from '@/features/users/api/get-joined-groups';
+import { UserLink } from '@/routes/-components/user-link';
 import { allChecks, summarize, useRelationshipChecks, type Check, type RelationshipChecks } from './relationship-checks';
-import { CheckLines, FindingLine, GroupLink, PendingLine, ReportLine, rich, subjectText, UserLink } from './relationship-finding';
+import { CheckLines, FindingLine, GroupLink, PendingLine, ReportLine, rich, subjectText } from './relationship-finding';
 
 /** The clock for mutes running out, ticking each `everyMs`. */
 function useNow(everyMs: number) {
@@ -135,5 +136,5 @@ function GroupsSection({ app, checks, now }: { app: string; checks: Relationship
 /** "Between alice and bob", each name a link. */
 export function PairHeading({ app, a, b }: { app: string; a: string; b: string }) {
   const { t } = useTranslation();
-  return <Text size="lg">{rich(t, 'relationship.pair', {}, { a: <UserLink app={app} user={a} />, b: <UserLink app={app} user={b} /> })}</Text>;
+  return <Text size="lg">{rich(t, 'relationship.pair', {}, { a: <UserLink app={app} username={a} />, b: <UserLink app={app} username={b} /> })}</Text>;
 }

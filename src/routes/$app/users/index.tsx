@@ -11,6 +11,7 @@ import { ExportUsersButton } from '@/features/users/components/export-users';
 import { UsersTable, UsersTableView } from '@/features/users/components/users-table';
 import { PageTitle } from '@/routes/-components/page-title';
 import { RouterAnchor } from '@/routes/-components/router-anchor';
+import { UserLink } from '@/routes/-components/user-link';
 import { useCan } from '@/lib/session/session-store';
 import { SEARCH_QUERY_MAX, searchUsersQueryOptions } from '@/features/user-search/api/search-users';
 import { UserSearchBox } from '@/features/user-search/components/user-search-box';
@@ -54,11 +55,7 @@ function UsersPage() {
   // Rows from the index: after an action on them, read the search again (the console's own
   // changes reach the index at once).
   const refreshSearch = () => void queryClient.invalidateQueries({ queryKey: userSearchKeys.searches(app) });
-  const userLink = (username: string) => (
-    <RouterAnchor to="/$app/users/$username" params={{ app, username }}>
-      {username}
-    </RouterAnchor>
-  );
+  const userLink = (username: string) => <UserLink app={app} username={username} />;
   return (
     <>
       <Group justify="space-between" align="flex-start" wrap="wrap" mb="sm">

@@ -2,13 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
 import { preloadVirtualTable, VIRTUALIZE_AFTER } from '@/components/data-table/data-table';
 import { pageSearch } from '@/components/data-table/pagination-search';
+import { preloadNumberedPages } from '@/components/data-table/table-pagination';
 import { groupQueryOptions } from '@/features/groups/api/get-group';
 import { groupAdminsQueryOptions } from '@/features/groups/api/get-group-admins';
 import { groupMembersQueryOptions, ROSTER_PAGE } from '@/features/groups/api/get-group-members';
 import { groupMutesQueryOptions } from '@/features/groups/api/get-group-mutes';
 import { groupWhitelistQueryOptions } from '@/features/groups/api/get-group-whitelist';
 import { GroupMembersTable } from '@/features/groups/components/group-members-table';
-import { RouterAnchor } from '@/routes/-components/router-anchor';
+import { UserLink } from '@/routes/-components/user-link';
 import { RelationshipMenuItem } from './-components/relationship-menu-item';
 
 // Members: the roster by page number (the page and its size in the URL), with each member's role,
@@ -23,6 +24,8 @@ export const Route = createFileRoute('/$app/groups/$groupId/')({
     void queryClient.prefetchQuery(groupAdminsQueryOptions(app, groupId));
     void queryClient.prefetchQuery(groupMutesQueryOptions(app, groupId));
     void queryClient.prefetchQuery(groupWhitelistQueryOptions(app, groupId));
+    // The roster's total is the group's member count: its page buttons' code comes with the data.
+    void preloadNumberedPages();
     if (deps.pagesize > VIRTUALIZE_AFTER) void preloadVirtualTable();
   },
   component: MembersSection,
@@ -42,11 +45,7 @@ function MembersSection() {
       memberCount={group.data?.affiliations_count}
       search={search}
       onSearch={(s) => void navigate({ search: s })}
-      userLink={(username) => (
-        <RouterAnchor to="/$app/users/$username" params={{ app, username }}>
-          {username}
-        </RouterAnchor>
-      )}
+      userLink={(username) => <UserLink app={app} username={username} />}
       relationshipItem={(username) => <RelationshipMenuItem app={app} username={username} />}
     />
   );

@@ -10,6 +10,7 @@ import { GroupMuteAllPanel } from '@/features/groups/components/group-mutes-mute
 import { GroupMutesTable } from '@/features/groups/components/group-mutes-table';
 import { useCan } from '@/lib/session/session-store';
 import { RouterAnchor } from '@/routes/-components/router-anchor';
+import { UserLink } from '@/routes/-components/user-link';
 
 // `?mute=alice` (the command palette's "mute alice in All Hands"): the mute dialog opens with alice in it.
 const GroupMembersModerate = lazy(() => import('@/features/groups/components/group-members-moderate'));
@@ -62,11 +63,7 @@ function MutesSection() {
         groupName={group.data?.name ?? groupId}
         search={search}
         onSearch={(s) => void navigate({ search: s })}
-        userLink={(username) => (
-          <RouterAnchor to="/$app/users/$username" params={{ app, username }}>
-            {username}
-          </RouterAnchor>
-        )}
+        userLink={(username) => <UserLink app={app} username={username} />}
       />
     </Stack>
   );
