@@ -33,6 +33,10 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: offset ? `test-results-${offset}` : 'test-results',
   retries: 0,
+  // Sized for a busy 2-core machine (other work running beside the suite), not a quiet one: a
+  // state that takes 6 s to show there is slow, not broken. Tests wait for states, never sleep.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   // One browser at a time on CI: the runners are small and tests share one emulator.
   workers: process.env.CI ? 1 : undefined,
   // CI reads the JSON report to print "N passed, N failed".
