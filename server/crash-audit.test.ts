@@ -314,12 +314,15 @@ describe('the write-ahead audit log when the server dies', () => {
       killedAt = { answered, inFlight: host.inFlight() };
       server.child.kill('SIGKILL');
     };
+    // Only if the kill never comes do the writers stop by themselves; after it, each writes on
+    // until the dead server refuses it (stopping them at the kill let one end cleanly between writes).
     let giveUp = false;
     const writers = Promise.all(users.map((u, k) => writeUntilRefused(me, u, k, () => answered++, () => giveUp)));
     try {
       await waitFor(`${threshold} answered writes with changes in flight`, () => killedAt !== undefined, 60_000);
-    } finally {
+    } catch (e) {
       giveUp = true;
+      throw e;
     }
     const results = await writers;
     expect(await server.exited).toMatchObject({ signal: 'SIGKILL' });
