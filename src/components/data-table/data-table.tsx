@@ -6,7 +6,7 @@ import { lazyPart } from './lazy-part';
 import { BodyRow, Caption, HeaderRow, HorizontalScroll, ROW_HEIGHT, TableElement } from './table-parts';
 import type { DataTableProps, Resolved, TableStatus } from './table-types';
 
-export type { Column, DataTableProps, Selection, TableStatus } from './table-types';
+export type { Column, DataTableProps, Selection, TableSource, TableStatus } from './table-types';
 
 /** Above this many rows only the rows in view are in the DOM. */
 export const VIRTUALIZE_AFTER = 100;

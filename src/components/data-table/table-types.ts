@@ -48,3 +48,17 @@ export type DataTableProps<Row> = TableBase<Row> & TableName;
 
 /** Props after the name is resolved: what the table's parts receive. */
 export type Resolved<Row> = TableBase<Row> & { name: string | undefined; caption?: ReactNode };
+
+/**
+ * What a table shows, from whichever call feeds it: for a table that another part fills (the users
+ * table, with a page of the list or a search of the index).
+ */
+export type TableSource<Row> = {
+  'aria-label': string;
+  rows: Row[] | undefined;
+  status: TableStatus;
+  empty: { title: string; description?: string };
+  pagination: ReactNode;
+  /** A line beside the bulk actions (a search's index age). */
+  note?: ReactNode;
+};

@@ -1,10 +1,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DataTable } from '@/components/data-table/data-table';
+import { DataTable, type TableSource } from '@/components/data-table/data-table';
 import { renderWithProviders } from '@/testing/render';
 import type { IndexedUser } from '../api/search-users';
 import { userSearchKeys } from '../api/keys';
-import UserSearchResults, { type SearchTableProps } from './user-search-results';
+import UserSearchResults from './user-search-results';
 
 const api = vi.hoisted(() => ({ handle: (_req: Request): Response | Promise<Response> => new Response('{}'), requests: [] as Request[] }));
 vi.mock('@/lib/api-client/http', async (importOriginal) => {
@@ -32,7 +32,7 @@ afterEach(() => {
 });
 
 /** What the route passes: the users table; here a plain DataTable with the same source. */
-const table = ({ note, ...source }: SearchTableProps) => (
+const table = ({ note, ...source }: TableSource<IndexedUser>) => (
   <DataTable<IndexedUser>
     {...source}
     toolbar={note}

@@ -1,6 +1,6 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { TableStatus } from '@/components/data-table/data-table';
+import type { TableSource } from '@/components/data-table/data-table';
 import { cursorPagination, type CursorSearch } from '@/components/data-table/pagination-search';
 import { queryStatus } from '@/components/data-table/query-status';
 import { TablePagination } from '@/components/data-table/table-pagination';
@@ -10,16 +10,6 @@ import { ageInWords } from './time-words';
 
 export const SEARCH_PAGE_SIZES = [10, 20, 50, 100] as const;
 
-/** What the results hand to the users table: the same table as the list's, fed by the index. */
-export type SearchTableProps = {
-  'aria-label': string;
-  rows: IndexedUser[] | undefined;
-  status: TableStatus;
-  empty: { title: string; description?: string };
-  pagination: ReactNode;
-  note?: ReactNode;
-};
-
 type Props<S extends CursorSearch & { q: string }> = {
   app: string;
   search: S;
@@ -28,7 +18,7 @@ type Props<S extends CursorSearch & { q: string }> = {
    * The users table (features do not import each other: the route passes the users feature's
    * table). Rows carry the index's state; the user page reads the user from the API.
    */
-  table: (props: SearchTableProps) => ReactNode;
+  table: (props: TableSource<IndexedUser>) => ReactNode;
   /** The Search settings link, shown when the app has no index. */
   settingsLink: ReactNode;
   /**

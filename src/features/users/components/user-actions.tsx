@@ -8,6 +8,7 @@ import { useBanUser } from '@/features/users/api/ban-user';
 import { useDisconnectUser } from '@/features/users/api/disconnect-user';
 import { useUnbanUser } from '@/features/users/api/unban-user';
 import type { UserEntity } from '@/lib/api-client/schemas';
+import { confirmBan } from './confirm-ban';
 import { DeleteUserButton } from './delete-user-button';
 import { PushSettingsForm } from './push-settings-form';
 import { ResetPasswordForm } from './reset-password-form';
@@ -43,21 +44,8 @@ export function UserActions({ app, username, user, onDeleted, confirm, onConfirm
     push: can('put', apiPath`users/${username}`),
     delete: can('delete', apiPath`users/${username}`),
   };
-  const askBan = () =>
-    confirmAction({
-      title: t('userPage.banTitle', { username: name }),
-      message: t('userPage.banMessage', { username: name }),
-      confirmLabel: t('userPage.ban'),
-      destructive: true,
-      onConfirm: () => ban.mutateAsync(username),
-    });
-  const askUnban = () =>
-    confirmAction({
-      title: t('userPage.unbanTitle', { username: name }),
-      message: t('userPage.unbanMessage', { username: name }),
-      confirmLabel: t('userPage.unban'),
-      onConfirm: () => unban.mutateAsync(username),
-    });
+  const askBan = () => confirmBan(t, name, true, () => ban.mutateAsync(username));
+  const askUnban = () => confirmBan(t, name, false, () => unban.mutateAsync(username));
   const askDisconnect = () =>
     confirmAction({
       title: t('userPage.disconnectTitle', { username: name }),

@@ -1,11 +1,10 @@
 import { Badge, Button, Skeleton, Text, VisuallyHidden } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
-import { DataTable, type TableStatus } from '@/components/data-table/data-table';
+import { DataTable, type TableSource } from '@/components/data-table/data-table';
 import { cursorPagination, type CursorSearch } from '@/components/data-table/pagination-search';
 import { queryStatus } from '@/components/data-table/query-status';
 import { TablePagination } from '@/components/data-table/table-pagination';
-import { confirmAction } from '@/components/confirm-action/confirm-action';
 import { useBanUser } from '@/features/users/api/ban-user';
 import { useUnbanUser } from '@/features/users/api/unban-user';
 import { useUsers } from '@/features/users/api/get-users';
@@ -14,6 +13,7 @@ import { apiPath } from '@/lib/api-client/api-path';
 import { formatDateTime } from '@/lib/i18n/format';
 import { useCan } from '@/lib/session/session-store';
 import { BulkUserActions } from './bulk-user-actions';
+import { confirmBan } from './confirm-ban';
 
 /** `limit` is at most 100, so one status call (≤ 100 names) covers any page. */
 export const USERS_PAGE_SIZES = [10, 20, 50, 100] as const;
@@ -52,18 +52,7 @@ export function UsersTable<S extends CursorSearch>({ app, search, onSearch, user
   );
 }
 
-/** Where the rows come from (the list's page, or a search of the index) and how to page them. */
-export type UsersTableSource<Row extends UserRow = UserRow> = {
-  'aria-label': string;
-  rows: Row[] | undefined;
-  status: TableStatus;
-  empty: { title: string; description?: string };
-  pagination: ReactNode;
-  /** A line beside the bulk actions (a search's index age). */
-  note?: ReactNode;
-};
-
-type ViewProps<Row extends UserRow> = UsersTableSource<Row> & {
+type ViewProps<Row extends UserRow> = TableSource<Row> & {
   app: string;
   userLink: (username: string) => ReactNode;
   /** After a row's own action or a bulk run: rows that come from elsewhere (the index) are read again. */
@@ -151,23 +140,7 @@ function useRowAction(app: string, onChanged: (() => void) | undefined) {
     const username = user.username;
     const banning = user.activated;
     if (!can('post', banning ? apiPath`users/${username}/deactivate` : apiPath`users/${username}/activate`)) return null;
-    const confirm = () =>
-      confirmAction(
-        banning
-          ? {
-              title: t('usersList.rowBanTitle', { username }),
-              message: t('usersList.rowBanMessage', { username }),
-              confirmLabel: t('usersList.banConfirm'),
-              destructive: true,
-              onConfirm: () => ban.mutateAsync(username).then(() => onChanged?.()),
-            }
-          : {
-              title: t('usersList.rowUnbanTitle', { username }),
-              message: t('usersList.rowUnbanMessage', { username }),
-              confirmLabel: t('usersList.unbanConfirm'),
-              onConfirm: () => unban.mutateAsync(username).then(() => onChanged?.()),
-            },
-      );
+    const confirm = () => confirmBan(t, username, banning, () => (banning ? ban : unban).mutateAsync(username).then(() => onChanged?.()));
     return (
       <Button
         size="compact-xs"

@@ -50,10 +50,6 @@ export const userPageEn = {
   // Actions
   ban: 'Ban',
   unban: 'Unban',
-  banTitle: 'Ban {{username}}?',
-  banMessage: '{{username}} is forced offline and cannot log in until unbanned.',
-  unbanTitle: 'Unban {{username}}?',
-  unbanMessage: '{{username}} will be able to log in again.',
   disconnect: 'Force offline',
   disconnectTitle: 'Force {{username}} offline?',
   disconnectMessage: 'Every session of {{username}} ends now. They can log in again.',
