@@ -15,7 +15,15 @@ const GROUP_PAGE_SIZE = 100;
 /** The index's longest query (search-users.ts SEARCH_QUERY_MAX). */
 const QUERY_MAX = 100;
 
-const notFound = (e: unknown) => isApiError(e) && e.status === 404;
+/** The answer, or undefined when the API says there is no such user or group. */
+async function unlessNotFound<T>(answer: Promise<T>): Promise<T | undefined> {
+  try {
+    return await answer;
+  } catch (e) {
+    if (isApiError(e) && e.status === 404) return undefined;
+    throw e;
+  }
+}
 
 /**
  * The header's go-to box: the command palette (Ctrl+K), fed by the users, groups and user-search
@@ -39,23 +47,13 @@ export function GoToBox({ app }: { app: string }) {
       },
       findUser: async (username) => {
         const { userQueryOptions } = await import('@/features/users/api/get-user');
-        try {
-          const user = await queryClient.fetchQuery(userQueryOptions(app, username));
-          return { username: user.username, nickname: user.nickname ?? undefined, activated: user.activated };
-        } catch (e) {
-          if (notFound(e)) return undefined;
-          throw e;
-        }
+        const user = await unlessNotFound(queryClient.fetchQuery(userQueryOptions(app, username)));
+        return user && { username: user.username, nickname: user.nickname ?? undefined, activated: user.activated };
       },
       findGroup: async (groupId) => {
         const { groupQueryOptions } = await import('@/features/groups/api/get-group');
-        try {
-          const group = await queryClient.fetchQuery(groupQueryOptions(app, groupId));
-          return { id: group.id, name: group.name };
-        } catch (e) {
-          if (notFound(e)) return undefined;
-          throw e;
-        }
+        const group = await unlessNotFound(queryClient.fetchQuery(groupQueryOptions(app, groupId)));
+        return group && { id: group.id, name: group.name };
       },
       listGroups: async () => {
         const groups: PaletteGroup[] = [];
