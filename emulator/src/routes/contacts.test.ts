@@ -83,6 +83,8 @@ async function walkContacts(call: Call, user: string, limit: number, between?: (
     expect(res.body.count).toBeLessThanOrEqual(limit);
     visited.push(...friendNames(res));
     sizes.push(res.body.count);
+    // The SDK reads the cursor from `data.cursor`; the two always agree.
+    expect(res.body.data.cursor).toBe(res.body.cursor);
     if (noCursor(res.body)) return { visited, sizes };
     expect(typeof res.body.cursor).toBe('string');
     expect(res.body.cursor).not.toBe('');
@@ -274,7 +276,7 @@ describe.each(SCHEMES)('friends (%s scheme)', (scheme) => {
       expect(res.status).toBe(200);
       expectKeys(res.body, ['uri', 'timestamp', 'entities', 'count', 'action', 'data', 'duration'], ['cursor']);
       expect(res.body).toMatchObject({ action: 'get', entities: [], count: 1 });
-      expectKeys(res.body.data, ['contacts']);
+      expectKeys(res.body.data, ['contacts'], ['cursor']);
       expect(typeof res.body.uri).toBe('string');
       expect(noCursor(res.body)).toBe(true);
     });
@@ -759,7 +761,7 @@ describe.each(SCHEMES)("the web SDK's shapes (%s scheme)", (scheme) => {
 
   beforeAll(async () => {
     t = await startTestEmulator();
-    await registerUsers(t, ['owner', 'stranger', ...names('s', 23)]);
+    await registerUsers(t, ['owner', 'stranger', 'sdkwalker', ...names('s', 23), ...names('six', 6)]);
     for (const f of names('s', 23)) {
       const res = await call('POST', `/users/owner/contacts/users/${f}`);
       if (res.status !== 200) throw new Error(JSON.stringify(res.body));
@@ -800,6 +802,21 @@ describe.each(SCHEMES)("the web SDK's shapes (%s scheme)", (scheme) => {
       const plain = await call('GET', '/users/owner/contacts');
       expect(plain.body.count).toBe(10);
       for (const entry of plain.body.data.contacts) expectKeys(entry, ['username']);
+    });
+
+    it("walks to the end reading the cursor where getContactsWithCursor does: data.cursor (6 friends, limit 2)", async () => {
+      for (const f of names('six', 6)) expect((await call('POST', `/users/sdkwalker/contacts/users/${f}`)).status).toBe(200);
+      const visited: string[] = [];
+      let cursor = '';
+      for (let page = 1; page <= 10; page++) {
+        // The SDK's exact query: an empty cursor on the first page.
+        const res = await call('GET', `/users/sdkwalker/contacts?needReturnRemark=true&limit=2&cursor=${encodeURIComponent(cursor)}`);
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        visited.push(...friendNames(res));
+        if (!res.body.data.cursor) break;
+        cursor = res.body.data.cursor;
+      }
+      expectEachOnce(visited, names('six', 6));
     });
 
     it('answers 400 illegal_argument with the SDK tests\' message above 50, and 404 for an unknown user', async () => {

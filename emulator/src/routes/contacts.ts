@@ -83,8 +83,11 @@ function contactsPage(c: Ctx) {
     entities: [],
     count: page.length,
     action: 'get',
+    // The web SDK (getContactsWithCursor) reads the next cursor from `data.cursor`; other clients
+    // read it beside `count`. The real service answers both.
     data: {
       contacts: page.map((r) => (withRemark ? { remark: r.remark, username: r.friend } : { username: r.friend })),
+      ...(cursor ? { cursor } : {}),
     },
     ...(cursor ? { cursor } : {}),
   });

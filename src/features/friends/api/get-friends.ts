@@ -6,7 +6,8 @@ import { cursorField, nextCursor } from '@/lib/api-client/schemas';
 import { friendKeys } from './keys';
 
 const contact = z.object({ username: z.string(), remark: z.optional(z.nullable(z.string())) });
-const friendsAnswer = z.object({ data: z.object({ contacts: z.array(contact) }), cursor: cursorField, count: z.optional(z.number()) });
+// The cursor comes beside `count`, or inside `data` where the web SDK reads it: either will do.
+const friendsAnswer = z.object({ data: z.object({ contacts: z.array(contact), cursor: cursorField }), cursor: cursorField, count: z.optional(z.number()) });
 
 export type Friend = { username: string; remark: string | null };
 export type FriendsPage = { friends: Friend[]; cursor: string | undefined };
@@ -19,7 +20,7 @@ export async function getFriends(app: string, username: string, params: { limit:
     { method: 'get', path: apiPath`user/${username}/contacts`, searchParams: { ...params, needReturnRemark: true }, signal },
     friendsAnswer,
   );
-  return { friends: body.data.contacts.map((c) => ({ username: c.username, remark: c.remark ?? null })), cursor: nextCursor(body.cursor) };
+  return { friends: body.data.contacts.map((c) => ({ username: c.username, remark: c.remark ?? null })), cursor: nextCursor(body.cursor || body.data.cursor) };
 }
 
 export const friendsQueryOptions = (app: string, username: string, params: { limit: number; cursor?: string }) =>
