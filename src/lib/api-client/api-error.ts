@@ -8,6 +8,7 @@ export type ApiErrorKind =
   | 'timeout'
   | 'rate-limited'
   | 'schema' // a 200 answer did not have the documented shape
+  | 'not-done' // a 200 answer saying the call was not carried out (`result: false`)
   | 'validation'; // refused before sending: bad input
 
 /** The one error type of the client: every failed call becomes one of these. */
@@ -53,6 +54,10 @@ export class ApiError extends Error {
 }
 
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+
+/** A 200 answer that says the call was not carried out (`result: false`), with the API's reason if it gave one. */
+export const notDoneError = (call: string, reason?: string): ApiError =>
+  new ApiError({ kind: 'not-done', status: 200, error: 'result_false', description: reason ?? '', call });
 
 const PROXY_KINDS: Record<string, ApiErrorKind> = {
   im_host_unreachable: 'unreachable',

@@ -27,6 +27,8 @@ export function describeError(t: TFunction, error: unknown): string {
       return t('errors.rateLimited', vars);
     case 'schema':
       return t('errors.schema', vars);
+    case 'not-done':
+      return error.description ? t('errors.notDone', vars) : t('errors.notDoneBare', vars);
     case 'http':
       return error.description ? t('errors.http', vars) : t('errors.httpBare', vars);
   }

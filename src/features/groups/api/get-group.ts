@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { apiPath } from '@/lib/api-client/api-path';
+import { ApiError } from '@/lib/api-client/api-error';
 import { callApi, http } from '@/lib/api-client/http';
 import { groupKeys } from './keys';
 
@@ -28,7 +29,7 @@ const getGroupAnswer = z.object({ data: z.array(groupDetails) });
 export async function getGroup(app: string, groupId: string): Promise<GroupDetails> {
   const body = await callApi(http, app, { method: 'get', path: apiPath`chatgroups/${groupId}` }, getGroupAnswer);
   const group = body.data[0];
-  if (!group) throw new Error(`no details returned for group ${groupId}`);
+  if (!group) throw new ApiError({ kind: 'schema', status: 200, description: 'data: []', call: `GET /chatgroups/${groupId}` });
   return group;
 }
 

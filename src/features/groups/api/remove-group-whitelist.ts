@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '@/lib/i18n/react';
-import { ApiError } from '@/lib/api-client/api-error';
+import { notDoneError } from '@/lib/api-client/api-error';
 import { groupKeys } from './keys';
 import * as z from 'zod/mini';
 import { apiPath } from '@/lib/api-client/api-path';
@@ -28,7 +28,7 @@ export function useRemoveGroupWhitelistMember(app: string, groupId: string) {
     mutationFn: async (username: string) => {
       const [outcome] = await removeGroupWhitelist(app, groupId, [username]);
       if (!outcome?.ok) {
-        throw new ApiError({ kind: 'http', status: 200, error: 'result_false', description: outcome?.reason ?? username, call: `DELETE /chatgroups/${groupId}/white/users/${username}` });
+        throw notDoneError(`DELETE /chatgroups/${groupId}/white/users/${username}`, outcome?.reason);
       }
     },
     meta: { successMessage: (username: string) => t('groupModeration.unwhitelisted', { username }) },

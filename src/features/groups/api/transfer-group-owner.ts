@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { useTranslation } from '@/lib/i18n/react';
 import { apiPath } from '@/lib/api-client/api-path';
+import { notDoneError } from '@/lib/api-client/api-error';
 import { callApi, http } from '@/lib/api-client/http';
 import { groupKeys } from './keys';
 
@@ -13,7 +14,7 @@ const transferAnswer = z.object({ data: z.object({ newowner: z.boolean() }) });
  */
 export async function transferGroupOwner(app: string, groupId: string, newowner: string) {
   const body = await callApi(http, app, { method: 'put', path: apiPath`chatgroups/${groupId}`, json: { newowner } }, transferAnswer);
-  if (!body.data.newowner) throw new Error(`the transfer of ${groupId} to ${newowner} was not done`);
+  if (!body.data.newowner) throw notDoneError(`PUT /chatgroups/${groupId} {newowner: ${newowner}}`);
   return body.data;
 }
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '@/lib/i18n/react';
-import { ApiError } from '@/lib/api-client/api-error';
+import { notDoneError } from '@/lib/api-client/api-error';
 import { groupKeys } from './keys';
 import * as z from 'zod/mini';
 import { apiPath, encodeSegment } from '@/lib/api-client/api-path';
@@ -31,7 +31,7 @@ export function useUnblockGroupMember(app: string, groupId: string) {
     mutationFn: async (username: string) => {
       const [outcome] = await unblockGroupMembers(app, groupId, [username]);
       if (!outcome?.ok) {
-        throw new ApiError({ kind: 'http', status: 200, error: 'result_false', description: outcome?.reason ?? username, call: `DELETE /chatgroups/${groupId}/blocks/users/${username}` });
+        throw notDoneError(`DELETE /chatgroups/${groupId}/blocks/users/${username}`, outcome?.reason);
       }
     },
     meta: { successMessage: (username: string) => t('groupModeration.unblocked', { username }) },

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from '@/lib/i18n/react';
-import { ApiError } from '@/lib/api-client/api-error';
+import { notDoneError } from '@/lib/api-client/api-error';
 import { groupKeys } from './keys';
 import * as z from 'zod/mini';
 import { apiPath } from '@/lib/api-client/api-path';
@@ -29,7 +29,7 @@ export function useUnmuteGroupMember(app: string, groupId: string) {
     mutationFn: async (username: string) => {
       const [outcome] = await unmuteGroupMembers(app, groupId, [username]);
       if (!outcome?.ok) {
-        throw new ApiError({ kind: 'http', status: 200, error: 'result_false', description: t('groupModeration.notMuted'), call: `DELETE /chatgroups/${groupId}/mute/${username}` });
+        throw notDoneError(`DELETE /chatgroups/${groupId}/mute/${username}`, t('groupModeration.notMuted'));
       }
     },
     meta: { successMessage: (username: string) => t('groupModeration.unmuted', { username }) },

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from '@/lib/i18n/react';
 import * as z from 'zod/mini';
 import { apiPath } from '@/lib/api-client/api-path';
+import { notDoneError } from '@/lib/api-client/api-error';
 import { callApi, http } from '@/lib/api-client/http';
 import { useInvalidateUsers } from './invalidate';
 
@@ -10,7 +11,7 @@ const disconnectAnswer = z.object({ data: z.object({ result: z.boolean() }) });
 /** `GET P/users/{u}/disconnect`: forces every session of the user offline (they may log in again). */
 export async function disconnectUser(app: string, username: string): Promise<void> {
   const body = await callApi(http, app, { method: 'get', path: apiPath`users/${username}/disconnect` }, disconnectAnswer);
-  if (!body.data.result) throw new Error(`the IM service did not force ${username} offline`);
+  if (!body.data.result) throw notDoneError(`GET /users/${username}/disconnect`);
 }
 
 export function useDisconnectUser(app: string) {

@@ -11,6 +11,8 @@ export const errorsEn = {
   schema: 'The IM service answered {{call}} in an unexpected shape: {{description}}',
   http: '{{description}} ({{status}} {{error}})',
   httpBare: 'The IM service refused the request ({{status}} {{error}}).',
+  notDone: 'The IM service did not carry out {{call}}: {{description}}',
+  notDoneBare: 'The IM service answered {{call}} without carrying it out.',
   refreshFailed: 'Could not refresh the data',
   actionFailed: 'The action failed',
 };

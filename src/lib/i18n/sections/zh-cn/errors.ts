@@ -13,6 +13,8 @@ export const errorsZhCN: typeof errorsEn = {
   schema: 'IM 服务对 {{call}} 的响应格式不符合预期：{{description}}',
   http: '{{description}}（{{status}} {{error}}）',
   httpBare: 'IM 服务拒绝了该请求（{{status}} {{error}}）。',
+  notDone: 'IM 服务未执行 {{call}}：{{description}}',
+  notDoneBare: 'IM 服务响应了 {{call}}，但未执行该操作。',
   refreshFailed: '数据刷新失败',
   actionFailed: '操作失败',
 };
