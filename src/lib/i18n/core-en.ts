@@ -25,9 +25,6 @@ export const coreEn = {
     title: 'Welcome to the IM Admin Console',
     intro: 'Use the Users page to manage user accounts and the Groups page to manage chat groups.',
   },
-  users: {
-    title: 'Users',
-  },
   groups: {
     title: 'Groups',
   },
@@ -35,8 +32,6 @@ export const coreEn = {
     closeDialog: 'Close dialog',
     closeNotification: 'Close notification',
     loading: 'Loading…',
-    comingSoon: 'This page is coming soon.',
-    confirm: 'Confirm',
     cancel: 'Cancel',
   },
   notFound: {

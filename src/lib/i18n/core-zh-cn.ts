@@ -25,9 +25,6 @@ export const coreZhCN: CoreCatalogue = {
     title: '欢迎使用 IM 管理控制台',
     intro: '在“用户”页面管理用户账号，在“群组”页面管理聊天群组。',
   },
-  users: {
-    title: '用户',
-  },
   groups: {
     title: '群组',
   },
@@ -35,8 +32,6 @@ export const coreZhCN: CoreCatalogue = {
     closeDialog: '关闭对话框',
     closeNotification: '关闭通知',
     loading: '加载中…',
-    comingSoon: '此页面即将推出。',
-    confirm: '确认',
     cancel: '取消',
   },
   notFound: {

@@ -45,7 +45,6 @@ export const pagesEn = {
     muteAll: 'Everyone muted',
     yes: 'Yes',
     no: 'No',
-    description: 'Description',
     created: 'Created',
   },
   bulk: bulkEn,

@@ -45,7 +45,6 @@ export const pagesZhCN: PagesCatalogue = {
     muteAll: '全员禁言',
     yes: '是',
     no: '否',
-    description: '简介',
     created: '创建时间',
   },
   bulk: bulkZhCN,

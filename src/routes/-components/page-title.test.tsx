@@ -4,18 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '@/testing/render';
 import { PageTitle } from './page-title';
 
-// Mirrors how the placeholder pages use PageTitle, with real catalogue texts.
-function UsersPageTitle() {
+// Mirrors how the not-found page uses PageTitle, with real catalogue texts.
+function NotFoundTitle() {
   const { t } = useTranslation();
-  return <PageTitle title={t('users.title')} description={t('common.comingSoon')} />;
+  return <PageTitle title={t('notFound.title')} description={t('notFound.description')} />;
 }
 
 describe('PageTitle', () => {
   it.each([
-    { language: 'en', heading: 'Users', description: 'This page is coming soon.', tab: 'Users · IM Admin Console' },
-    { language: 'zh-CN', heading: '用户', description: '此页面即将推出。', tab: '用户 · IM 管理控制台' },
+    { language: 'en', heading: 'Page not found', description: 'The page you are looking for does not exist.', tab: 'Page not found · IM Admin Console' },
+    { language: 'zh-CN', heading: '页面不存在', description: '你要访问的页面不存在。', tab: '页面不存在 · IM 管理控制台' },
   ] as const)('renders the $language title, description and tab title', ({ language, heading, description, tab }) => {
-    renderWithProviders(<UsersPageTitle />, { language });
+    renderWithProviders(<NotFoundTitle />, { language });
 
     expect(screen.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     expect(screen.getByText(description)).toBeVisible();
@@ -23,13 +23,13 @@ describe('PageTitle', () => {
   });
 
   it('follows a language change without remounting', async () => {
-    const { i18n } = renderWithProviders(<UsersPageTitle />);
-    expect(screen.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+    const { i18n } = renderWithProviders(<NotFoundTitle />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
 
     await act(() => i18n.changeLanguage('zh-CN'));
 
-    expect(screen.getByRole('heading', { level: 1, name: '用户' })).toBeVisible();
-    expect(document.title).toBe('用户 · IM 管理控制台');
+    expect(screen.getByRole('heading', { level: 1, name: '页面不存在' })).toBeVisible();
+    expect(document.title).toBe('页面不存在 · IM 管理控制台');
   });
 
   it('renders no description paragraph when none is given', () => {

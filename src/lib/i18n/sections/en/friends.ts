@@ -1,6 +1,5 @@
 // Strings of the friends and user-blacklist sections of the user page (src/features/friends, src/features/blocks).
 export const friendsEn = {
-  title: 'Friends',
   view: 'Show friends',
   viewPages: 'Page by page, with remarks',
   viewAll: 'All at once',

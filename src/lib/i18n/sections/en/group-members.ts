@@ -1,6 +1,5 @@
 // Strings of src/features/groups members/admins/owner pieces and the members/admins sections.
 export const groupMembersEn = {
-  title: 'Members',
   // The roster.
   label: 'Members of {{group}}',
   username: 'Username',
@@ -17,7 +16,6 @@ export const groupMembersEn = {
   actionsFor: 'Actions for {{username}}',
   empty: 'No members on this page',
   emptyHint: 'This page is past the end of the roster.',
-  ownerNotSelectable: 'The owner cannot be removed, so it cannot be selected.',
   // Adding.
   addOne: 'Add member',
   addMany: 'Add members…',

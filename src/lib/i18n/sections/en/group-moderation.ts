@@ -1,6 +1,5 @@
 // Strings of the mutes, blacklist and whitelist sections of the group page.
 export const groupModerationEn = {
-  title: 'Moderation',
   username: 'Username',
   actions: 'Actions',
   undo: 'Undo',

@@ -16,7 +16,6 @@ export const sessionEn = {
   waitSeconds_other: '{{count}} seconds',
   waitMinutes_one: '{{count}} minute',
   waitMinutes_other: '{{count}} minutes',
-  checking: 'Checking your session…',
   checkFailed: 'The console could not check whether you are signed in.',
   operator: 'Signed in as {{username}}',
   roles: {
@@ -26,7 +25,6 @@ export const sessionEn = {
     admin: 'Admin',
   },
   signOut: 'Sign out',
-  signOutFailed: 'Could not sign out',
   forbiddenRole: 'Your role ({{role}}) may not {{call}}; ask an admin.',
   signedOutError: 'You are signed out: sign in again, the page stays where it was.',
   csrfFailed: 'The server refused the request because the page’s session token is missing or outdated. Reload the page and try again.',

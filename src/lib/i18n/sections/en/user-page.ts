@@ -1,9 +1,7 @@
 // Strings of the user page and its sections (src/routes/$app/users/$username/).
 export const userPageEn = {
-  title: 'User',
   notFound: 'There is no user called “{{username}}” in this app.',
   // Header
-  summary: 'Account of {{username}}',
   account: 'Account',
   active: 'Active',
   banned: 'Banned',
@@ -78,7 +76,6 @@ export const userPageEn = {
   pushNothing: 'Nothing changed.',
   pushFailed: 'Not saved: {{message}}',
   pushPartly: 'Some settings were saved before this failure; the form shows what is still to save.',
-  close: 'Close',
   // Delete
   deleteTitle: 'Delete {{username}}',
   deleteMessage: 'Deleting {{username}} also removes their friends, blacklist and group memberships. This cannot be undone.',

@@ -8,7 +8,5 @@ export const userSearchBoxEn = {
   /** The admins' navigation link (the shell is on the first screen). */
   navSettings: 'Search settings',
   /** The header's go-to box: matches from the index as one types. */
-  suggestions: 'Users matching “{{query}}”',
-  suggestionsMore: 'All matches',
   tooLong: 'At most {{max}} characters',
 };

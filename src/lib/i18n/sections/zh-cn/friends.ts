@@ -2,7 +2,6 @@
 import type { friendsEn } from '../en/friends';
 
 export const friendsZhCN: typeof friendsEn = {
-  title: '好友',
   view: '好友显示方式',
   viewPages: '分页（含备注）',
   viewAll: '一次显示全部',

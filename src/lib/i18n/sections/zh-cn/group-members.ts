@@ -2,7 +2,6 @@
 import type { groupMembersEn } from '../en/group-members';
 
 export const groupMembersZhCN: typeof groupMembersEn = {
-  title: '成员',
   label: '{{group}} 的成员',
   username: '用户 ID',
   role: '角色',
@@ -18,7 +17,6 @@ export const groupMembersZhCN: typeof groupMembersEn = {
   actionsFor: '{{username}} 的操作',
   empty: '本页没有成员',
   emptyHint: '本页已超出成员列表的末尾。',
-  ownerNotSelectable: '群主不能被移除，因此不能选择。',
   addOne: '添加成员',
   addMany: '批量添加成员…',
   addTitle: '向 {{group}} 添加成员',

@@ -2,7 +2,6 @@
 import type { groupModerationEn } from '../en/group-moderation';
 
 export const groupModerationZhCN: typeof groupModerationEn = {
-  title: '管理',
   username: '用户 ID',
   actions: '操作',
   undo: '撤销',

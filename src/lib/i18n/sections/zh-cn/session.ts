@@ -17,7 +17,6 @@ export const sessionZhCN: typeof sessionEn = {
   waitSeconds_other: '{{count}} 秒',
   waitMinutes_one: '{{count}} 分钟',
   waitMinutes_other: '{{count}} 分钟',
-  checking: '正在检查登录状态…',
   checkFailed: '控制台无法确认你是否已登录。',
   operator: '当前登录：{{username}}',
   roles: {
@@ -27,7 +26,6 @@ export const sessionZhCN: typeof sessionEn = {
     admin: '管理员',
   },
   signOut: '退出登录',
-  signOutFailed: '未能退出登录',
   forbiddenRole: '你的角色（{{role}}）无权执行 {{call}}；请联系管理员。',
   signedOutError: '你已退出登录：请重新登录，页面会保持在原处。',
   csrfFailed: '服务器拒绝了该请求：页面的会话令牌缺失或已过期。请刷新页面后重试。',

@@ -2,9 +2,7 @@
 import type { userPageEn } from '../en/user-page';
 
 export const userPageZhCN: typeof userPageEn = {
-  title: '用户',
   notFound: '此应用中没有用户“{{username}}”。',
-  summary: '{{username}} 的账号',
   account: '账号状态',
   active: '正常',
   banned: '已封禁',
@@ -73,7 +71,6 @@ export const userPageZhCN: typeof userPageEn = {
   pushNothing: '没有修改。',
   pushFailed: '未保存：{{message}}',
   pushPartly: '出错前已有部分设置保存成功；表单中仍显示尚未保存的内容。',
-  close: '关闭',
   deleteTitle: '删除 {{username}}',
   deleteMessage: '删除 {{username}} 会同时移除其好友、黑名单和群组成员身份。此操作无法撤销。',
   deleteLoadingGroups: '正在查找 {{username}} 拥有的群组…',

@@ -8,7 +8,5 @@ export const userSearchBoxZhCN: typeof userSearchBoxEn = {
   /** The admins' navigation link (the shell is on the first screen). */
   navSettings: '搜索设置',
   /** The header's go-to box: matches from the index as one types. */
-  suggestions: '匹配“{{query}}”的用户',
-  suggestionsMore: '全部结果',
   tooLong: '最多 {{max}} 个字符',
 };
