@@ -1,5 +1,5 @@
 import { Badge, Button } from '@mantine/core';
-import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { useCan } from '@/lib/session/session-store';
 import { DataTable } from '@/components/data-table/data-table';
@@ -14,6 +14,7 @@ import { GroupMembersRowActions, type MemberRole } from './group-members-row-act
 import { GroupMembersStatus } from './group-members-status';
 import type { ModerationKind } from './group-members-moderate';
 import { useConfirmTransferOwnership } from './transfer-ownership';
+import { useNow } from '@/hooks/use-now';
 
 // The dialogs are only needed once a button is pressed.
 const GroupMembersBulk = lazy(() => import('./group-members-bulk'));
@@ -39,15 +40,6 @@ type Row = { username: string; role: MemberRole };
 
 const PAGE_SIZES = [20, 100, 500, 1000];
 
-/** Re-renders every minute, so "ends in 3 minutes" stays true. */
-function useNow(everyMs: number) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(id);
-  }, [everyMs]);
-  return now;
-}
 
 /** The roster by numbered pages: roles, mutes and whitelist per member; add, remove, promote, demote, transfer. */
 export function GroupMembersTable({ app, groupId, groupName, owner, memberCount, search, onSearch, userLink, relationshipItem }: Props) {

@@ -1,6 +1,6 @@
 import { Badge, Button } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { useCan } from '@/lib/session/session-store';
 import { confirmAction } from '@/components/confirm-action/confirm-action';
@@ -16,6 +16,7 @@ import { MuteMembersButton } from './group-mutes-mute-button';
 import { timeLeft } from './mute-duration';
 import { timeLeftText } from './mute-duration-text';
 import { APP_RATE_LIMIT } from '@/lib/bulk/run-bulk';
+import { useNow } from '@/hooks/use-now';
 
 const BulkActionModal = lazy(() => import('@/components/bulk-runner/bulk-action-modal').then((m) => ({ default: m.BulkActionModal })));
 
@@ -31,15 +32,6 @@ type Props = {
 
 const MUTES_PAGE_SIZES = [20, 50, 100, 500, 1000];
 
-/** The clock for "time left", ticking each `everyMs`. */
-function useNow(everyMs: number) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(id);
-  }, [everyMs]);
-  return now;
-}
 
 /** Muted members with the time each mute has left; mute more, unmute one or many. */
 export function GroupMutesTable({ app, groupId, groupName, userLink, search, onSearch }: Props) {

@@ -1,21 +1,13 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { ErrorState } from '@/components/error-state/error-state';
 import { JOINED_GROUPS_PAGE } from '@/features/users/api/get-joined-groups';
 import { UserLink } from '@/routes/-components/user-link';
 import { allChecks, summarize, useRelationshipChecks, type Check, type RelationshipChecks } from './relationship-checks';
 import { CheckLines, FindingLine, GroupLink, PendingLine, ReportLine, rich, subjectText } from './relationship-finding';
+import { useNow } from '@/hooks/use-now';
 
-/** The clock for mutes running out, ticking each `everyMs`. */
-function useNow(everyMs: number) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(id);
-  }, [everyMs]);
-  return now;
-}
 
 const Lines = ({ children }: { children: ReactNode }) => (
   <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
