@@ -1,6 +1,9 @@
-// Keys start with the app, so cached rows of one app never show in another.
+import { imKeys } from '@/lib/query/im-keys';
+
+// Under the app's groups root (imKeys.groups), which the users feature invalidates when a deleted
+// user's groups go with them.
 export const groupKeys = {
-  all: (app: string) => ['im', app, 'groups'] as const,
+  all: (app: string) => imKeys.groups(app),
   lists: (app: string) => [...groupKeys.all(app), 'list'] as const,
   list: (app: string, params: { limit: number; cursor?: string }) => [...groupKeys.lists(app), params] as const,
   detail: (app: string, groupId: string) => [...groupKeys.all(app), 'detail', groupId] as const,

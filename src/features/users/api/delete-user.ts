@@ -3,6 +3,7 @@ import { useTranslation } from '@/lib/i18n/react';
 import * as z from 'zod/mini';
 import { apiPath } from '@/lib/api-client/api-path';
 import { callApi, http } from '@/lib/api-client/http';
+import { imKeys } from '@/lib/query/im-keys';
 import { userKeys } from './keys';
 
 const deleteAnswer = z.object({ entities: z.optional(z.array(z.object({ username: z.string() }))) });
@@ -21,7 +22,7 @@ export function useDeleteUser(app: string) {
       // Its own data goes; lists change. Groups it owned are gone too: every cached group view of the app is stale.
       queryClient.removeQueries({ queryKey: userKeys.user(app, username) });
       void queryClient.invalidateQueries({ queryKey: userKeys.lists(app) });
-      void queryClient.invalidateQueries({ queryKey: ['im', app, 'groups'] });
+      void queryClient.invalidateQueries({ queryKey: imKeys.groups(app) });
     },
   });
 }

@@ -10,6 +10,6 @@ export function useInvalidateUsers(app: string) {
   return (usernames: readonly string[]) => {
     for (const u of usernames) void queryClient.invalidateQueries({ queryKey: userKeys.user(app, u) });
     void queryClient.invalidateQueries({ queryKey: userKeys.lists(app) });
-    void queryClient.invalidateQueries({ queryKey: [...userKeys.all(app), 'statuses'] });
+    void queryClient.invalidateQueries({ queryKey: userKeys.statusBatches(app) });
   };
 }

@@ -5,6 +5,7 @@ import { useTranslation } from '@/lib/i18n/react';
 import { confirmAction } from '@/components/confirm-action/confirm-action';
 import { DELETE_USERS_MAX, deleteUsers } from '@/features/users/api/delete-users';
 import { useInvalidateUsers } from '@/features/users/api/invalidate';
+import { imKeys } from '@/lib/query/im-keys';
 
 /** A whole number in 1..DELETE_USERS_MAX, or undefined. */
 export function parseDeleteCount(text: string): number | undefined {
@@ -28,7 +29,7 @@ export default function DangerZonePanel({ app, id }: { app: string; id: string }
       setDeleted(names);
       invalidate(names);
       // Groups they owned are gone too.
-      void queryClient.invalidateQueries({ queryKey: ['im', app, 'groups'] });
+      void queryClient.invalidateQueries({ queryKey: imKeys.groups(app) });
     },
   });
   const count = parseDeleteCount(text);
