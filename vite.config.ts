@@ -27,7 +27,7 @@ const FIRST_SCREEN_COMPONENTS = new RegExp(
 // The console's own modules that the shell and the first screen run (each also used by other pages);
 // not the virtualiser nor the numbered pages, which load when a table needs them.
 const FIRST_SCREEN_APP =
-  /[\\/]src[\\/](lib[\\/](api-client|query|notify[\\/]notify\.ts|bulk[\\/]chunk\.ts|i18n[\\/](i18n|react|translate|catalogues|format|lazy-with-pages)\.tsx?)|components[\\/](data-table[\\/](?!virtual-table|numbered-pages)|error-state|icons|confirm-action[\\/]confirm-(action|store|host))|routes[\\/]-components|features[\\/]connection|routeTree\.gen\.ts$|routes[\\/](?![^?]*-components)[^?]*\.tsx$)/;
+  /[\\/]src[\\/](lib[\\/](api-client|query|notify[\\/]notify\.ts|bulk[\\/]chunk\.ts|i18n[\\/](i18n|react|translate|catalogues|format|lazy-with-pages)\.tsx?)|components[\\/](data-table[\\/](?!virtual-table|numbered-pages)|error-state|icons|user-link|confirm-action[\\/]confirm-(action|store|host))|routes[\\/]-components|features[\\/]connection|routeTree\.gen\.ts$|routes[\\/](?![^?]*-components)[^?]*\.tsx$)/;
 
 export default defineConfig({
   plugins: [

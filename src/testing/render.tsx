@@ -1,5 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterContextProvider } from '@tanstack/react-router';
 import { render, type RenderOptions } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement, ReactNode } from 'react';
@@ -9,6 +10,7 @@ import { ConfirmHost } from '@/components/confirm-action/confirm-host';
 import type { Language } from '@/lib/i18n/catalogues';
 import { createI18n } from '@/lib/i18n/i18n';
 import { allCatalogues } from './catalogues';
+import { createTestRouter } from './test-router';
 
 type RenderWithProvidersOptions = Omit<RenderOptions, 'wrapper'> & {
   language?: Language;
@@ -21,6 +23,7 @@ export function renderWithProviders(ui: ReactElement, { language = 'en', ...opti
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
   });
   const i18n = createI18n(language, allCatalogues);
+  const router = createTestRouter();
 
   function Wrapper({ children }: { children: ReactNode }) {
     return (
@@ -29,7 +32,7 @@ export function renderWithProviders(ui: ReactElement, { language = 'en', ...opti
           {/* env="test" turns off transitions and portals so content is in the DOM immediately. */}
           <MantineProvider theme={theme} env="test">
             <ConfirmHost />
-            {children}
+            <RouterContextProvider router={router}>{children}</RouterContextProvider>
           </MantineProvider>
         </QueryClientProvider>
       </I18nProvider>

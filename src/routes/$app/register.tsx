@@ -7,7 +7,6 @@ import { RegisterUserForm } from '@/features/users/components/register-user-form
 import { RoleNotAllowed } from '@/features/session/components/role-not-allowed';
 import { useCan } from '@/lib/session/session-store';
 import { PageTitle } from '@/routes/-components/page-title';
-import { UserLink } from '@/routes/-components/user-link';
 
 const MODES = ['one', 'many'] as const;
 type Mode = (typeof MODES)[number];
@@ -25,7 +24,6 @@ function RegisterPage() {
   const { mode } = Route.useSearch();
   const navigate = Route.useNavigate();
   const can = useCan();
-  const userLink = (username: string) => <UserLink app={app} username={username} />;
   return (
     <>
       <PageTitle title={t('userRegister.title')} />
@@ -40,10 +38,10 @@ function RegisterPage() {
             <Tabs.Tab value="many">{t('userRegister.manyTab')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="one">
-            <RegisterUserForm app={app} userLink={userLink} />
+            <RegisterUserForm app={app} />
           </Tabs.Panel>
           <Tabs.Panel value="many">
-            <ImportUsers app={app} userLink={userLink} />
+            <ImportUsers app={app} />
           </Tabs.Panel>
         </Tabs>
       )}

@@ -31,7 +31,7 @@ function render(blocked: string[], friends: ReadonlySet<string> | undefined) {
     return json({ error: 'not_found' }, 404);
   };
   return renderWithProviders(
-    <BlocksSection app="demo" owner="bob" search={{ limit: 2 }} onSearch={vi.fn()} friends={friends} userLink={(name) => <a href={`/demo/users/${name}`}>{name}</a>} />,
+    <BlocksSection app="demo" owner="bob" search={{ limit: 2 }} onSearch={vi.fn()} friends={friends} />,
   );
 }
 

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { useCan } from '@/lib/session/session-store';
 import type { BulkActionModalProps } from '@/components/bulk-runner/bulk-action-modal';
@@ -8,6 +8,7 @@ import { DataTable } from '@/components/data-table/data-table';
 import { cursorPagination, type CursorSearch } from '@/components/data-table/pagination-search';
 import { queryStatus } from '@/components/data-table/query-status';
 import { TablePagination } from '@/components/data-table/table-pagination';
+import { UserLink } from '@/components/user-link/user-link';
 import { blockUsers } from '@/features/blocks/api/block-users';
 import { BLOCK_CAP, useAllBlocks } from '@/features/blocks/api/get-all-blocks';
 import { useBlocks } from '@/features/blocks/api/get-blocks';
@@ -26,7 +27,6 @@ type Props = {
   owner: string;
   search: CursorSearch;
   onSearch: (next: CursorSearch) => void;
-  userLink: (username: string) => ReactNode;
   /**
    * The owner's friends (lower-case), to mark blocked users who are still friends; undefined while
    * unknown. Blocking does not end a friendship.
@@ -37,7 +37,7 @@ type Props = {
 type Row = { username: string };
 
 /** A user's blacklist, newest first (cursor mode): block many at once, unblock one or the selection. */
-export function BlocksSection({ app, owner, search, onSearch, userLink, friends }: Props) {
+export function BlocksSection({ app, owner, search, onSearch, friends }: Props) {
   const { t } = useTranslation();
   const page = useBlocks(app, owner, { limit: search.limit, cursor: search.cursor });
   const all = useAllBlocks(app, owner);
@@ -101,7 +101,7 @@ export function BlocksSection({ app, owner, search, onSearch, userLink, friends 
           </Group>
         }
         columns={[
-          { id: 'username', header: t('friends.blocks.username'), cell: (r) => userLink(r.username) },
+          { id: 'username', header: t('friends.blocks.username'), cell: (r) => <UserLink app={app} username={r.username} /> },
           { id: 'friend', header: t('friends.blocks.friendship'), cell: friendCell },
           {
             id: 'actions',

@@ -1,9 +1,10 @@
 import { Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { DataTable } from '@/components/data-table/data-table';
 import { queryStatus } from '@/components/data-table/query-status';
+import { UserLink } from '@/components/user-link/user-link';
 import { ALL_FRIENDS_MAX, useAllFriends } from '@/features/friends/api/get-all-friends';
 import type { FriendsSearch } from './friends-search';
 import { RemoveFriendButton } from './remove-friend-button';
@@ -14,13 +15,12 @@ type Props = {
   search: FriendsSearch;
   /** The filter goes into the URL (replacing the history entry while typing). */
   onSearch: (next: FriendsSearch, options?: { replace?: boolean }) => void;
-  userLink: (username: string) => ReactNode;
 };
 
 type Row = { username: string };
 
 /** Every friend at once (up to 3,000 names, no remarks), filtered in the browser; large lists are virtualised by the table. */
-export function AllFriendsTable({ app, owner, search, onSearch, userLink }: Props) {
+export function AllFriendsTable({ app, owner, search, onSearch }: Props) {
   const { t } = useTranslation();
   const all = useAllFriends(app, owner);
   const [filter, setFilter] = useState(search.q ?? '');
@@ -60,7 +60,7 @@ export function AllFriendsTable({ app, owner, search, onSearch, userLink }: Prop
         status={queryStatus(all)}
         empty={needle && total ? { title: t('friends.noMatch', { filter: filter.trim() }), description: t('friends.noMatchHint') } : { title: t('friends.empty', { owner }), description: t('friends.emptyHint') }}
         columns={[
-          { id: 'username', header: t('friends.username'), cell: (r) => userLink(r.username) },
+          { id: 'username', header: t('friends.username'), cell: (r) => <UserLink app={app} username={r.username} /> },
           { id: 'actions', header: t('friends.actions'), cell: (r) => <RemoveFriendButton app={app} owner={owner} friend={r.username} />, width: 110 },
         ]}
       />

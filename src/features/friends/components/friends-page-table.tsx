@@ -1,9 +1,9 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { DataTable } from '@/components/data-table/data-table';
 import { cursorPagination } from '@/components/data-table/pagination-search';
 import { queryStatus } from '@/components/data-table/query-status';
 import { TablePagination } from '@/components/data-table/table-pagination';
+import { UserLink } from '@/components/user-link/user-link';
 import { useFriends, type Friend } from '@/features/friends/api/get-friends';
 import type { FriendsSearch } from './friends-search';
 import { RemarkCell } from './remark-cell';
@@ -17,11 +17,10 @@ type Props = {
   owner: string;
   search: FriendsSearch;
   onSearch: (next: FriendsSearch) => void;
-  userLink: (username: string) => ReactNode;
 };
 
 /** A user's friends page by page (cursor mode), with their remarks, editable in place. */
-export function FriendsPageTable({ app, owner, search, onSearch, userLink }: Props) {
+export function FriendsPageTable({ app, owner, search, onSearch }: Props) {
   const { t } = useTranslation();
   const friends = useFriends(app, owner, { limit: search.limit, cursor: search.cursor });
   return (
@@ -32,7 +31,7 @@ export function FriendsPageTable({ app, owner, search, onSearch, userLink }: Pro
       status={queryStatus(friends)}
       empty={search.cursor ? { title: t('friends.emptyPage'), description: t('friends.emptyPageHint') } : { title: t('friends.empty', { owner }), description: t('friends.emptyHint') }}
       columns={[
-        { id: 'username', header: t('friends.username'), cell: (f) => userLink(f.username), width: '30%' },
+        { id: 'username', header: t('friends.username'), cell: (f) => <UserLink app={app} username={f.username} />, width: '30%' },
         { id: 'remark', header: t('friends.remark'), cell: (f) => <RemarkCell app={app} owner={owner} friend={f.username} remark={f.remark} /> },
         { id: 'actions', header: t('friends.actions'), cell: (f) => <RemoveFriendButton app={app} owner={owner} friend={f.username} />, width: 110 },
       ]}

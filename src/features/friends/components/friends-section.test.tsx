@@ -27,7 +27,7 @@ afterEach(() => {
 function render(search: FriendsSearch = { limit: 20 }, language: 'en' | 'zh-CN' = 'en') {
   const onSearch = vi.fn();
   const utils = renderWithProviders(
-    <FriendsSection app="demo" owner="frank" search={search} onSearch={onSearch} userLink={(name) => <a href={`/demo/users/${name}`}>{name}</a>} />,
+    <FriendsSection app="demo" owner="frank" search={search} onSearch={onSearch} />,
     { language },
   );
   return { ...utils, onSearch };

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, SegmentedControl, Stack } from '@mantine/core';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { useCan } from '@/lib/session/session-store';
 import { countImportOutcomes, type ImportReportRow } from '@/features/friends/api/merge-import-answers';
@@ -16,12 +16,10 @@ type Props = {
   owner: string;
   search: FriendsSearch;
   onSearch: (next: FriendsSearch, options?: { replace?: boolean }) => void;
-  /** A link to a user's page (routes build links; features do not know them). */
-  userLink: (username: string) => ReactNode;
 };
 
 /** A user's friends: page by page with remarks, or all at once with a filter; add, remove, import. */
-export function FriendsSection({ app, owner, search, onSearch, userLink }: Props) {
+export function FriendsSection({ app, owner, search, onSearch }: Props) {
   const { t } = useTranslation();
   const view: FriendsView = search.view ?? 'pages';
   const [importing, setImporting] = useState(false);
@@ -58,9 +56,9 @@ export function FriendsSection({ app, owner, search, onSearch, userLink }: Props
         style={{ alignSelf: 'flex-start' }}
       />
       {view === 'all' ? (
-        <AllFriendsTable app={app} owner={owner} search={search} onSearch={onSearch} userLink={userLink} />
+        <AllFriendsTable app={app} owner={owner} search={search} onSearch={onSearch} />
       ) : (
-        <FriendsPageTable app={app} owner={owner} search={search} onSearch={onSearch} userLink={userLink} />
+        <FriendsPageTable app={app} owner={owner} search={search} onSearch={onSearch} />
       )}
       {importing && (
         <Suspense fallback={null}>

@@ -21,7 +21,7 @@ function fakeApi(admins: string[], answer: (c: { method: string; path: string; j
 }
 
 const render = () =>
-  renderWithProviders(<GroupAdminsPanel app="demo" groupId="g1" groupName="Board Games" owner="grace" userLink={(u) => <a href={`/u/${u}`}>{u}</a>} />);
+  renderWithProviders(<GroupAdminsPanel app="demo" groupId="g1" groupName="Board Games" owner="grace" />);
 
 beforeEach(() => {
   call.mockReset();

@@ -1,10 +1,10 @@
 import { Badge, Button, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { useCan } from '@/lib/session/session-store';
 import { confirmAction } from '@/components/confirm-action/confirm-action';
 import { DataTable } from '@/components/data-table/data-table';
 import { queryStatus } from '@/components/data-table/query-status';
+import { UserLink } from '@/components/user-link/user-link';
 import { GROUP_ADMINS_MAX, useGroupAdmins } from '../api/get-group-admins';
 import { useRemoveGroupAdmin } from '../api/remove-group-admin';
 import { GroupAdminsPromoteForm } from './group-admins-promote-form';
@@ -16,14 +16,12 @@ type Props = {
   groupName: string;
   /** From the group's details; undefined while they load. */
   owner: string | undefined;
-  /** The username cell: a link to the user page (routes build links; features do not know them). */
-  userLink: (username: string) => ReactNode;
 };
 
 type Row = { username: string; role: 'owner' | 'admin' };
 
 /** The Admins section: the owner and the admins, promote, demote, and the ownership transfer. */
-export function GroupAdminsPanel({ app, groupId, groupName, owner, userLink }: Props) {
+export function GroupAdminsPanel({ app, groupId, groupName, owner }: Props) {
   const { t } = useTranslation();
   const admins = useGroupAdmins(app, groupId);
   const demote = useRemoveGroupAdmin(app, groupId);
@@ -49,7 +47,7 @@ export function GroupAdminsPanel({ app, groupId, groupName, owner, userLink }: P
           status={queryStatus(admins)}
           empty={{ title: t('groupMembers.adminsEmpty'), description: t('groupMembers.adminsEmptyHint') }}
           columns={[
-            { id: 'username', header: t('groupMembers.username'), cell: (r) => userLink(r.username) },
+            { id: 'username', header: t('groupMembers.username'), cell: (r) => <UserLink app={app} username={r.username} /> },
             {
               id: 'role',
               header: t('groupMembers.role'),

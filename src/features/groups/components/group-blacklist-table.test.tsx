@@ -44,7 +44,7 @@ function render() {
     }
     return json({ error: 'not_found' }, 404);
   };
-  return renderWithProviders(<GroupBlacklistTable app="demo" groupId="42" groupName="Hikers" userLink={(u) => <a href={`/demo/users/${u}`}>{u}</a>} />);
+  return renderWithProviders(<GroupBlacklistTable app="demo" groupId="42" groupName="Hikers" />);
 }
 
 describe('GroupBlacklistTable', () => {

@@ -1,6 +1,6 @@
 import { Alert } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, type ReactNode } from 'react';
+import { lazy } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { useCan } from '@/lib/session/session-store';
 import { addGroupMembers } from '@/features/groups/api/add-group-members';
@@ -18,7 +18,6 @@ type Props = {
   app: string;
   groupId: string;
   groupName: string;
-  userLink: (username: string) => ReactNode;
 };
 
 /**
@@ -26,7 +25,7 @@ type Props = {
  * puts them back with what they had) and unblock users (they may join again but are not added
  * back), each with a per-user report and Undo.
  */
-export function GroupBlacklistTable({ app, groupId, groupName, userLink }: Props) {
+export function GroupBlacklistTable({ app, groupId, groupName }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const blacklist = useGroupBlacklist(app, groupId);
@@ -55,10 +54,10 @@ export function GroupBlacklistTable({ app, groupId, groupName, userLink }: Props
 
   return (
     <GroupNameListTable
+      app={app}
       label={t('groupModeration.blacklistLabel', { group: groupName })}
       list={blacklist}
       empty={{ title: t('groupModeration.blacklistEmpty'), description: t('groupModeration.blacklistEmptyHint') }}
-      userLink={userLink}
       chunkSize={BLOCK_LIMIT}
       onFinished={refresh}
       add={

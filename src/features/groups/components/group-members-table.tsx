@@ -6,6 +6,7 @@ import { DataTable } from '@/components/data-table/data-table';
 import { pagePagination, type PageSearch } from '@/components/data-table/pagination-search';
 import { queryStatus } from '@/components/data-table/query-status';
 import { TablePagination } from '@/components/data-table/table-pagination';
+import { UserLink } from '@/components/user-link/user-link';
 import { useGroupAdmins } from '@/features/groups/api/get-group-admins';
 import { useGroupMembers } from '@/features/groups/api/get-group-members';
 import { useGroupMutes } from '@/features/groups/api/get-group-mutes';
@@ -30,8 +31,6 @@ type Props = {
   memberCount: number | undefined;
   search: PageSearch;
   onSearch: (next: PageSearch) => void;
-  /** The username cell: a link to the user page (routes build links; features do not know them). */
-  userLink: (username: string) => ReactNode;
   /** In a row's menu: the relationship check for that member (a menu item the route builds). */
   relationshipItem?: (username: string) => ReactNode;
 };
@@ -42,7 +41,7 @@ const PAGE_SIZES = [20, 100, 500, 1000];
 
 
 /** The roster by numbered pages: roles, mutes and whitelist per member; add, remove, promote, demote, transfer. */
-export function GroupMembersTable({ app, groupId, groupName, owner, memberCount, search, onSearch, userLink, relationshipItem }: Props) {
+export function GroupMembersTable({ app, groupId, groupName, owner, memberCount, search, onSearch, relationshipItem }: Props) {
   const { t } = useTranslation();
   const members = useGroupMembers(app, groupId, search);
   const admins = useGroupAdmins(app, groupId);
@@ -143,7 +142,7 @@ export function GroupMembersTable({ app, groupId, groupName, owner, memberCount,
           </>
         }
         columns={[
-          { id: 'username', header: t('groupMembers.username'), cell: (m) => userLink(m.username) },
+          { id: 'username', header: t('groupMembers.username'), cell: (m) => <UserLink app={app} username={m.username} /> },
           {
             id: 'role',
             header: t('groupMembers.role'),

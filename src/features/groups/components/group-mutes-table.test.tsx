@@ -39,7 +39,7 @@ function render(mutes: { user: string; expire: number }[]) {
     }
     return json({ error: 'not_found' }, 404);
   };
-  return renderWithProviders(<GroupMutesTable app="demo" groupId="42" groupName="Hikers" userLink={(u) => <a href={`/demo/users/${u}`}>{u}</a>} />);
+  return renderWithProviders(<GroupMutesTable app="demo" groupId="42" groupName="Hikers" />);
 }
 
 describe('GroupMutesTable', () => {

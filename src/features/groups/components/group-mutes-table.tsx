@@ -1,6 +1,6 @@
 import { Badge, Button } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { useCan } from '@/lib/session/session-store';
 import { confirmAction } from '@/components/confirm-action/confirm-action';
@@ -8,6 +8,7 @@ import { DataTable } from '@/components/data-table/data-table';
 import { listPage, type PageSearch } from '@/components/data-table/pagination-search';
 import { TablePagination } from '@/components/data-table/table-pagination';
 import { queryStatus } from '@/components/data-table/query-status';
+import { UserLink } from '@/components/user-link/user-link';
 import { useGroupMutes, type GroupMute } from '@/features/groups/api/get-group-mutes';
 import { groupKeys } from '@/features/groups/api/keys';
 import { UNMUTE_LIMIT, unmuteGroupMembers, useUnmuteGroupMember } from '@/features/groups/api/unmute-group-members';
@@ -24,7 +25,6 @@ type Props = {
   app: string;
   groupId: string;
   groupName: string;
-  userLink: (username: string) => ReactNode;
   /** The page shown (the API answers the whole list), from the URL; without it, every row. */
   search?: PageSearch;
   onSearch?: (next: PageSearch) => void;
@@ -34,7 +34,7 @@ const MUTES_PAGE_SIZES = [20, 50, 100, 500, 1000];
 
 
 /** Muted members with the time each mute has left; mute more, unmute one or many. */
-export function GroupMutesTable({ app, groupId, groupName, userLink, search, onSearch }: Props) {
+export function GroupMutesTable({ app, groupId, groupName, search, onSearch }: Props) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const mutes = useGroupMutes(app, groupId);
@@ -80,7 +80,7 @@ export function GroupMutesTable({ app, groupId, groupName, userLink, search, onS
           </>
         }
         columns={[
-          { id: 'username', header: t('groupModeration.username'), cell: (m) => userLink(m.username) },
+          { id: 'username', header: t('groupModeration.username'), cell: (m) => <UserLink app={app} username={m.username} /> },
           {
             id: 'left',
             header: t('groupModeration.timeLeft'),

@@ -5,6 +5,7 @@ import type { BulkActionModalProps } from '@/components/bulk-runner/bulk-action-
 import { confirmAction, type ConfirmOptions } from '@/components/confirm-action/confirm-action';
 import { DataTable } from '@/components/data-table/data-table';
 import { queryStatus } from '@/components/data-table/query-status';
+import { UserLink } from '@/components/user-link/user-link';
 import { useTranslation } from '@/lib/i18n/react';
 import { APP_RATE_LIMIT } from '@/lib/bulk/run-bulk';
 
@@ -14,11 +15,11 @@ const BulkActionModal = lazy(() => import('@/components/bulk-runner/bulk-action-
 export type NameListAction = Omit<BulkActionModalProps, 'opened' | 'onClose' | 'chunkSize' | 'rate' | 'initialItems'>;
 
 type Props = {
+  app: string;
   /** The table's accessible name. */
   label: string;
   list: UseQueryResult<string[]>;
   empty: { title: string; description: string };
-  userLink: (username: string) => ReactNode;
   /**
    * Putting many names on the list; omitted when the operator's role may not. `dialog` instead of
    * `action`: a dialog of its own, mounted while open (the blacklist's block, which reads what its
@@ -44,7 +45,7 @@ type Props = {
  * A group's list of names (blacklist, whitelist): add many, remove the selection, a pasted list or
  * one row, each batch through the bulk dialog with its report and Undo.
  */
-export function GroupNameListTable({ label, list, empty, userLink, add, remove, chunkSize, onFinished }: Props) {
+export function GroupNameListTable({ app, label, list, empty, add, remove, chunkSize, onFinished }: Props) {
   const { t } = useTranslation();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<'add' | 'remove-selection' | 'remove-paste' | undefined>();
@@ -82,7 +83,7 @@ export function GroupNameListTable({ label, list, empty, userLink, add, remove, 
           </>
         }
         columns={[
-          { id: 'username', header: t('groupModeration.username'), cell: (u) => userLink(u) },
+          { id: 'username', header: t('groupModeration.username'), cell: (u) => <UserLink app={app} username={u} /> },
           {
             id: 'actions',
             header: t('groupModeration.actions'),

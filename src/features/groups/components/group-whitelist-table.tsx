@@ -1,5 +1,4 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { useCan } from '@/lib/session/session-store';
 import { addGroupWhitelist, WHITELIST_ADD_LIMIT } from '@/features/groups/api/add-group-whitelist';
@@ -12,11 +11,10 @@ type Props = {
   app: string;
   groupId: string;
   groupName: string;
-  userLink: (username: string) => ReactNode;
 };
 
 /** The whitelist: members who may speak while everyone is muted. Add and remove many, with Undo. */
-export function GroupWhitelistTable({ app, groupId, groupName, userLink }: Props) {
+export function GroupWhitelistTable({ app, groupId, groupName }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const whitelist = useGroupWhitelist(app, groupId);
@@ -28,10 +26,10 @@ export function GroupWhitelistTable({ app, groupId, groupName, userLink }: Props
 
   return (
     <GroupNameListTable
+      app={app}
       label={t('groupModeration.whitelistLabel', { group: groupName })}
       list={whitelist}
       empty={{ title: t('groupModeration.whitelistEmpty'), description: t('groupModeration.whitelistEmptyHint') }}
-      userLink={userLink}
       chunkSize={WHITELIST_ADD_LIMIT}
       onFinished={() => void queryClient.invalidateQueries({ queryKey: groupKeys.whitelist(app, groupId) })}
       add={

@@ -14,12 +14,11 @@ beforeEach(() => {
   call.mockReset();
 });
 
-const userLink = (u: string) => <a href={`/demo/users/${u}`}>{u}</a>;
 const entity = (username: string) => ({ uuid: `uuid-${username}`, created: 1, username, activated: true });
 
 describe('ImportUsers', () => {
   it('previews pasted lines with each row’s problem, never showing a password', async () => {
-    const { user } = renderWithProviders(<ImportUsers app="demo" userLink={userLink} />);
+    const { user } = renderWithProviders(<ImportUsers app="demo" />);
     await user.click(screen.getByLabelText('Paste lines or CSV text'));
     await user.paste('Ann01,topsecret,安\nbad name,pw\nann01,x\n');
     const table = await screen.findByRole('table', { name: 'Users to register' });
@@ -41,7 +40,7 @@ describe('ImportUsers', () => {
       entities: [entity('u1'), entity('u2')],
       data: [{ username: 'carol', registerUserFailReason: 'the carol already exists' }],
     });
-    const { user, container } = renderWithProviders(<ImportUsers app="demo" userLink={userLink} />);
+    const { user, container } = renderWithProviders(<ImportUsers app="demo" />);
     const csv = '\ufeffusername,password,nickname\r\nu1,pw1,小明\r\nu2,pw2,"Smith, J"\r\ncarol,pw3,\r\nBAD!,pw4,x\r\n';
     const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
     await user.upload(input, new File([csv], 'users.csv', { type: 'text/csv' }));
@@ -77,7 +76,7 @@ describe('ImportUsers', () => {
   });
 
   it('refuses a header without a password column, in Chinese', async () => {
-    const { user } = renderWithProviders(<ImportUsers app="demo" userLink={userLink} />, { language: 'zh-CN' });
+    const { user } = renderWithProviders(<ImportUsers app="demo" />, { language: 'zh-CN' });
     await user.click(screen.getByLabelText('粘贴多行或 CSV 文本'));
     await user.paste('username,nickname\nann,安\n');
     expect(await screen.findByText('表头缺少 password 列')).toBeInTheDocument();

@@ -1,10 +1,11 @@
 import { Alert, Badge, Button, FileInput, Group, List, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import type { TFunction } from '@/lib/i18n/translate';
 import { BulkActionModal } from '@/components/bulk-runner/bulk-action-modal';
 import { DataTable } from '@/components/data-table/data-table';
+import { UserLink } from '@/components/user-link/user-link';
 import { useInvalidateUsers } from '@/features/users/api/invalidate';
 import { REGISTER_BATCH_LIMIT, REGISTER_LIMITS, registerUsers } from '@/features/users/api/register-users';
 import { describeError } from '@/lib/api-client/describe-error';
@@ -16,8 +17,6 @@ import { APP_RATE_LIMIT } from '@/lib/bulk/run-bulk';
 
 type Props = {
   app: string;
-  /** A link to a user's page (routes own links; features do not). */
-  userLink: (username: string) => ReactNode;
 };
 
 type Source = { kind: 'text' } | { kind: 'file'; name: string; decoded: DecodedText };
@@ -28,7 +27,7 @@ type Filter = 'all' | 'problems';
  * is sent; only valid rows go, in batches, and each row then shows what the service said.
  * Passwords are kept in memory for the run only and never displayed.
  */
-export function ImportUsers({ app, userLink }: Props) {
+export function ImportUsers({ app }: Props) {
   const { t } = useTranslation();
   const invalidate = useInvalidateUsers(app);
   const [text, setText] = useState('');
@@ -177,7 +176,7 @@ export function ImportUsers({ app, userLink }: Props) {
                 header: t('userRegister.username'),
                 cell: (r) =>
                   outcomes.get(r.username)?.status === 'succeeded' && r.problems.length === 0 ? (
-                    userLink(r.username)
+                    <UserLink app={app} username={r.username} />
                   ) : (
                     <>
                       {r.username || '—'}

@@ -15,7 +15,6 @@ beforeEach(() => {
   call.mockReset();
 });
 
-const userLink = (u: string) => <a href={`/demo/users/${u}`}>{u}</a>;
 const entity = (username: string) => ({ uuid: 'u-1', created: 1, username, activated: true });
 
 const fields = () => ({
@@ -28,7 +27,7 @@ const fields = () => ({
 
 describe('RegisterUserForm', () => {
   it('checks the username and lengths as you type, and sends nothing while invalid', async () => {
-    const { user } = renderWithProviders(<RegisterUserForm app="demo" userLink={userLink} />);
+    const { user } = renderWithProviders(<RegisterUserForm app="demo" />);
     const f = fields();
     await user.type(f.username, 'Bob');
     expect(screen.getByText('Will be stored as “bob” (usernames are lower case).')).toBeInTheDocument();
@@ -49,7 +48,7 @@ describe('RegisterUserForm', () => {
   });
 
   it('says what is missing on submit', async () => {
-    const { user } = renderWithProviders(<RegisterUserForm app="demo" userLink={userLink} />);
+    const { user } = renderWithProviders(<RegisterUserForm app="demo" />);
     await user.click(fields().submit);
     expect(screen.getByText('Enter a username.')).toBeInTheDocument();
     expect(screen.getByText('Enter a password.')).toBeInTheDocument();
@@ -58,7 +57,7 @@ describe('RegisterUserForm', () => {
 
   it('registers in lower case with the nickname, clears the form and links to the new user', async () => {
     call.mockResolvedValue({ entities: [entity('new.user')] });
-    const { user } = renderWithProviders(<RegisterUserForm app="demo" userLink={userLink} />);
+    const { user } = renderWithProviders(<RegisterUserForm app="demo" />);
     const f = fields();
     expect(f.password).toHaveAttribute('type', 'password');
     await user.type(f.username, 'New.User');
@@ -76,7 +75,7 @@ describe('RegisterUserForm', () => {
     call.mockRejectedValue(
       new ApiError({ kind: 'http', status: 400, error: 'duplicate_unique_property_exists', description: 'value of carol exists', call: 'POST /users' }),
     );
-    const { user } = renderWithProviders(<RegisterUserForm app="demo" userLink={userLink} />);
+    const { user } = renderWithProviders(<RegisterUserForm app="demo" />);
     const f = fields();
     await user.type(f.username, 'Carol');
     await user.type(f.password, 'pw');
@@ -90,7 +89,7 @@ describe('RegisterUserForm', () => {
 
   it('shows the API’s own message for other refusals, in Chinese too', async () => {
     call.mockRejectedValue(new ApiError({ kind: 'http', status: 400, error: 'illegal_argument', description: 'password must be 1-64 characters', call: 'POST /users' }));
-    const { user } = renderWithProviders(<RegisterUserForm app="demo" userLink={userLink} />, { language: 'zh-CN' });
+    const { user } = renderWithProviders(<RegisterUserForm app="demo" />, { language: 'zh-CN' });
     await user.type(screen.getByLabelText(/^用户名/), 'dan');
     await user.type(screen.getByLabelText(/^密码/), 'pw');
     await user.type(screen.getByLabelText(/^再次输入密码/), 'pw');

@@ -1,24 +1,23 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { useInvalidateUsers } from '@/features/users/api/invalidate';
 import { REGISTER_LIMITS, registerUser, type Registration } from '@/features/users/api/register-users';
 import { isApiError } from '@/lib/api-client/api-error';
 import { describeError } from '@/lib/api-client/describe-error';
+import { UserLink } from '@/components/user-link/user-link';
 import { nicknameTooLong, passwordProblem, storedUsername, usernameProblem } from './register-rules';
 
 type Props = {
   app: string;
-  /** A link to a user's page (routes own links; features do not). */
-  userLink: (username: string) => ReactNode;
 };
 
 /**
  * One new user. Every rule is checked as you type; on failure everything typed stays, with the
  * API's reason. The password is never shown or kept once the call is over.
  */
-export function RegisterUserForm({ app, userLink }: Props) {
+export function RegisterUserForm({ app }: Props) {
   const { t } = useTranslation();
   const invalidate = useInvalidateUsers(app);
   const [username, setUsername] = useState('');
@@ -147,7 +146,7 @@ export function RegisterUserForm({ app, userLink }: Props) {
         {created && (
           <Alert color="green" role="status" title={t('userRegister.createdTitle')}>
             <Text size="sm">
-              {t('userRegister.createdOpen')} {userLink(created)}
+              {t('userRegister.createdOpen')} {<UserLink app={app} username={created} />}
             </Text>
           </Alert>
         )}

@@ -28,7 +28,7 @@ afterEach(() => {
 function render(search: CursorSearch = { limit: 20 }, language: 'en' | 'zh-CN' = 'en') {
   const onSearch = vi.fn();
   const utils = renderWithProviders(
-    <UsersTable app="demo" search={search} onSearch={onSearch} userLink={(name) => <a href={`/demo/users/${name}`}>{name}</a>} />,
+    <UsersTable app="demo" search={search} onSearch={onSearch} />,
     { language },
   );
   return { ...utils, onSearch };
@@ -128,7 +128,6 @@ describe('UsersTable', () => {
         empty={{ title: 'No user matches “wong”' }}
         pagination={null}
         note={<span>Index up to date 2 minutes ago.</span>}
-        userLink={(name) => <a href={`/demo/users/${name}`}>{name}</a>}
         onChanged={onChanged}
       />,
     );

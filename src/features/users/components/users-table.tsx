@@ -1,10 +1,11 @@
 import { Badge, Button, Skeleton, Text, VisuallyHidden } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { DataTable, type TableSource } from '@/components/data-table/data-table';
 import { cursorPagination, type CursorSearch } from '@/components/data-table/pagination-search';
 import { queryStatus } from '@/components/data-table/query-status';
 import { TablePagination } from '@/components/data-table/table-pagination';
+import { UserLink } from '@/components/user-link/user-link';
 import { useBanUser } from '@/features/users/api/ban-user';
 import { useUnbanUser } from '@/features/users/api/unban-user';
 import { useUsers } from '@/features/users/api/get-users';
@@ -25,12 +26,10 @@ type Props<S extends CursorSearch> = {
   app: string;
   search: S;
   onSearch: (next: S) => void;
-  /** The username cell: a link to the user page (routes build links; features do not know them). */
-  userLink: (username: string) => ReactNode;
 };
 
 /** The users list (cursor mode): a page of `GET users` in the users table. */
-export function UsersTable<S extends CursorSearch>({ app, search, onSearch, userLink }: Props<S>) {
+export function UsersTable<S extends CursorSearch>({ app, search, onSearch }: Props<S>) {
   const { t } = useTranslation();
   const users = useUsers(app, { limit: search.limit, cursor: search.cursor });
   return (
@@ -40,7 +39,6 @@ export function UsersTable<S extends CursorSearch>({ app, search, onSearch, user
       rows={users.data?.entities}
       status={queryStatus(users)}
       empty={{ title: t('usersList.empty'), description: t('usersList.emptyHint') }}
-      userLink={userLink}
       pagination={
         <TablePagination
           {...cursorPagination(search, users.data?.cursor, onSearch, USERS_PAGE_SIZES)}
@@ -54,7 +52,6 @@ export function UsersTable<S extends CursorSearch>({ app, search, onSearch, user
 
 type ViewProps<Row extends UserRow> = TableSource<Row> & {
   app: string;
-  userLink: (username: string) => ReactNode;
   /** After a row's own action or a bulk run: rows that come from elsewhere (the index) are read again. */
   onChanged?: () => void;
 };
@@ -63,7 +60,7 @@ type ViewProps<Row extends UserRow> = TableSource<Row> & {
  * The one users table, for the list and for search results alike: state, online status of the
  * rows from one call, selection with bulk ban/unban/force offline, and each row's own Ban or Unban.
  */
-export function UsersTableView<Row extends UserRow>({ app, userLink, onChanged, note, ...source }: ViewProps<Row>) {
+export function UsersTableView<Row extends UserRow>({ app, onChanged, note, ...source }: ViewProps<Row>) {
   const { t, i18n } = useTranslation();
   const rows = source.rows;
   // One batch call for the rows' names: rows change only when the page does.
@@ -104,7 +101,7 @@ export function UsersTableView<Row extends UserRow>({ app, userLink, onChanged, 
         </>
       }
       columns={[
-        { id: 'username', header: t('usersList.username'), cell: (u) => userLink(u.username) },
+        { id: 'username', header: t('usersList.username'), cell: (u) => <UserLink app={app} username={u.username} /> },
         { id: 'nickname', header: t('usersList.nickname'), cell: (u) => u.nickname ?? '' },
         {
           id: 'state',

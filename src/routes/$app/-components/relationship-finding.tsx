@@ -3,10 +3,10 @@ import { Fragment, useId, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import type { TFunction, TKey } from '@/lib/i18n/translate';
 import { ErrorState } from '@/components/error-state/error-state';
+import { UserLink } from '@/components/user-link/user-link';
 import { timeLeft } from '@/features/groups/components/mute-duration';
 import { timeLeftText } from '@/features/groups/components/mute-duration-text';
 import { RouterAnchor } from '@/routes/-components/router-anchor';
-import { UserLink } from '@/routes/-components/user-link';
 import { isBlocker, type Check, type Finding, type GroupRef, type Subject } from './relationship-checks';
 import { RelationshipFix } from './relationship-fix';
 

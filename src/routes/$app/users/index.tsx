@@ -11,7 +11,6 @@ import { ExportUsersButton } from '@/features/users/components/export-users';
 import { UsersTable, UsersTableView } from '@/features/users/components/users-table';
 import { PageTitle } from '@/routes/-components/page-title';
 import { RouterAnchor } from '@/routes/-components/router-anchor';
-import { UserLink } from '@/routes/-components/user-link';
 import { useCan } from '@/lib/session/session-store';
 import { SEARCH_QUERY_MAX, searchUsersQueryOptions } from '@/features/user-search/api/search-users';
 import { UserSearchBox } from '@/features/user-search/components/user-search-box';
@@ -55,7 +54,6 @@ function UsersPage() {
   // Rows from the index: after an action on them, read the search again (the console's own
   // changes reach the index at once).
   const refreshSearch = () => void queryClient.invalidateQueries({ queryKey: userSearchKeys.searches(app) });
-  const userLink = (username: string) => <UserLink app={app} username={username} />;
   return (
     <>
       <Group justify="space-between" align="flex-start" wrap="wrap" mb="sm">
@@ -91,7 +89,7 @@ function UsersPage() {
             search={{ ...search, q }}
             onSearch={(s) => void navigate({ search: s })}
             // The same table as the list's, with its selection, online status and actions.
-            table={(source) => <UsersTableView app={app} userLink={userLink} onChanged={refreshSearch} {...source} />}
+            table={(source) => <UsersTableView app={app} onChanged={refreshSearch} {...source} />}
             // One user found: their page, in place of the search (Back returns to the list).
             onFound={(username) => void navigate({ to: '/$app/users/$username', params: { app, username }, replace: true })}
             settingsLink={
@@ -102,7 +100,7 @@ function UsersPage() {
           />
         </Suspense>
       ) : (
-        <UsersTable key={app} app={app} search={search} onSearch={(s) => void navigate({ search: s })} userLink={userLink} />
+        <UsersTable key={app} app={app} search={search} onSearch={(s) => void navigate({ search: s })} />
       )}
       <DangerZone app={app} />
     </>

@@ -3,7 +3,6 @@ import { createFileRoute } from '@tanstack/react-router';
 import { groupQueryOptions } from '@/features/groups/api/get-group';
 import { groupAdminsQueryOptions } from '@/features/groups/api/get-group-admins';
 import { GroupAdminsPanel } from '@/features/groups/components/group-admins-panel';
-import { UserLink } from '@/routes/-components/user-link';
 
 // Admins: the owner and the admins, promote and demote, and the ownership transfer.
 export const Route = createFileRoute('/$app/groups/$groupId/admins')({
@@ -20,7 +19,6 @@ function AdminsSection() {
       groupId={groupId}
       groupName={group.data?.name ?? groupId}
       owner={group.data?.owner}
-      userLink={(username) => <UserLink app={app} username={username} />}
     />
   );
 }

@@ -4,7 +4,6 @@ import { useTranslation } from '@/lib/i18n/react';
 import { useGroup } from '@/features/groups/api/get-group';
 import { groupBlacklistQueryOptions } from '@/features/groups/api/get-group-blacklist';
 import { GroupBlacklistTable } from '@/features/groups/components/group-blacklist-table';
-import { UserLink } from '@/routes/-components/user-link';
 
 // Blacklist: blocked users cannot see or rejoin the group until unblocked.
 export const Route = createFileRoute('/$app/groups/$groupId/blacklist')({
@@ -25,7 +24,6 @@ function BlacklistSection() {
         app={app}
         groupId={groupId}
         groupName={group.data?.name ?? groupId}
-        userLink={(username) => <UserLink app={app} username={username} />}
       />
     </Stack>
   );

@@ -9,7 +9,6 @@ import { groupMembersQueryOptions, ROSTER_PAGE } from '@/features/groups/api/get
 import { groupMutesQueryOptions } from '@/features/groups/api/get-group-mutes';
 import { groupWhitelistQueryOptions } from '@/features/groups/api/get-group-whitelist';
 import { GroupMembersTable } from '@/features/groups/components/group-members-table';
-import { UserLink } from '@/routes/-components/user-link';
 import { RelationshipMenuItem } from './-components/relationship-menu-item';
 
 // Members: the roster by page number (the page and its size in the URL), with each member's role,
@@ -45,7 +44,6 @@ function MembersSection() {
       memberCount={group.data?.affiliations_count}
       search={search}
       onSearch={(s) => void navigate({ search: s })}
-      userLink={(username) => <UserLink app={app} username={username} />}
       relationshipItem={(username) => <RelationshipMenuItem app={app} username={username} />}
     />
   );

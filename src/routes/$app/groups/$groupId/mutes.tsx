@@ -10,7 +10,6 @@ import { GroupMuteAllPanel } from '@/features/groups/components/group-mutes-mute
 import { GroupMutesTable } from '@/features/groups/components/group-mutes-table';
 import { useCan } from '@/lib/session/session-store';
 import { RouterAnchor } from '@/routes/-components/router-anchor';
-import { UserLink } from '@/routes/-components/user-link';
 
 // `?mute=alice` (the command palette's "mute alice in All Hands"): the mute dialog opens with alice in it.
 const GroupMembersModerate = lazy(() => import('@/features/groups/components/group-members-moderate'));
@@ -63,7 +62,6 @@ function MutesSection() {
         groupName={group.data?.name ?? groupId}
         search={search}
         onSearch={(s) => void navigate({ search: s })}
-        userLink={(username) => <UserLink app={app} username={username} />}
       />
     </Stack>
   );

@@ -4,7 +4,6 @@ import { useTranslation } from '@/lib/i18n/react';
 import { useGroup } from '@/features/groups/api/get-group';
 import { groupWhitelistQueryOptions } from '@/features/groups/api/get-group-whitelist';
 import { GroupWhitelistTable } from '@/features/groups/components/group-whitelist-table';
-import { UserLink } from '@/routes/-components/user-link';
 
 // Whitelist: members who may still speak while everyone is muted.
 export const Route = createFileRoute('/$app/groups/$groupId/whitelist')({
@@ -25,7 +24,6 @@ function WhitelistSection() {
         app={app}
         groupId={groupId}
         groupName={group.data?.name ?? groupId}
-        userLink={(username) => <UserLink app={app} username={username} />}
       />
     </Stack>
   );

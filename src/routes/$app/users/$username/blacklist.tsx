@@ -5,7 +5,6 @@ import { BLOCKS_PAGE } from '@/features/blocks/api/blocks-page';
 import { blocksQueryOptions } from '@/features/blocks/api/get-blocks';
 import { BlocksSection } from '@/features/blocks/components/blocks-section';
 import { useAllFriends } from '@/features/friends/api/get-all-friends';
-import { UserLink } from '@/routes/-components/user-link';
 
 export const Route = createFileRoute('/$app/users/$username/blacklist')({
   validateSearch: cursorSearch(BLOCKS_PAGE),
@@ -29,7 +28,6 @@ function BlacklistRoute() {
       search={search}
       onSearch={(s) => void navigate({ search: s })}
       friends={friendSet}
-      userLink={(blocked) => <UserLink app={app} username={blocked} />}
     />
   );
 }

@@ -4,7 +4,6 @@ import { FRIENDS_PAGE } from '@/features/friends/api/friends-page';
 import { friendsQueryOptions } from '@/features/friends/api/get-friends';
 import { FriendsSection } from '@/features/friends/components/friends-section';
 import { friendsSearch } from '@/features/friends/components/friends-search';
-import { UserLink } from '@/routes/-components/user-link';
 import { preloadVirtualTable } from '@/components/data-table/data-table';
 
 export const Route = createFileRoute('/$app/users/$username/friends')({
@@ -33,7 +32,6 @@ function FriendsRoute() {
       owner={username}
       search={search}
       onSearch={(s, options) => void navigate({ search: s, replace: options?.replace })}
-      userLink={(friend) => <UserLink app={app} username={friend} />}
     />
   );
 }

@@ -6,7 +6,9 @@ import classes from './user-link.module.css';
 const PRELOAD_DELAY_MS = 50;
 
 /**
- * A user's name, linking to their page: what every table cell with a username shows. A plain
+ * A user's name, linking to their page: what every table cell with a username shows. Shared, so
+ * each feature's tables draw it themselves instead of taking a link-making prop from the route;
+ * it reaches the router through its public hook (`useRouter`), never through `@/routes`. A plain
  * anchor rather than the router's Link in Mantine's Anchor: a roster draws dozens at once, and
  * the Link follows the router's state to mark itself active, which a cell never is, at several
  * times the cost. It behaves the same: a click opens the page in the console, a modified or
