@@ -25,10 +25,10 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // The emulator's HTTP tests and the proxy's: real servers on free ports.
+          // The emulator's HTTP tests and the proxy's: real servers on free ports. The lint rules' test too.
           name: 'node',
           environment: 'node',
-          include: ['emulator/**/*.test.ts', 'server/**/*.test.ts', 'contract/**/*.test.ts', 'vite-plugins/**/*.test.ts'],
+          include: ['emulator/**/*.test.ts', 'server/**/*.test.ts', 'contract/**/*.test.ts', 'vite-plugins/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'e2e/**'],
           testTimeout: 30_000,
           // better-sqlite3 is a native addon; separate processes isolate it better than threads.
