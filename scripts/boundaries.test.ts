@@ -40,6 +40,9 @@ const forbidden: (Case & { says: RegExp })[] = [
   { name: 'lib imports a feature with ../ from its top folder', file: 'src/lib/h.ts', source: importing('../features/users/api/keys'), says: /from parent directories/ },
   { name: 'lib imports a component', file: 'src/lib/session/i.tsx', source: importing('@/components/user-link/user-link'), says: /bottom layer/ },
   { name: 'lib imports the route tree, for its types', file: 'src/lib/query/j.ts', source: importing('@/routeTree.gen', 'type'), says: /bottom layer/ },
+  { name: 'lib imports a shared hook', file: 'src/lib/query/h2.ts', source: importing('@/hooks/use-now'), says: /bottom layer/ },
+  { name: 'a shared hook imports a component', file: 'src/hooks/h3.ts', source: importing('@/components/data-table/data-table'), says: /hooks\/ are shared/ },
+  { name: 'a shared hook imports a feature', file: 'src/hooks/h4.ts', source: importing('@/features/users/api/keys'), says: /hooks\/ are shared/ },
   { name: 'a component imports a feature', file: 'src/components/user-link/k.tsx', source: importing('@/features/users/components/users-table'), says: /shared by every feature/ },
   { name: 'a component loads a feature lazily', file: 'src/components/data-table/l.tsx', source: importing('@/features/users/api/keys', 'dynamic'), says: /shared by every feature/ },
   { name: 'a component imports a route', file: 'src/components/data-table/m.tsx', source: importing('@/routes/-components/router-anchor'), says: /shared by every feature/ },
@@ -47,7 +50,7 @@ const forbidden: (Case & { says: RegExp })[] = [
   { name: 'a route imports app/', file: 'src/routes/$app/o.tsx', source: importing('@/app/router'), says: /never import app/ },
   { name: 'a route imports app/ with ../ from its top folder', file: 'src/routes/p.tsx', source: importing('../app/router'), says: /from parent directories/ },
   // The emulator rule must survive the per-folder overrides, which replace one another's options.
-  ...['src/lib/q.ts', 'src/components/data-table/q.tsx', 'src/features/users/q.ts', 'src/routes/q.tsx', 'src/app/q.tsx', 'src/testing/q.ts'].map((file) => ({
+  ...['src/lib/q.ts', 'src/hooks/q.ts', 'src/components/data-table/q.tsx', 'src/features/users/q.ts', 'src/routes/q.tsx', 'src/app/q.tsx', 'src/testing/q.ts'].map((file) => ({
     name: `${file.split('/')[1]} imports the emulator`,
     file,
     source: importing('emulator/src/app'),
