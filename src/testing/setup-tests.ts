@@ -1,11 +1,15 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // Testing Library only cleans up by itself when test globals are enabled; they are not here.
 afterEach(() => {
   cleanup();
 });
+
+// `findBy…` and `waitFor` give up after 1 s by default: a state that takes 1.5 s to show on a busy
+// 2-core machine is slow, not broken. They still return as soon as it shows.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom lacks these browser APIs, which Mantine calls during render.
 Object.defineProperty(window, 'matchMedia', {
