@@ -1,8 +1,9 @@
 import { Alert, Badge, Button, Group, List, Modal, Progress, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { describeError } from '@/lib/api-client/describe-error';
+import { useReturnFocus } from '@/lib/focus/return-focus';
 import { parseUsernames, type ParsedNames } from '@/lib/bulk/parse-names';
 import type { ItemOutcome, ItemResult, ItemStatus } from '@/lib/bulk/run-bulk';
 import { ConfirmBody } from '@/components/confirm-action/confirm-action';
@@ -103,12 +104,8 @@ export function BulkActionModal(props: BulkActionModalProps) {
   const undoItems = bulk.results.filter((r) => r.status === 'succeeded').map((r) => r.item);
   const running = bulk.phase === 'running' || undoBulk.phase === 'running';
 
-  // Focus goes back to what opened the dialog (Mantine's own return is off: the dialog may have
-  // been mounted already open, lazily, after the click).
-  const opener = useRef<HTMLElement | null>(null);
-  useLayoutEffect(() => {
-    if (props.opened && document.activeElement instanceof HTMLElement) opener.current = document.activeElement;
-  }, [props.opened]);
+  // Mantine's own return is off: the dialog may have been mounted already open, lazily, after the click.
+  const returnFocus = useReturnFocus(props.opened);
 
   const close = () => {
     if (running) return;
@@ -117,12 +114,7 @@ export function BulkActionModal(props: BulkActionModalProps) {
     setStep(firstStep);
     setText('');
     props.onClose();
-    const el = opener.current;
-    opener.current = null;
-    // After the dialog has let go of focus (its trap and close happen in the same tick).
-    setTimeout(() => {
-      if (el?.isConnected && !(el as HTMLButtonElement).disabled) el.focus();
-    }, 0);
+    returnFocus();
   };
 
   let body: ReactNode;

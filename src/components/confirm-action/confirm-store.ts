@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { captureFocus } from '@/lib/focus/return-focus';
 import type { ConfirmOptions } from './confirm-action';
 
 // One confirmation at a time, held outside React so that `confirmAction()` can be called from any
@@ -13,13 +14,13 @@ const emit = () => listeners.forEach((l) => l());
 
 export function openConfirm(options: ConfirmOptions): void {
   // Focus goes back where it was (the button that asked) once the dialog closes.
-  const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const returnFocus = captureFocus();
   const id = nextId++;
   current = {
     ...options,
     id,
     onClosed: () => {
-      if (opener?.isConnected) opener.focus();
+      returnFocus();
       options.onClosed?.();
     },
   };
