@@ -132,9 +132,10 @@ export function BulkActionModal(props: BulkActionModalProps) {
         message={<StepText>{undo.describe(undoItems.length)}</StepText>}
         confirmLabel={undo.confirmLabel ?? undo.label}
         destructive={undo.destructive}
+        // The undo's progress replaces this view.
         onConfirm={() => void undoBulk.start(undoItems)}
-        // Back to the first report (after a confirm the undo's own phase takes over the view).
-        close={() => setStep('input')}
+        // Back to the first report.
+        onCancel={() => setStep('input')}
       />
     );
   } else if (bulk.phase === 'running') {
@@ -183,7 +184,6 @@ export function BulkActionModal(props: BulkActionModalProps) {
         disabled={refusal !== undefined}
         // The run itself is the next step: the confirmation only starts it (and its view replaces this one).
         onConfirm={() => void bulk.start(parsed.valid)}
-        close={() => {}}
         // Back to the input, or out when the dialog opened here.
         onCancel={firstStep === 'confirm' ? close : () => setStep('input')}
       />

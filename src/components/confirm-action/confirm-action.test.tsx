@@ -8,7 +8,7 @@ describe('ConfirmBody', () => {
     const onConfirm = vi.fn();
     const close = vi.fn();
     const { user } = renderWithProviders(
-      <ConfirmBody message="Delete alice and everything she owns?" confirmLabel="Delete" destructive typeToConfirm="alice" onConfirm={onConfirm} close={close} />,
+      <ConfirmBody message="Delete alice and everything she owns?" confirmLabel="Delete" destructive typeToConfirm="alice" onConfirm={onConfirm} onConfirmed={close} onCancel={() => {}} />,
     );
     const button = screen.getByRole('button', { name: 'Delete' });
     expect(button).toBeDisabled();
@@ -27,7 +27,7 @@ describe('ConfirmBody', () => {
     const onConfirm = vi.fn(() => new Promise((_, reject) => (fail = reject)));
     const close = vi.fn();
     const { user } = renderWithProviders(
-      <ConfirmBody message="Unmute 3 members?" confirmLabel="Unmute" onConfirm={onConfirm} close={close} />,
+      <ConfirmBody message="Unmute 3 members?" confirmLabel="Unmute" onConfirm={onConfirm} onConfirmed={close} onCancel={() => {}} />,
       { language: 'zh-CN' },
     );
     await user.click(screen.getByRole('button', { name: 'Unmute' }));

@@ -23,15 +23,17 @@ export function confirmAction(options: ConfirmOptions): void {
 }
 
 type ConfirmBodyProps = Omit<ConfirmOptions, 'title' | 'onClosed'> & {
-  /** After a confirmed action, and on Cancel unless `onCancel` is given. */
-  close: () => void;
-  /** Cancel, when it must do something else than what follows a confirmation (leave a dialog that opened on this step). */
-  onCancel?: () => void;
+  /**
+   * After the confirmed action has succeeded (close the dialog). Omitted where the action itself
+   * replaces this view, as a bulk run's progress does.
+   */
+  onConfirmed?: () => void;
+  onCancel: () => void;
   /** Nothing can be confirmed as things stand (the message says why). */
   disabled?: boolean;
 };
 
-export function ConfirmBody({ message, confirmLabel, destructive, typeToConfirm, onConfirm, close, onCancel, disabled }: ConfirmBodyProps) {
+export function ConfirmBody({ message, confirmLabel, destructive, typeToConfirm, onConfirm, onConfirmed, onCancel, disabled }: ConfirmBodyProps) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
   const [pending, setPending] = useState(false);
@@ -41,7 +43,7 @@ export function ConfirmBody({ message, confirmLabel, destructive, typeToConfirm,
     setPending(true);
     try {
       await onConfirm();
-      close();
+      onConfirmed?.();
     } catch {
       // The mutation's notification says why; the dialog stays so the user can retry or cancel.
       setPending(false);
@@ -62,7 +64,7 @@ export function ConfirmBody({ message, confirmLabel, destructive, typeToConfirm,
         />
       )}
       <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel ?? close} disabled={pending}>
+        <Button variant="default" onClick={onCancel} disabled={pending}>
           {t('common.cancel')}
         </Button>
         <Button color={destructive ? 'red' : undefined} disabled={!matches || disabled} loading={pending} onClick={() => void confirm()}>

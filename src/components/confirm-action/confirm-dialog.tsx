@@ -9,7 +9,7 @@ export default function ConfirmDialog({ request }: { request: ConfirmRequest }) 
   const close = () => closeConfirm(request.id);
   return (
     <Modal opened onClose={close} title={request.title} closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
-      <ConfirmBody {...request} close={close} />
+      <ConfirmBody {...request} onConfirmed={close} onCancel={close} />
     </Modal>
   );
 }

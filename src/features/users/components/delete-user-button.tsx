@@ -90,7 +90,8 @@ function DeleteUserBody({ app, username, storedName, onDeleted, close }: Props &
             await remove.mutateAsync(username);
             onDeleted();
           }}
-          close={close}
+          onConfirmed={close}
+          onCancel={close}
         />
       )}
     </Stack>
