@@ -1,13 +1,15 @@
-import { Alert, Badge, Button, Group, List, Modal, Progress, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
-import { useClipboard } from '@mantine/hooks';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Modal } from '@mantine/core';
+import { useMemo, useReducer, type ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
-import { describeError } from '@/lib/api-client/describe-error';
 import { useReturnFocus } from '@/lib/focus/return-focus';
 import { parseUsernames, type ParsedNames } from '@/lib/bulk/parse-names';
-import type { ItemOutcome, ItemResult, ItemStatus } from '@/lib/bulk/run-bulk';
-import { ConfirmBody } from '@/components/confirm-action/confirm-action';
-import { DataTable } from '@/components/data-table/data-table';
+import type { ItemOutcome, ItemResult } from '@/lib/bulk/run-bulk';
+import { BulkConfirmStep } from './bulk-confirm-step';
+import { BulkInputStep } from './bulk-input-step';
+import { bulkFlow, initialFlow, isRunning, type FirstStep } from './bulk-steps';
+import { RunProgress } from './run-progress';
+import { RunReport } from './run-report';
+import { useStepFocus } from './step-focus';
 import { useBulkRun, type BulkAction } from './use-bulk-run';
 
 /**
@@ -71,8 +73,6 @@ export type BulkActionModalProps = BulkAction & {
   undo?: BulkUndo;
 };
 
-type Filter = 'all' | ItemStatus;
-
 /** The one bulk-action flow: input with checks, confirmation, progress with cancel, per-item report (and undo). */
 export function BulkActionModal(props: BulkActionModalProps) {
   const { t } = useTranslation();
@@ -86,11 +86,9 @@ export function BulkActionModal(props: BulkActionModalProps) {
     onFinished: undo?.onFinished ?? props.onFinished,
   });
   const selection = props.initialItems;
-  const firstStep = props.reviewFirst && selection && selection.length > 0 ? 'confirm' : 'input';
-  const [step, setStep] = useState<'input' | 'confirm' | 'undo-confirm'>(firstStep);
-  const [text, setText] = useState('');
+  const firstStep: FirstStep = props.reviewFirst && selection && selection.length > 0 ? 'confirm' : 'input';
+  const [{ step, text }, dispatch] = useReducer(bulkFlow, firstStep, initialFlow);
   const parse = props.parse ?? parseUsernames;
-  const withPaste = !selection || props.pasteMore === true;
   const parsed = useMemo(() => {
     if (!selection) return parse(text);
     if (!props.pasteMore) return { valid: selection, duplicates: [], invalid: [] };
@@ -102,137 +100,104 @@ export function BulkActionModal(props: BulkActionModalProps) {
   // One step when nothing must be typed: the input says what will happen and its button starts it.
   const inline = props.inlineConfirm === true && typeToConfirm === undefined;
   const undoItems = bulk.results.filter((r) => r.status === 'succeeded').map((r) => r.item);
-  const running = bulk.phase === 'running' || undoBulk.phase === 'running';
+  const running = isRunning(step);
 
   // Mantine's own return is off: the dialog may have been mounted already open, lazily, after the click.
   const returnFocus = useReturnFocus(props.opened);
+  const stepRef = useStepFocus(step, props.opened);
+
+  // The step follows the run: its progress now, its report once it has ended, however it ended.
+  const runThen = (event: 'start' | 'retry' | 'undo', work: () => Promise<void>) => {
+    dispatch({ type: event });
+    void work().finally(() => dispatch({ type: 'finish' }));
+  };
+  const start = () => runThen('start', () => bulk.start(parsed.valid));
+  const startUndo = () => runThen('undo', () => undoBulk.start(undoItems));
 
   const close = () => {
     if (running) return;
     bulk.reset();
     undoBulk.reset();
-    setStep(firstStep);
-    setText('');
+    dispatch({ type: 'reset', first: firstStep });
     props.onClose();
     returnFocus();
   };
 
   let body: ReactNode;
-  let stepKey: string;
-  if (undoBulk.phase === 'running') {
-    stepKey = 'undo-running';
-    body = <Running bulk={undoBulk} />;
-  } else if (undoBulk.phase === 'done') {
-    stepKey = 'undo-report';
-    body = <Report heading={t('bulk.undoReport')} results={undoBulk.results} onRetry={() => void undoBulk.retryFailed()} onClose={close} />;
-  } else if (step === 'undo-confirm' && undo) {
-    stepKey = 'undo-confirm';
-    body = (
-      <ConfirmBody
-        message={<StepText>{undo.describe(undoItems.length)}</StepText>}
-        confirmLabel={undo.confirmLabel ?? undo.label}
-        destructive={undo.destructive}
-        // The undo's progress replaces this view.
-        onConfirm={() => void undoBulk.start(undoItems)}
-        // Back to the first report.
-        onCancel={() => setStep('input')}
-      />
-    );
-  } else if (bulk.phase === 'running') {
-    stepKey = 'running';
-    body = <Running bulk={bulk} />;
-  } else if (bulk.phase === 'done') {
-    stepKey = 'report';
-    body = (
-      <Report
-        results={bulk.results}
-        onRetry={() => void bulk.retryFailed()}
-        onClose={close}
-        undo={
-          undo && undoItems.length > 0
-            ? { label: undo.label, onClick: () => (undo.confirm === false ? void undoBulk.start(undoItems) : setStep('undo-confirm')) }
-            : undefined
-        }
-      />
-    );
-  } else if (step === 'confirm') {
-    stepKey = 'confirm';
-    body = (
-      <ConfirmBody
-        message={
-          <Stack gap="sm">
-            <StepText>{props.describe(count)}</StepText>
-            {refusal && (
-              <Alert color="yellow" p="xs">
-                {refusal}
-              </Alert>
-            )}
-            {props.review?.(parsed.valid)}
-            {/* Opened on the confirmation: names can still be added on the input step. */}
-            {firstStep === 'confirm' && props.pasteMore && (
-              <Group>
-                <Button variant="subtle" size="compact-sm" onClick={() => setStep('input')}>
-                  {t('bulk.addNames')}
-                </Button>
-              </Group>
-            )}
-          </Stack>
-        }
-        confirmLabel={props.confirmLabel}
-        destructive={props.destructive}
-        typeToConfirm={typeToConfirm}
-        disabled={refusal !== undefined}
-        // The run itself is the next step: the confirmation only starts it (and its view replaces this one).
-        onConfirm={() => void bulk.start(parsed.valid)}
-        // Back to the input, or out when the dialog opened here.
-        onCancel={firstStep === 'confirm' ? close : () => setStep('input')}
-      />
-    );
-  } else {
-    stepKey = 'input';
-    body = (
-      <Stack>
-        {selection && selection.length > 0 && <StepText>{t('bulk.fromSelection', { count: selection.length })}</StepText>}
-        {withPaste && (
-          <Textarea
-            label={selection && selection.length > 0 ? t('bulk.inputMore') : t('bulk.input')}
-            description={t('bulk.inputHint')}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            autosize
-            minRows={selection && selection.length > 0 ? 2 : 4}
-            maxRows={12}
-            data-autofocus
-          />
-        )}
-        <InputChecks parsed={parsed} limit={props.chunkSize} />
-        {props.extra}
-        {refusal ? (
-          <Alert color="yellow" p="xs">
-            {refusal}
-          </Alert>
-        ) : (
-          inline && count > 0 && <Text fw={500}>{props.describe(count)}</Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          {inline ? (
-            <Button color={props.destructive ? 'red' : undefined} disabled={count === 0 || refusal !== undefined} onClick={() => void bulk.start(parsed.valid)}>
-              {props.confirmLabel}
-            </Button>
-          ) : (
-            <Button disabled={count === 0 || refusal !== undefined} onClick={() => setStep('confirm')}>
-              {t('bulk.next')}
-            </Button>
-          )}
-        </Group>
-      </Stack>
-    );
+  switch (step) {
+    case 'input':
+      body = (
+        <BulkInputStep
+          selected={selection?.length ?? 0}
+          withPaste={!selection || props.pasteMore === true}
+          text={text}
+          onText={(value) => dispatch({ type: 'type', text: value })}
+          parsed={parsed}
+          limit={props.chunkSize}
+          extra={props.extra}
+          refusal={refusal}
+          inline={inline}
+          describe={props.describe}
+          confirmLabel={props.confirmLabel}
+          destructive={props.destructive}
+          onCancel={close}
+          onNext={inline ? start : () => dispatch({ type: 'review' })}
+        />
+      );
+      break;
+    case 'confirm':
+      body = (
+        <BulkConfirmStep
+          sentence={props.describe(count)}
+          refusal={refusal}
+          review={props.review?.(parsed.valid)}
+          // Opened on the confirmation: names can still be added on the input step.
+          onAddNames={firstStep === 'confirm' && props.pasteMore ? () => dispatch({ type: 'back' }) : undefined}
+          confirmLabel={props.confirmLabel}
+          destructive={props.destructive}
+          typeToConfirm={typeToConfirm}
+          onStart={start}
+          // Back to the input, or out when the dialog opened here.
+          onCancel={firstStep === 'confirm' ? close : () => dispatch({ type: 'back' })}
+        />
+      );
+      break;
+    case 'running':
+      body = <RunProgress progress={bulk.progress} cancelling={bulk.cancelling} onCancel={bulk.cancel} />;
+      break;
+    case 'report':
+      body = (
+        <RunReport
+          results={bulk.results}
+          onRetry={() => runThen('retry', bulk.retryFailed)}
+          onClose={close}
+          undo={
+            undo && undoItems.length > 0
+              ? { label: undo.label, onClick: () => (undo.confirm === false ? startUndo() : dispatch({ type: 'ask-undo' })) }
+              : undefined
+          }
+        />
+      );
+      break;
+    case 'undo-confirm':
+      body = undo && (
+        <BulkConfirmStep
+          sentence={undo.describe(undoItems.length)}
+          confirmLabel={undo.confirmLabel ?? undo.label}
+          destructive={undo.destructive}
+          onStart={startUndo}
+          // Back to the first report.
+          onCancel={() => dispatch({ type: 'back' })}
+        />
+      );
+      break;
+    case 'undo-running':
+      body = <RunProgress progress={undoBulk.progress} cancelling={undoBulk.cancelling} onCancel={undoBulk.cancel} />;
+      break;
+    case 'undo-report':
+      body = <RunReport heading={t('bulk.undoReport')} results={undoBulk.results} onRetry={() => runThen('retry', undoBulk.retryFailed)} onClose={close} />;
+      break;
   }
-
-  const stepRef = useStepFocus(stepKey, props.opened);
 
   return (
     <Modal
@@ -262,180 +227,4 @@ function addPasted(selection: string[], pasted: ParsedNames): ParsedNames {
     duplicates: [...new Set([...pasted.duplicates, ...again])],
     invalid: pasted.invalid,
   };
-}
-
-/** The text that says what a step is about; focus lands on it when the step has no field. */
-function StepText({ children }: { children: ReactNode }) {
-  return (
-    <Text data-step-focus tabIndex={-1} style={{ outlineOffset: 2 }}>
-      {children}
-    </Text>
-  );
-}
-
-/**
- * Moves focus when the dialog goes to another step (input → confirm → progress → report), so
- * keyboard and screen-reader users land on the new step instead of on a button that went away:
- * its field if it has one, else the sentence that says what it is about.
- */
-function useStepFocus(stepKey: string, opened: boolean) {
-  const ref = useRef<HTMLDivElement>(null);
-  const shown = useRef<string | undefined>(undefined);
-  useEffect(() => {
-    if (!opened) {
-      shown.current = undefined;
-      return;
-    }
-    // The first step is focused by the dialog itself when it opens.
-    if (shown.current !== undefined && shown.current !== stepKey) {
-      const root = ref.current;
-      const target = root?.querySelector<HTMLElement>('[data-autofocus]') ?? root?.querySelector<HTMLElement>('[data-step-focus]');
-      target?.focus();
-    }
-    shown.current = stepKey;
-  }, [stepKey, opened]);
-  return ref;
-}
-
-/** What will be sent, and what will not (and why), before anything is sent. */
-function InputChecks({ parsed, limit }: { parsed: ParsedNames; limit: number }) {
-  const { t } = useTranslation();
-  const calls = Math.ceil(parsed.valid.length / limit);
-  return (
-    <Stack gap={4} aria-live="polite">
-      {parsed.valid.length > 0 ? (
-        <Text size="sm">
-          {t('bulk.valid', { count: parsed.valid.length })} {t('bulk.calls', { count: calls, limit })}
-        </Text>
-      ) : (
-        <Text size="sm" c="dimmed">
-          {t('bulk.nothingValid')}
-        </Text>
-      )}
-      {parsed.duplicates.length > 0 && (
-        <Text size="sm" c="orange.9">
-          {t('bulk.duplicates', { names: parsed.duplicates.join(', ') })}
-        </Text>
-      )}
-      {parsed.invalid.length > 0 && (
-        <Alert color="red" p="xs" title={t('bulk.invalid')}>
-          <List size="sm">
-            {parsed.invalid.map((i) => (
-              <List.Item key={i.value}>{t(i.reason === 'too-long' ? 'bulk.tooLong' : 'bulk.characters', { value: i.value })}</List.Item>
-            ))}
-          </List>
-        </Alert>
-      )}
-    </Stack>
-  );
-}
-
-function Running({ bulk }: { bulk: ReturnType<typeof useBulkRun> }) {
-  const { t } = useTranslation();
-  const p = bulk.progress;
-  const value = p && p.total > 0 ? (p.done / p.total) * 100 : 0;
-  return (
-    <Stack>
-      <Progress value={value} aria-label={t('bulk.progress')} striped />
-      <Text size="sm" role="status" aria-live="polite" data-step-focus tabIndex={-1}>
-        {p ? t('bulk.progressText', { ...p }) : ''}
-      </Text>
-      {p?.throttled && (
-        <Alert color="yellow" p="xs">
-          {t('bulk.throttled')}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" color="red" onClick={bulk.cancel} disabled={bulk.cancelling}>
-          {bulk.cancelling ? t('bulk.cancelling') : t('bulk.cancel')}
-        </Button>
-      </Group>
-    </Stack>
-  );
-}
-
-const STATUS_COLOR: Record<ItemStatus, string> = { succeeded: 'green', failed: 'red', skipped: 'gray' };
-
-type ReportProps = {
-  results: ItemResult<string>[];
-  onRetry: () => void;
-  onClose: () => void;
-  /** Says whose report this is (the undo's). */
-  heading?: string;
-  undo?: { label: string; onClick: () => void };
-};
-
-function Report({ results, onRetry, onClose, heading, undo }: ReportProps) {
-  const { t } = useTranslation();
-  const clipboard = useClipboard({ timeout: 1500 });
-  const [filter, setFilter] = useState<Filter>('all');
-  const count = (s: ItemStatus) => results.filter((r) => r.status === s).length;
-  const failed = results.filter((r) => r.status === 'failed');
-  const shown = filter === 'all' ? results : results.filter((r) => r.status === filter);
-  const reason = (r: ItemResult<string>) =>
-    r.reason ?? (r.error !== undefined ? describeError(t, r.error) : r.status === 'skipped' ? t('bulk.skippedReason') : '');
-
-  // The outcome and what to do next come first, in view without scrolling however long the list
-  // of items below: a 70-member run must not push Undo 3,000 px down.
-  return (
-    <Stack>
-      {heading && (
-        <Text size="sm" c="dimmed">
-          {heading}
-        </Text>
-      )}
-      <Group justify="space-between" align="center" gap="sm">
-        <Text fw={600} role="status" data-step-focus tabIndex={-1}>
-          {t('bulk.summary', { succeeded: count('succeeded'), failed: count('failed'), skipped: count('skipped') })}
-        </Text>
-        <Group gap="xs">
-          {undo && <Button onClick={undo.onClick}>{undo.label}</Button>}
-          {failed.length > 0 && (
-            <>
-              <Button variant="default" onClick={() => clipboard.copy(failed.map((r) => r.item).join('\n'))}>
-                {clipboard.copied ? t('bulk.copied') : t('bulk.copyFailed')}
-              </Button>
-              <Button variant={undo ? 'default' : 'filled'} onClick={onRetry}>
-                {t('bulk.retryFailed')}
-              </Button>
-            </>
-          )}
-          <Button variant="default" onClick={onClose}>
-            {t('bulk.close')}
-          </Button>
-        </Group>
-      </Group>
-      <SegmentedControl
-        aria-label={t('bulk.filter')}
-        value={filter}
-        onChange={(v) => setFilter(v as Filter)}
-        data={[
-          { value: 'all', label: `${t('bulk.all')} ${results.length}` },
-          { value: 'succeeded', label: `${t('bulk.succeeded')} ${count('succeeded')}` },
-          { value: 'failed', label: `${t('bulk.failed')} ${count('failed')}` },
-          { value: 'skipped', label: `${t('bulk.skipped')} ${count('skipped')}` },
-        ]}
-      />
-      <DataTable
-        aria-label={t('bulk.summary', { succeeded: count('succeeded'), failed: count('failed'), skipped: count('skipped') })}
-        rows={shown}
-        getRowId={(r) => r.item}
-        empty={{ title: '—' }}
-        maxHeight="50vh"
-        columns={[
-          { id: 'name', header: t('bulk.name'), cell: (r) => r.item },
-          {
-            id: 'status',
-            header: t('bulk.status'),
-            cell: (r) => (
-              <Badge variant="dot" color={STATUS_COLOR[r.status]}>
-                {t(`bulk.${r.status}`)}
-              </Badge>
-            ),
-          },
-          { id: 'reason', header: t('bulk.reason'), cell: reason },
-        ]}
-      />
-    </Stack>
-  );
 }
