@@ -1,16 +1,17 @@
-import { Alert, Checkbox, FileInput, Stack, Text } from '@mantine/core';
+import { Alert, Checkbox, Stack, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { BulkActionModal } from '@/components/bulk-runner/bulk-action-modal';
+import { TextFileInput } from '@/components/text-file/text-file-input';
+import { useTextFile } from '@/components/text-file/use-text-file';
 import { FRIEND_CAP, isFriendCapError } from '@/features/friends/api/add-friend';
 import { IMPORT_FRIENDS_RATE, IMPORT_FRIENDS_LIMIT, importFriends } from '@/features/friends/api/import-friends';
 import { useInvalidateFriends } from '@/features/friends/api/invalidate';
 import { mergeImportAnswers, type ImportCall, type ImportOutcome, type ImportReportRow } from '@/features/friends/api/merge-import-answers';
 import { describeError } from '@/lib/api-client/describe-error';
-import { parseUsernames, type ParsedNames } from '@/lib/bulk/parse-names';
+import { parseUsernames } from '@/lib/bulk/parse-names';
 import type { ItemOutcome } from '@/lib/bulk/run-bulk';
 import { parseCsv } from '@/lib/csv/parse-csv';
-import { readTextFile } from '@/lib/csv/download';
 import { readFriendNames } from './import-names';
 
 type Props = {
@@ -21,8 +22,6 @@ type Props = {
   onReport: (rows: ImportReportRow[]) => void;
 };
 
-type FromFile = { name: string; parsed: ParsedNames };
-
 /**
  * Imports any number of friends: pasted names or CSV, or a CSV file, 10 names per call. Each call's
  * four lists are merged into one report, one row per name.
@@ -31,9 +30,13 @@ export default function ImportFriendsDialog({ app, owner, onClose, onReport }: P
   const { t } = useTranslation();
   const invalidate = useInvalidateFriends(app);
   const [notify, setNotify] = useState(false);
-  const [file, setFile] = useState<File | null>(null);
-  const [fromFile, setFromFile] = useState<FromFile | undefined>();
-  const [fileError, setFileError] = useState<unknown>();
+  // A CSV file's username column.
+  const source = useTextFile(async ({ text }) => {
+    const table = await parseCsv(text, { columns: ['username'], required: ['username'] });
+    if (table.missingColumns.length > 0) throw new Error(t('friends.import.noUsernameColumn'));
+    return parseUsernames(table.rows.map((r) => r.values.username ?? '').join('\n'));
+  });
+  const fromFile = source.read && { name: source.read.name, parsed: source.read.value };
   // Every answer of this dialog (retries included), merged into one report at the end of each run.
   const calls = useRef<ImportCall[]>([]);
 
@@ -48,21 +51,6 @@ export default function ImportFriendsDialog({ app, owner, onClose, onReport }: P
       // The owner is at the cap: no name of this call was imported; say why in words.
       if (isFriendCapError(e)) return chunk.map((item) => ({ item, ok: false, reason: t('friends.import.ownerAtCap', { owner, free: FRIEND_CAP.free, paid: '3,000', api: describeError(t, e) }) }));
       throw e;
-    }
-  };
-
-  const chooseFile = async (f: File | null) => {
-    setFile(f);
-    setFileError(undefined);
-    setFromFile(undefined);
-    if (!f) return;
-    try {
-      const { text } = await readTextFile(f);
-      const table = await parseCsv(text, { columns: ['username'], required: ['username'] });
-      if (table.missingColumns.length > 0) throw new Error(t('friends.import.noUsernameColumn'));
-      setFromFile({ name: f.name, parsed: parseUsernames(table.rows.map((r) => r.values.username ?? '').join('\n')) });
-    } catch (e) {
-      setFileError(e);
     }
   };
 
@@ -87,19 +75,16 @@ export default function ImportFriendsDialog({ app, owner, onClose, onReport }: P
           <Text size="sm" c="dimmed">
             {t('friends.import.hint')}
           </Text>
-          <FileInput
+          <TextFileInput
+            source={source}
             label={t('friends.import.file')}
             description={t('friends.import.fileHint')}
             placeholder={t('friends.import.filePlaceholder')}
-            accept=".csv,.txt,text/csv,text/plain"
-            value={file}
-            onChange={(f) => void chooseFile(f)}
-            clearable
-            clearButtonProps={{ 'aria-label': t('friends.import.clearFile') }}
+            clearLabel={t('friends.import.clearFile')}
           />
-          {fileError !== undefined && (
+          {source.error !== undefined && (
             <Alert color="red" p="xs" role="alert">
-              {fileError instanceof Error ? fileError.message : String(fileError)}
+              {source.error instanceof Error ? source.error.message : String(source.error)}
             </Alert>
           )}
           {fromFile && (
