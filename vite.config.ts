@@ -1,7 +1,9 @@
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import type { ChunkingContext } from 'rolldown';
 import { defineConfig } from 'vite';
+import { FIRST_SCREEN_ROUTES } from './scripts/first-screen.mjs';
 import { imConsole } from './server/vite-plugin.ts';
 import { mantineCss } from './vite-plugins/mantine-css.ts';
 
@@ -24,10 +26,28 @@ const FIRST_SCREEN_COMPONENTS = new RegExp(
   ].join('|')})[\\\\/]`,
 );
 
-// The console's own modules that the shell and the first screen run (each also used by other pages);
-// not the virtualiser nor the numbered pages, which load when a table needs them.
-const FIRST_SCREEN_APP =
-  /[\\/]src[\\/](lib[\\/](api-client|query|notify[\\/]notify\.ts|bulk[\\/]chunk\.ts|i18n[\\/](i18n|react|translate|catalogues|format|lazy-with-pages)\.tsx?)|components[\\/](data-table[\\/](?!virtual-table|numbered-pages)|error-state|icons|user-link|confirm-action[\\/]confirm-(action|store|host))|routes[\\/]-components|features[\\/]connection|routeTree\.gen\.ts$|routes[\\/](?![^?]*-components)[^?]*\.tsx$)/;
+// The console's own shared folders (lib, hooks, components, the routes' shared parts, the connection
+// feature) and the route files go in one chunk when the first screen runs them: the entry or the
+// users list reaches them by static imports. What loads later (the virtualiser, the numbered pages,
+// notifications, CSV, other pages' strings) stays out by the same rule, so a moved or renamed file
+// keeps its place, and no file is named here.
+const SHARED_FOLDERS = /[\\/]src[\\/](lib|hooks|components|routes[\\/]-components|features[\\/]connection)[\\/]|[\\/]src[\\/]routeTree\.gen\.ts$|[\\/]src[\\/]routes[\\/][^?]*\.tsx$/;
+const FIRST_SCREEN_ROOTS = new Set(FIRST_SCREEN_ROUTES.map((r) => `${fileURLToPath(new URL('.', import.meta.url))}${r}`));
+
+function firstScreenApp(): (id: string, ctx: ChunkingContext) => string | null {
+  const reached = new Map<string, boolean>();
+  // Statically imported, through any chain, by the entry or one of the first screen's route parts.
+  const reachable = (id: string, ctx: ChunkingContext): boolean => {
+    const known = reached.get(id);
+    if (known !== undefined) return known;
+    reached.set(id, false); // a cycle reaches nothing new
+    const info = ctx.getModuleInfo(id);
+    const yes = !!info && (info.isEntry || FIRST_SCREEN_ROOTS.has(id) || info.importers.some((i) => reachable(i, ctx)));
+    reached.set(id, yes);
+    return yes;
+  };
+  return (id, ctx) => (!id.includes('node_modules') && SHARED_FOLDERS.test(id) && reachable(id, ctx) ? 'app' : null);
+}
 
 export default defineConfig({
   plugins: [
@@ -52,7 +72,7 @@ export default defineConfig({
         // Left alone, the bundler makes a common chunk for every set of pages that shares modules,
         // and the first screen came as some sixty chunks, each gzipped on its own. The libraries
         // every screen needs go in one chunk instead (measured by scripts/first-screen.mjs).
-        codeSplitting: { groups: [{ name: 'vendor', test: FIRST_SCREEN_LIBRARIES }, { name: 'components', test: FIRST_SCREEN_COMPONENTS }, { name: 'app', test: FIRST_SCREEN_APP }] },
+        codeSplitting: { groups: [{ name: 'vendor', test: FIRST_SCREEN_LIBRARIES }, { name: 'components', test: FIRST_SCREEN_COMPONENTS }, { name: firstScreenApp() }] },
       },
     },
   },

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 
 export const BUDGET = { js: 180 * 1024, css: 20 * 1024 };
 /** The route modules (split by the router plugin) that load and render /{app}/users. */
-const FIRST_SCREEN_ROUTES = ['$app/route.tsx', '$app/users/index.tsx'].flatMap((r) => ['component', 'loader'].map((part) => `src/routes/${r}?tsr-split=${part}`));
+export const FIRST_SCREEN_ROUTES = ['$app/route.tsx', '$app/users/index.tsx'].flatMap((r) => ['component', 'loader'].map((part) => `src/routes/${r}?tsr-split=${part}`));
 /** Loaded before the first render: the core strings of the language shown (English measured). */
 const FIRST_SCREEN_LAZY = ['src/lib/i18n/core-en.ts'];
 

@@ -28,8 +28,6 @@ export interface BulkProgress {
   throttled: boolean;
 }
 
-/** Documented: 100 calls per second per app, unless an endpoint says otherwise. */
-export const APP_RATE_LIMIT = 100;
 
 export interface BulkOptions<T> {
   items: readonly T[];

@@ -2,7 +2,7 @@ import { useTranslation } from '@/lib/i18n/react';
 import { BulkActionModal } from '@/components/bulk-runner/bulk-action-modal';
 import { ADD_MEMBERS_LIMIT, addGroupMembers } from '../api/add-group-members';
 import { removeGroupMembers, useInvalidateMembership } from '../api/remove-group-members';
-import { APP_RATE_LIMIT } from '@/lib/bulk/run-bulk';
+import { APP_RATE_LIMIT } from '@/lib/bulk/chunk';
 
 type Props = {
   app: string;

@@ -16,7 +16,7 @@ import { formatDateTime } from '@/lib/i18n/format';
 import { MuteMembersButton } from './group-mutes-mute-button';
 import { timeLeft } from './mute-duration';
 import { timeLeftText } from './mute-duration-text';
-import { APP_RATE_LIMIT } from '@/lib/bulk/run-bulk';
+import { APP_RATE_LIMIT } from '@/lib/bulk/chunk';
 import { useNow } from '@/hooks/use-now';
 
 const BulkActionModal = lazy(() => import('@/components/bulk-runner/bulk-action-modal').then((m) => ({ default: m.BulkActionModal })));

@@ -7,7 +7,7 @@ import { DataTable } from '@/components/data-table/data-table';
 import { queryStatus } from '@/components/data-table/query-status';
 import { UserLink } from '@/components/user-link/user-link';
 import { useTranslation } from '@/lib/i18n/react';
-import { APP_RATE_LIMIT } from '@/lib/bulk/run-bulk';
+import { APP_RATE_LIMIT } from '@/lib/bulk/chunk';
 
 const BulkActionModal = lazy(() => import('@/components/bulk-runner/bulk-action-modal').then((m) => ({ default: m.BulkActionModal })));
 

@@ -8,7 +8,7 @@ import { banUser } from '@/features/users/api/ban-user';
 import { disconnectUser } from '@/features/users/api/disconnect-user';
 import { useInvalidateUsers } from '@/features/users/api/invalidate';
 import { unbanUser } from '@/features/users/api/unban-user';
-import { APP_RATE_LIMIT } from '@/lib/bulk/run-bulk';
+import { APP_RATE_LIMIT } from '@/lib/bulk/chunk';
 
 // The dialog is only needed once a button is pressed: it stays out of the list's first load.
 const BulkActionModal = lazyWithPages(() => import('@/components/bulk-runner/bulk-action-modal').then((m) => ({ default: m.BulkActionModal })));
