@@ -1,45 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { E2E_OPERATORS, EMULATOR_PORT, PRODUCTION_URL } from '../playwright.config';
+import type { Page } from '@playwright/test';
+import { E2E_OPERATORS, PRODUCTION_URL } from '../playwright.config';
+import { expect, test, unique } from './support/emulator';
 
 test.use({ locale: 'en-US' });
 
 // Ctrl+K from any page: open a group by part of its name; ban a user found by part of the nickname
 // and land on the one confirmation, then unban the same way. Every end state is read back from
 // the emulator over HTTP.
-
-const API = `http://127.0.0.1:${EMULATOR_PORT}/demo/console`;
-
-async function emulator(request: APIRequestContext) {
-  const res = await request.post(`${API}/token`, {
-    data: { grant_type: 'client_credentials', client_id: 'demo-client-id', client_secret: 'demo-client-secret' },
-  });
-  expect(res.status()).toBe(200);
-  const headers = { Authorization: `Bearer ${((await res.json()) as { access_token: string }).access_token}` };
-  return {
-    register: async (username: string) => {
-      const r = await request.post(`${API}/users`, { headers, data: [{ username, password: 'pw-123456' }] });
-      expect(r.status(), await r.text()).toBe(200);
-    },
-    createGroup: async (groupname: string, owner: string, members: string[] = []) => {
-      const r = await request.post(`${API}/chatgroups`, { headers, data: { groupname, description: 'palette e2e', public: true, maxusers: 200, owner, members } });
-      expect(r.status(), await r.text()).toBe(200);
-      return ((await r.json()) as { data: { groupid: string } }).data.groupid;
-    },
-    muted: async (groupId: string) => {
-      const r = await request.get(`${API}/chatgroups/${groupId}/mute`, { headers });
-      expect(r.status()).toBe(200);
-      return ((await r.json()) as { data: { user: string }[] }).data.map((m) => m.user);
-    },
-    activated: async (username: string) => {
-      const r = await request.get(`${API}/users/${username}`, { headers });
-      expect(r.status()).toBe(200);
-      return ((await r.json()) as { entities: { activated: boolean }[] }).entities[0]!.activated;
-    },
-  };
-}
-
-const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 
 const palette = (page: Page) => page.getByRole('dialog', { name: 'Go to or do' });
 
@@ -50,11 +18,10 @@ async function openWithCtrlK(page: Page) {
   return box;
 }
 
-test('Ctrl+K, part of a group name, Enter: the group opens', async ({ page, request }) => {
-  const emu = await emulator(request);
+test('Ctrl+K, part of a group name, Enter: the group opens', async ({ page, emu }) => {
   const tag = unique();
   const name = `Palette Orchard ${tag}`;
-  const groupId = await emu.createGroup(name, 'alice');
+  const groupId = await emu.createGroup(name, 'alice', [], 'palette e2e');
 
   await page.goto('/demo/users');
   await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
@@ -67,9 +34,8 @@ test('Ctrl+K, part of a group name, Enter: the group opens', async ({ page, requ
   await expect(palette(page)).toBeHidden();
 });
 
-test('Ctrl+K, "ban" and part of a nickname: the ban confirmation, then the user is banned; unbanned the same way', async ({ page, request }) => {
+test('Ctrl+K, "ban" and part of a nickname: the ban confirmation, then the user is banned; unbanned the same way', async ({ page, emu }) => {
   test.setTimeout(180_000);
-  const emu = await emulator(request);
   expect(await emu.activated('peggy')).toBe(true);
 
   await page.goto('/demo/groups');
@@ -111,13 +77,12 @@ test('Ctrl+K, "ban" and part of a nickname: the ban confirmation, then the user 
   expect(await emu.activated('peggy')).toBe(true);
 });
 
-test('Ctrl+K, "mute <user> in <group>": the group’s mutes open with the mute dialog holding that user, and the mute is made', async ({ page, request }) => {
-  const emu = await emulator(request);
+test('Ctrl+K, "mute <user> in <group>": the group’s mutes open with the mute dialog holding that user, and the mute is made', async ({ page, emu }) => {
   const tag = unique();
   const member = `palette-m-${tag}`;
   const name = `Palette Quiet ${tag}`;
   await emu.register(member);
-  const groupId = await emu.createGroup(name, 'alice', [member]);
+  const groupId = await emu.createGroup(name, 'alice', [member], 'palette e2e');
 
   await page.goto('/demo/users');
   await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
@@ -135,10 +100,10 @@ test('Ctrl+K, "mute <user> in <group>": the group’s mutes open with the mute d
   // The dialog of the roster's own "Mute…", with the one member in it: the duration, then Mute.
   const dialog = page.getByRole('dialog', { name: `Mute members of ${name}` });
   await expect(dialog).toContainText('1 selected');
-  expect(await emu.muted(groupId)).toEqual([]);
+  expect(await emu.mutes(groupId)).toEqual([]);
   await dialog.getByRole('radio', { name: '1 hour' }).check();
   await dialog.getByRole('button', { name: 'Mute', exact: true }).click();
-  await expect.poll(() => emu.muted(groupId)).toEqual([member]);
+  await expect.poll(async () => (await emu.mutes(groupId)).map((m) => m.user)).toEqual([member]);
   // Closing the dialog leaves the section without the request in its URL.
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { EMULATOR_PORT } from '../playwright.config';
+import type { Page } from '@playwright/test';
+import { expect, test, unique } from './support/emulator';
 
 test.use({ locale: 'en-US' });
 
@@ -9,31 +9,10 @@ test.use({ locale: 'en-US' });
 // both reach one database. Read-only on alice and bob; changes only on frank (demo), trent
 // (demo-agora) and users the tests create.
 
-const API = `http://127.0.0.1:${EMULATOR_PORT}/demo/console`;
 const SCHEMES = [
   { app: 'demo', owner: 'frank' },
   { app: 'demo-agora', owner: 'trent' },
 ] as const;
-
-async function api(request: APIRequestContext) {
-  const res = await request.post(`${API}/token`, {
-    data: { grant_type: 'client_credentials', client_id: 'demo-client-id', client_secret: 'demo-client-secret' },
-  });
-  expect(res.status()).toBe(200);
-  const headers = { Authorization: `Bearer ${((await res.json()) as { access_token: string }).access_token}` };
-  return {
-    register: async (names: string[]) => {
-      const r = await request.post(`${API}/users`, { headers, data: names.map((username) => ({ username, password: 'pw-123456' })) });
-      expect(r.status(), await r.text()).toBe(200);
-    },
-    befriend: async (a: string, b: string) => expect((await request.post(`${API}/users/${a}/contacts/users/${b}`, { headers })).status()).toBe(200),
-    unfriend: async (a: string, b: string) => expect((await request.delete(`${API}/users/${a}/contacts/users/${b}`, { headers })).status()).toBe(200),
-    friends: async (u: string) => ((await (await request.get(`${API}/users/${u}/contacts/users`, { headers })).json()) as { data: string[] }).data,
-    blocks: async (u: string) => ((await (await request.get(`${API}/users/${u}/blocks/users`, { headers })).json()) as { data: string[] }).data,
-  };
-}
-
-const unique = (tag: string) => `e2e-f1-${tag}-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 
 async function axe(page: Page) {
   // The shared notifications' close button has no name yet (src/lib/notify, reported); the rest of the page is checked.
@@ -89,9 +68,8 @@ for (const { app, owner } of SCHEMES) {
       await expect(page.getByRole('heading', { level: 1, name: one })).toBeVisible();
     });
 
-    test(`${owner} gets a friend, a remark in Chinese, and loses the friend again`, async ({ page, request }) => {
-      const emu = await api(request);
-      const friend = unique('pal');
+    test(`${owner} gets a friend, a remark in Chinese, and loses the friend again`, async ({ page, emu }) => {
+      const friend = unique('e2e-f1-pal');
       await emu.register([friend]);
       await page.goto(`/${app}/users/${owner}/friends?limit=50`);
       const table = page.getByRole('table', { name: `Friends of ${owner}` });
@@ -152,9 +130,8 @@ for (const { app, owner } of SCHEMES) {
       expect(await emu.friends(friend)).toEqual([]);
     });
 
-    test(`25 names imported into ${owner}'s friends, 10 per call, make one report`, async ({ page, request }) => {
-      const emu = await api(request);
-      const tag = unique('imp');
+    test(`25 names imported into ${owner}'s friends, 10 per call, make one report`, async ({ page, emu }) => {
+      const tag = unique('e2e-f1-imp');
       const real = Array.from({ length: 20 }, (_, i) => `${tag}-${i}`);
       const ghosts = Array.from({ length: 5 }, (_, i) => `${tag}-ghost-${i}`);
       await emu.register(real);
@@ -218,9 +195,8 @@ for (const { app, owner } of SCHEMES) {
       expect(posts).toEqual([]);
     });
 
-    test('three users blocked at once, one still a friend, then the selection unblocked', async ({ page, request }) => {
-      const emu = await api(request);
-      const tag = unique('blk');
+    test('three users blocked at once, one still a friend, then the selection unblocked', async ({ page, emu }) => {
+      const tag = unique('e2e-f1-blk');
       const [blocker, ...targets] = [`${tag}-o`, `${tag}-a`, `${tag}-b`, `${tag}-c`];
       await emu.register([blocker!, ...targets]);
       await emu.befriend(blocker!, targets[0]!);

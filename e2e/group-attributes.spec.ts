@@ -1,31 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { EMULATOR_PORT } from '../playwright.config';
+import type { Page } from '@playwright/test';
+import { expect, test, type Emulator } from './support/emulator';
 
 test.use({ locale: 'en-US' });
 
 // Product managers read and fix member attributes (seed 002): one member's keys, and one key
 // across up to 10 members. Only the group given to this spec is changed: 前端技术交流 2.
 
-const API = `http://127.0.0.1:${EMULATOR_PORT}/demo/console`;
 const GROUP = '180000003246599'; // 前端技术交流 2, 223 members
 const SECTION = `/demo/groups/${GROUP}/attributes`;
 // A key of our own per run, so a re-run or another spec never meets its leftovers (≤ 16 bytes).
 const KEY = `e2e${Date.now().toString(36).slice(-6)}`;
 
-async function authHeaders(request: APIRequestContext) {
-  const res = await request.post(`${API}/token`, {
-    data: { grant_type: 'client_credentials', client_id: 'demo-client-id', client_secret: 'demo-client-secret' },
-  });
-  expect(res.status()).toBe(200);
-  return { Authorization: `Bearer ${((await res.json()) as { access_token: string }).access_token}` };
-}
-
-async function firstMembers(request: APIRequestContext, n: number): Promise<string[]> {
-  const res = await request.get(`${API}/chatgroups/${GROUP}/users?pagenum=1&pagesize=${n + 1}`, { headers: await authHeaders(request) });
-  const data = ((await res.json()) as { data: ({ owner: string } | { member: string })[] }).data;
-  return data.flatMap((e) => ('member' in e ? [e.member] : [])).slice(0, n);
-}
+/** The first `n` members, the owner left out. */
+const firstMembers = async (emu: Emulator, n: number) => (await emu.roster(GROUP, { pagesize: n + 1 })).members.slice(0, n);
 
 /** Every attribute write and lookup the page sends, to prove a refusal sent nothing. */
 function recordCalls(page: Page) {
@@ -41,8 +29,8 @@ async function expectNoAxeViolations(page: Page) {
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-test('a member’s attributes open from the URL; keys are set in Chinese, limits refused as typed, and deleted after asking', async ({ page, request }) => {
-  const [member] = await firstMembers(request, 1);
+test('a member’s attributes open from the URL; keys are set in Chinese, limits refused as typed, and deleted after asking', async ({ page, emu }) => {
+  const [member] = await firstMembers(emu, 1);
   const calls = recordCalls(page);
   await page.goto(`${SECTION}?member=${member}`);
   const section = page.getByRole('region', { name: 'Member attributes' });
@@ -72,6 +60,7 @@ test('a member’s attributes open from the URL; keys are set in Chinese, limits
   await expect(page.getByRole('alert').filter({ hasText: `Saved ${KEY} of ${member}.` })).toBeVisible();
   await expect(table.getByRole('row', { name: new RegExp(KEY) })).toContainText('前端组长');
   expect(calls).toEqual([`PUT /im/demo/metadata/chatgroup/${GROUP}/user/${member}`]);
+  expect(await emu.memberAttributes(GROUP, member!)).toMatchObject({ [KEY]: '前端组长' });
   await expect(key).toHaveValue('');
   await expectNoAxeViolations(page);
 
@@ -92,24 +81,19 @@ test('a member’s attributes open from the URL; keys are set in Chinese, limits
   await expect(dialog).toBeHidden();
   await expect(table.getByRole('row', { name: new RegExp(KEY) })).toHaveCount(0);
   expect(calls).toHaveLength(2);
+  await expect.poll(async () => Object.keys(await emu.memberAttributes(GROUP, member!))).not.toContain(KEY);
   // Reload: the URL still opens the same member, and the key is gone on the server too.
   await page.reload();
   await expect(table.getByRole('row', { name: /nickname/ })).toBeVisible();
   await expect(table.getByRole('row', { name: new RegExp(KEY) })).toHaveCount(0);
 });
 
-test('one key across 10 members is a table, “not set” where absent; 11 members are refused before sending', async ({ page, request }) => {
-  const members = await firstMembers(request, 11);
+test('one key across 10 members is a table, “not set” where absent; 11 members are refused before sending', async ({ page, emu }) => {
+  const members = await firstMembers(emu, 11);
   const key = `${KEY}x`;
   // Two of them carry the key, set through the API.
-  const headers = await authHeaders(request);
-  for (const [m, v] of [
-    [members[1]!, '甲'],
-    [members[3]!, 'beta'],
-  ] as const) {
-    const res = await request.put(`${API}/metadata/chatgroup/${GROUP}/user/${m}`, { headers, data: { metaData: { [key]: v } } });
-    expect(res.status()).toBe(200);
-  }
+  await emu.setMemberAttributes(GROUP, members[1]!, { [key]: '甲' });
+  await emu.setMemberAttributes(GROUP, members[3]!, { [key]: 'beta' });
 
   const calls = recordCalls(page);
   await page.goto(SECTION);

@@ -1,46 +1,26 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { EMULATOR_PORT } from '../playwright.config';
+import type { Page } from '@playwright/test';
+import { expect, test, unique, type Emulator } from './support/emulator';
 
 test.use({ locale: 'en-US' });
 
 // Members, Admins and the ownership transfer. Only the groups given to this spec are changed:
 // Android Devs (members, admins) and Board Games (its owner); the big group is only read.
 
-const API = `http://127.0.0.1:${EMULATOR_PORT}/demo/console`;
 const BIG = '180000000104729'; // 全员大群 All Hands, 3,000 members
 const ANDROID = '180000000628374'; // Android Devs, 118 members, owner li_na
 const BOARD_GAMES = '180000001047290'; // Board Games, 11 members, owner mason.wong
 
-async function headers(request: APIRequestContext) {
-  const res = await request.post(`${API}/token`, {
-    data: { grant_type: 'client_credentials', client_id: 'demo-client-id', client_secret: 'demo-client-secret' },
-  });
-  expect(res.status()).toBe(200);
-  return { Authorization: `Bearer ${((await res.json()) as { access_token: string }).access_token}` };
-}
-
-async function rosterOf(request: APIRequestContext, groupId: string) {
-  const res = await request.get(`${API}/chatgroups/${groupId}/users?pagenum=1&pagesize=1000`, { headers: await headers(request) });
-  const data = ((await res.json()) as { data: ({ owner: string } | { member: string })[] }).data;
-  return data.map((e) => ('owner' in e ? e.owner : e.member));
-}
+/** Everyone in the group, the owner first. */
+const rosterOf = async (emu: Emulator, groupId: string) => (await emu.roster(groupId)).everyone;
 
 /** Users only this test knows, so parallel specs never see them. */
-async function freshUsers(request: APIRequestContext, n: number) {
-  const stamp = Date.now().toString(36);
-  const users = Array.from({ length: n }, (_, i) => ({ username: `e2e-g1-${stamp}-${i}`, password: 'demo-password' }));
-  const res = await request.post(`${API}/users`, { headers: await headers(request), data: users });
-  expect(res.status()).toBe(200);
-  return users.map((u) => u.username);
+async function freshUsers(emu: Emulator, n: number) {
+  const stamp = unique('e2e-g1');
+  const users = Array.from({ length: n }, (_, i) => `${stamp}-${i}`);
+  await emu.register(users, { password: 'demo-password' });
+  return users;
 }
-
-async function call(request: APIRequestContext, method: 'get' | 'post' | 'put' | 'delete', path: string, data?: unknown) {
-  const res = await request[method](`${API}/${path}`, { headers: await headers(request), data });
-  expect(res.status(), `${method} ${path}`).toBe(200);
-  return ((await res.json()) as { data: unknown }).data;
-}
-const mutesOf = async (request: APIRequestContext, groupId: string) => (await call(request, 'get', `chatgroups/${groupId}/mute`)) as { user: string; expire: number }[];
 
 async function expectNoAxeViolations(page: Page) {
   const axe = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa']).analyze();
@@ -108,8 +88,8 @@ test('roster rows show roles, mutes and the whitelist, each name a link to the u
   await expect(page).toHaveURL('/demo/users/zhangbo4448');
 });
 
-test('members are added one by one or in bulk, removed in bulk or one by one, each with a report and Undo', async ({ page, request }) => {
-  const [a, b] = await freshUsers(request, 2);
+test('members are added one by one or in bulk, removed in bulk or one by one, each with a report and Undo', async ({ page, emu }) => {
+  const [a, b] = await freshUsers(emu, 2);
   await page.goto(`/demo/groups/${ANDROID}`);
   await expect(memberCount(page)).toContainText('118 of 200');
 
@@ -123,7 +103,7 @@ test('members are added one by one or in bulk, removed in bulk or one by one, ea
   await expect(dialog.getByText('2 succeeded, 1 failed, 0 skipped', { exact: true })).toBeVisible();
   await expect(dialog.getByRole('row', { name: /lily\.khan Failed Not added: already a member/ })).toBeVisible();
   await expect(memberCount(page)).toContainText('120 of 200');
-  expect(await rosterOf(request, ANDROID)).toEqual(expect.arrayContaining([a, b]));
+  expect(await rosterOf(emu, ANDROID)).toEqual(expect.arrayContaining([a, b]));
 
   // Undo removes exactly the two who joined.
   await dialog.getByRole('button', { name: 'Undo' }).click();
@@ -132,7 +112,7 @@ test('members are added one by one or in bulk, removed in bulk or one by one, ea
   await expect(dialog.getByText('2 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(memberCount(page)).toContainText('118 of 200');
-  const after = await rosterOf(request, ANDROID);
+  const after = await rosterOf(emu, ANDROID);
   expect(after).not.toContain(a);
   expect(after).toContain('lily.khan');
 
@@ -179,11 +159,11 @@ test('members are added one by one or in bulk, removed in bulk or one by one, ea
   await expect(dialog.getByText('1 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(memberCount(page)).toContainText('118 of 200');
-  expect(await rosterOf(request, ANDROID)).not.toContain(a);
+  expect(await rosterOf(emu, ANDROID)).not.toContain(a);
 });
 
-test('admins are promoted after checks and demoted after a confirmation', async ({ page, request }) => {
-  const [outsider] = await freshUsers(request, 1);
+test('admins are promoted after checks and demoted after a confirmation', async ({ page, emu }) => {
+  const [outsider] = await freshUsers(emu, 1);
   await page.goto(`/demo/groups/${ANDROID}/admins`);
   const admins = page.getByRole('table', { name: 'Admins of Android Devs' });
   await expect(admins.getByRole('link', { name: 'ava_nguyen7242' })).toBeVisible();
@@ -247,10 +227,10 @@ test('ownership moves to a member once the group ID is typed; the old owner stay
 // test join it, and leave again at the end.
 const TRAVEL = '180000002513496'; // Travel Buddies, 21 members
 
-test('on the 3,000-member roster, 70 chosen members are muted for 1 hour in four actions with Undo in view, and Undo unmutes them all', async ({ page, request }) => {
-  const before = await mutesOf(request, BIG);
+test('on the 3,000-member roster, 70 chosen members are muted for 1 hour in four actions with Undo in view, and Undo unmutes them all', async ({ page, emu }) => {
+  const before = await emu.mutes(BIG);
   // The owner and the first 70 members: a page of 71.
-  const first = (await rosterOf(request, BIG)).slice(1, 71);
+  const first = (await rosterOf(emu, BIG)).slice(1, 71);
   expect(first.filter((n) => before.some((m) => m.user === n))).toEqual([]);
   await page.goto(`/demo/groups/${BIG}?pagesize=71`);
   const roster = page.getByRole('table', { name: 'Members of 全员大群 All Hands' });
@@ -275,7 +255,7 @@ test('on the 3,000-member roster, 70 chosen members are muted for 1 hour in four
   await expect(undo).toBeInViewport();
   expect(actions).toBeLessThanOrEqual(5);
 
-  const muted = new Map((await mutesOf(request, BIG)).map((m) => [m.user, m.expire]));
+  const muted = new Map((await emu.mutes(BIG)).map((m) => [m.user, m.expire]));
   for (const name of first) {
     expect(muted.get(name)).toBeGreaterThanOrEqual(startedAt + 3_600_000 - 5_000);
     expect(muted.get(name)).toBeLessThanOrEqual(Date.now() + 3_600_000 + 5_000);
@@ -285,7 +265,7 @@ test('on the 3,000-member roster, 70 chosen members are muted for 1 hour in four
   expect(actions).toBeLessThanOrEqual(5);
   await expect(dialog.getByText('Result of the undo')).toBeVisible();
   await expect(dialog.getByText('70 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
-  const after = await mutesOf(request, BIG);
+  const after = await emu.mutes(BIG);
   expect(first.filter((n) => after.some((m) => m.user === n))).toEqual([]);
   expect(after.map((m) => m.user).sort()).toEqual(before.map((m) => m.user).sort());
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
@@ -294,14 +274,14 @@ test('on the 3,000-member roster, 70 chosen members are muted for 1 hour in four
   await expect(firstRow).not.toContainText('Muted');
 });
 
-test('removing an admin who is whitelisted, muted and has attributes lists all four, and Undo puts all four back', async ({ page, request }) => {
-  const [target] = await freshUsers(request, 1);
-  await call(request, 'post', `chatgroups/${TRAVEL}/users`, { usernames: [target] });
-  await call(request, 'post', `chatgroups/${TRAVEL}/admin`, { newadmin: target });
-  await call(request, 'post', `chatgroups/${TRAVEL}/white/users`, { usernames: [target] });
-  await call(request, 'post', `chatgroups/${TRAVEL}/mute`, { usernames: [target], mute_duration: 2 * 3_600_000 });
-  await call(request, 'put', `metadata/chatgroup/${TRAVEL}/user/${target}`, { metaData: { nickname: 'Tee', role: 'guide' } });
-  const mutedUntil = (await mutesOf(request, TRAVEL)).find((m) => m.user === target)!.expire;
+test('removing an admin who is whitelisted, muted and has attributes lists all four, and Undo puts all four back', async ({ page, emu }) => {
+  const [target] = await freshUsers(emu, 1);
+  await emu.addMembers(TRAVEL, [target!]);
+  await emu.makeAdmin(TRAVEL, target!);
+  await emu.addToWhitelist(TRAVEL, [target!]);
+  await emu.mute(TRAVEL, target!, 2 * 3_600_000);
+  await emu.setMemberAttributes(TRAVEL, target!, { nickname: 'Tee', role: 'guide' });
+  const mutedUntil = (await emu.mutes(TRAVEL)).find((m) => m.user === target)!.expire;
 
   try {
     await page.goto(`/demo/groups/${TRAVEL}`);
@@ -321,7 +301,7 @@ test('removing an admin who is whitelisted, muted and has attributes lists all f
     await expect(dialog.getByRole('textbox')).toHaveCount(0);
     await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
     await expect(dialog.getByText('1 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
-    expect(await rosterOf(request, TRAVEL)).not.toContain(target);
+    expect(await rosterOf(emu, TRAVEL)).not.toContain(target);
 
     const undo = dialog.getByRole('button', { name: 'Undo' });
     await expect(undo).toBeInViewport();
@@ -330,22 +310,23 @@ test('removing an admin who is whitelisted, muted and has attributes lists all f
     await expect(dialog.getByRole('row', { name: new RegExp(`${target} Succeeded Back in the group with: admin role, whitelist entry, mute \\(.+\\), and 2 attributes\\.`) })).toBeVisible();
 
     // All four are back in the emulator, the mute with the time it had left (not a fresh 2 hours).
-    expect(await rosterOf(request, TRAVEL)).toContain(target);
-    expect(await call(request, 'get', `chatgroups/${TRAVEL}/admin`)).toContain(target);
-    expect(await call(request, 'get', `chatgroups/${TRAVEL}/white/users`)).toContain(target);
-    const back = (await mutesOf(request, TRAVEL)).find((m) => m.user === target);
+    expect(await rosterOf(emu, TRAVEL)).toContain(target);
+    expect(await emu.admins(TRAVEL)).toContain(target);
+    expect(await emu.whitelist(TRAVEL)).toContain(target);
+    const back = (await emu.mutes(TRAVEL)).find((m) => m.user === target);
     expect(Math.abs(back!.expire - mutedUntil)).toBeLessThan(5_000);
-    expect(await call(request, 'get', `metadata/chatgroup/${TRAVEL}/user/${target}`)).toEqual({ nickname: 'Tee', role: 'guide' });
+    expect(await emu.memberAttributes(TRAVEL, target!)).toEqual({ nickname: 'Tee', role: 'guide' });
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await expect(roster.getByRole('row').filter({ has: page.getByRole('link', { name: target!, exact: true }) })).toContainText('Admin');
   } finally {
-    await request.delete(`${API}/chatgroups/${TRAVEL}/users/${target}`, { headers: await headers(request) });
+    // Unchecked: a failure here must not hide the test's own.
+    await emu.send('DELETE', `chatgroups/${TRAVEL}/users/${target}`);
   }
 });
 
-test('removing three chosen members takes one confirmation, nothing typed', async ({ page, request }) => {
-  const fresh = await freshUsers(request, 3);
-  await call(request, 'post', `chatgroups/${TRAVEL}/users`, { usernames: fresh });
+test('removing three chosen members takes one confirmation, nothing typed', async ({ page, emu }) => {
+  const fresh = await freshUsers(emu, 3);
+  await emu.addMembers(TRAVEL, fresh);
   try {
     await page.goto(`/demo/groups/${TRAVEL}`);
     const roster = page.getByRole('table', { name: 'Members of Travel Buddies' });
@@ -358,11 +339,11 @@ test('removing three chosen members takes one confirmation, nothing typed', asyn
     // The one confirmation.
     await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
     await expect(dialog.getByText('3 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
-    const after = await rosterOf(request, TRAVEL);
+    const after = await rosterOf(emu, TRAVEL);
     expect(fresh.filter((n) => after.includes(n))).toEqual([]);
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     for (const name of fresh) await expect(roster.getByRole('link', { name, exact: true })).toHaveCount(0);
   } finally {
-    await request.delete(`${API}/chatgroups/${TRAVEL}/users/${fresh.join(',')}`, { headers: await headers(request) });
+    await emu.send('DELETE', `chatgroups/${TRAVEL}/users/${fresh.join(',')}`);
   }
 });

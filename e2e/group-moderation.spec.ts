@@ -1,38 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { EMULATOR_PORT } from '../playwright.config';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/emulator';
 
 test.use({ locale: 'en-US' });
 
 // Moderators mute, block and whitelist members of a group: the Mutes, Blacklist and Whitelist sections.
 // Only the two groups given to this spec are changed: 摄影爱好者 and 篮球队.
 
-const API = `http://127.0.0.1:${EMULATOR_PORT}/demo/console`;
 const PHOTO = '180000001152019'; // 摄影爱好者, 324 members
 const BASKETBALL = '180000002199309'; // 篮球队, 231 members
-
-async function headers(request: APIRequestContext) {
-  const res = await request.post(`${API}/token`, {
-    data: { grant_type: 'client_credentials', client_id: 'demo-client-id', client_secret: 'demo-client-secret' },
-  });
-  expect(res.status()).toBe(200);
-  return { Authorization: `Bearer ${((await res.json()) as { access_token: string }).access_token}` };
-}
-
-async function api<T>(request: APIRequestContext, path: string): Promise<T> {
-  const res = await request.get(`${API}/${path}`, { headers: await headers(request) });
-  expect(res.status()).toBe(200);
-  return ((await res.json()) as { data: T }).data;
-}
-
-const roster = async (request: APIRequestContext, groupId: string) => {
-  const data = await api<({ owner: string } | { member: string })[]>(request, `chatgroups/${groupId}/users?pagenum=1&pagesize=1000`);
-  return {
-    owner: data.flatMap((e) => ('owner' in e ? [e.owner] : []))[0]!,
-    members: data.flatMap((e) => ('member' in e ? [e.member] : [])),
-  };
-};
-const mutes = (request: APIRequestContext, groupId: string) => api<{ user: string; expire: number }[]>(request, `chatgroups/${groupId}/mute`);
 
 // The section itself (notifications are the shell's).
 async function expectNoAxeViolations(page: Page) {
@@ -40,9 +16,9 @@ async function expectNoAxeViolations(page: Page) {
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-test('70 pasted members are muted for 1 hour in two calls with a per-user report, and Undo unmutes exactly them', async ({ page, request }) => {
-  const { owner, members } = await roster(request, PHOTO);
-  const alreadyMuted = new Set((await mutes(request, PHOTO)).map((m) => m.user));
+test('70 pasted members are muted for 1 hour in two calls with a per-user report, and Undo unmutes exactly them', async ({ page, emu }) => {
+  const { owner, members } = await emu.roster(PHOTO);
+  const alreadyMuted = new Set((await emu.mutes(PHOTO)).map((m) => m.user));
   const chosen = members.filter((m) => !alreadyMuted.has(m)).slice(0, 70);
   expect(chosen).toHaveLength(70);
   const outsider = 'e2e-g2-not-a-member';
@@ -77,12 +53,12 @@ test('70 pasted members are muted for 1 hour in two calls with a per-user report
   await expect(dialog.getByText('70 succeeded, 1 failed, 0 skipped', { exact: true })).toBeVisible();
   expect((await Promise.all(muteCalls)).sort((a, b) => b - a)).toEqual([60, 11]);
   await expect(dialog.getByRole('row', { name: new RegExp(`${outsider} Failed users \\[${outsider}\\] are not members of this group!`) })).toBeVisible();
-  const muted = new Map((await mutes(request, PHOTO)).map((m) => [m.user, m.expire]));
+  const muted = new Map((await emu.mutes(PHOTO)).map((m) => [m.user, m.expire]));
   for (const name of chosen) {
     expect(muted.get(name)).toBeGreaterThanOrEqual(startedAt + 3_600_000 - 5_000);
     expect(muted.get(name)).toBeLessThanOrEqual(Date.now() + 3_600_000 + 5_000);
   }
-  expect(muted.has(owner)).toBe(false);
+  expect(muted.has(owner!)).toBe(false);
 
   // The report's summary and Undo come before its 71 rows.
   await expect(dialog.getByRole('button', { name: 'Undo' })).toBeInViewport();
@@ -92,15 +68,15 @@ test('70 pasted members are muted for 1 hour in two calls with a per-user report
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(dialog).toBeHidden();
 
-  const after = new Set((await mutes(request, PHOTO)).map((m) => m.user));
+  const after = new Set((await emu.mutes(PHOTO)).map((m) => m.user));
   expect(chosen.filter((n) => after.has(n))).toEqual([]);
   expect([...after].sort()).toEqual([...alreadyMuted].sort());
   await expect(table.getByRole('row')).toHaveCount(alreadyMuted.size + 1);
 });
 
-test('a single mute shows its time left and a permanent one is marked; each is unmuted after a confirmation', async ({ page, request }) => {
-  const { members } = await roster(request, PHOTO);
-  const alreadyMuted = new Set((await mutes(request, PHOTO)).map((m) => m.user));
+test('a single mute shows its time left and a permanent one is marked; each is unmuted after a confirmation', async ({ page, emu }) => {
+  const { members } = await emu.roster(PHOTO);
+  const alreadyMuted = new Set((await emu.mutes(PHOTO)).map((m) => m.user));
   const [forADay, forever] = members.filter((m) => !alreadyMuted.has(m)).slice(-2) as [string, string];
 
   await page.goto(`/demo/groups/${PHOTO}/mutes`);
@@ -175,8 +151,8 @@ test('mute everyone shows in the Mutes section and the header, with the whitelis
   await expect(header).toContainText('No');
 });
 
-test('blocking a member removes them from the group; unblocking does not add them back', async ({ page, request }) => {
-  const { owner, members } = await roster(request, BASKETBALL);
+test('blocking a member removes them from the group; unblocking does not add them back', async ({ page, emu }) => {
+  const { owner, members } = await emu.roster(BASKETBALL);
   const victim = members[1]!;
 
   await page.goto(`/demo/groups/${BASKETBALL}/blacklist`);
@@ -201,7 +177,7 @@ test('blocking a member removes them from the group; unblocking does not add the
   await page.getByRole('link', { name: 'Members', exact: true }).click();
   const roster1 = page.getByRole('table', { name: 'Members of 篮球队' });
   await page.goto(`/demo/groups/${BASKETBALL}?pagesize=1000`);
-  await expect(roster1.getByRole('row').nth(1)).toContainText(owner);
+  await expect(roster1.getByRole('row').nth(1)).toContainText(owner!);
   await expect(roster1.getByRole('cell', { name: victim, exact: true })).toHaveCount(0);
 
   await page.goto(`/demo/groups/${BASKETBALL}/blacklist`);
@@ -211,12 +187,12 @@ test('blocking a member removes them from the group; unblocking does not add the
   await confirm.getByRole('button', { name: 'Unblock' }).click();
   await expect(page.getByRole('alert').filter({ hasText: `${victim} is unblocked (not a member again).` })).toBeVisible();
   await expect(blacklist.getByRole('link', { name: victim, exact: true })).toHaveCount(0);
-  expect((await roster(request, BASKETBALL)).members).not.toContain(victim);
+  expect((await emu.roster(BASKETBALL)).members).not.toContain(victim);
 });
 
-test('a member blocked from the roster is put back by Undo: unblocked, a member again, with the admin role', async ({ page, request }) => {
-  const { members } = await roster(request, BASKETBALL);
-  const admins = await api<string[]>(request, `chatgroups/${BASKETBALL}/admin`);
+test('a member blocked from the roster is put back by Undo: unblocked, a member again, with the admin role', async ({ page, emu }) => {
+  const { members } = await emu.roster(BASKETBALL);
+  const admins = await emu.admins(BASKETBALL);
   const target = members.find((m) => admins.includes(m)) ?? members[2]!;
   const wasAdmin = admins.includes(target);
 
@@ -228,19 +204,19 @@ test('a member blocked from the roster is put back by Undo: unblocked, a member 
   if (wasAdmin) await expect(dialog.getByText(`Admin role (1): ${target}`)).toBeVisible();
   await dialog.getByRole('button', { name: 'Block', exact: true }).click();
   await expect(dialog.getByText('1 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
-  expect(await api<string[]>(request, `chatgroups/${BASKETBALL}/blocks/users`)).toContain(target);
-  expect((await roster(request, BASKETBALL)).members).not.toContain(target);
+  expect(await emu.groupBlocks(BASKETBALL)).toContain(target);
+  expect((await emu.roster(BASKETBALL)).members).not.toContain(target);
 
   await dialog.getByRole('button', { name: 'Undo' }).click();
   await expect(dialog.getByText('Result of the undo')).toBeVisible();
   await expect(dialog.getByText('1 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
-  expect(await api<string[]>(request, `chatgroups/${BASKETBALL}/blocks/users`)).not.toContain(target);
-  expect((await roster(request, BASKETBALL)).members).toContain(target);
-  expect((await api<string[]>(request, `chatgroups/${BASKETBALL}/admin`)).includes(target)).toBe(wasAdmin);
+  expect(await emu.groupBlocks(BASKETBALL)).not.toContain(target);
+  expect((await emu.roster(BASKETBALL)).members).toContain(target);
+  expect((await emu.admins(BASKETBALL)).includes(target)).toBe(wasAdmin);
 });
 
-test('whitelist: add and remove many, each with Undo', async ({ page, request }) => {
-  const { members } = await roster(request, BASKETBALL);
+test('whitelist: add and remove many, each with Undo', async ({ page, emu }) => {
+  const { members } = await emu.roster(BASKETBALL);
   const pair = members.slice(-2);
 
   await page.goto(`/demo/groups/${BASKETBALL}/whitelist`);
@@ -254,7 +230,7 @@ test('whitelist: add and remove many, each with Undo', async ({ page, request })
   await dialog.getByRole('button', { name: 'Review' }).click();
   await dialog.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(dialog.getByText('2 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
-  expect(await api<string[]>(request, `chatgroups/${BASKETBALL}/white/users`)).toEqual(pair);
+  expect(await emu.whitelist(BASKETBALL)).toEqual(pair);
   await dialog.getByRole('button', { name: 'Undo' }).click();
   await expect(dialog.getByText('Remove from the whitelist the 2 members this run added.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
@@ -274,7 +250,7 @@ test('whitelist: add and remove many, each with Undo', async ({ page, request })
   await dialog.getByRole('button', { name: 'Review' }).click();
   await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(dialog.getByText('2 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
-  expect(await api<string[]>(request, `chatgroups/${BASKETBALL}/white/users`)).toEqual([]);
+  expect(await emu.whitelist(BASKETBALL)).toEqual([]);
   await dialog.getByRole('button', { name: 'Undo' }).click();
   await dialog.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(dialog.getByText('Result of the undo')).toBeVisible();

@@ -1,25 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { E2E_OPERATORS, EMULATOR_PORT, PRODUCTION_URL } from '../playwright.config';
+import type { Locator, Page } from '@playwright/test';
+import { E2E_OPERATORS, PRODUCTION_URL } from '../playwright.config';
+import { expect, test } from './support/emulator';
 
 test.use({ locale: 'en-US' });
 
 // Numbered pages: a page three pages in is one click away, and the page stays in the URL through
 // a reload. The big group is only read; the audit log gets rows of a user only this spec makes.
 
-const API = `http://127.0.0.1:${EMULATOR_PORT}/demo/console`;
 const BIG = '180000000104729'; // 全员大群 All Hands, 3,000 members
-
-async function emulatorGet<T>(request: APIRequestContext, path: string): Promise<T> {
-  const token = await request.post(`${API}/token`, {
-    data: { grant_type: 'client_credentials', client_id: 'demo-client-id', client_secret: 'demo-client-secret' },
-  });
-  expect(token.status()).toBe(200);
-  const { access_token } = (await token.json()) as { access_token: string };
-  const res = await request.get(`${API}/${path}`, { headers: { Authorization: `Bearer ${access_token}` } });
-  expect(res.status()).toBe(200);
-  return ((await res.json()) as { data: T }).data;
-}
 
 /** The usernames a table shows, in order (each row's name is a link to the user). */
 const namesIn = (table: Locator) => table.locator('a[href^="/demo/users/"]').evaluateAll((links) => links.map((a) => a.textContent));
@@ -29,7 +18,7 @@ async function expectNoAxeViolations(page: Page) {
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-test('from the groups list, the big roster’s page 3 is two clicks away, and a reload keeps it', async ({ page, request }) => {
+test('from the groups list, the big roster’s page 3 is two clicks away, and a reload keeps it', async ({ page, emu }) => {
   await page.goto('/demo/groups');
   // Click 1: open the group.
   await page.getByRole('table', { name: 'Groups' }).getByRole('link', { name: '全员大群 All Hands' }).click();
@@ -44,8 +33,7 @@ test('from the groups list, the big roster’s page 3 is two clicks away, and a 
   await expect(page.getByText('Page 3 of 30 · rows 201–300')).toBeVisible();
   await expect(nav.getByRole('button', { name: 'Page 3', exact: true })).toHaveAttribute('aria-current', 'page');
   // The same members, in the same order, as the IM API's page 3 at the same size.
-  const api = await emulatorGet<({ owner: string } | { member: string })[]>(request, `chatgroups/${BIG}/users?pagenum=3&pagesize=100`);
-  const expected = api.map((e) => ('owner' in e ? e.owner : e.member));
+  const expected = (await emu.roster(BIG, { pagenum: 3, pagesize: 100 })).everyone;
   expect(expected).toHaveLength(100);
   await expect.poll(() => namesIn(roster)).toEqual(expected);
   await expectNoAxeViolations(page);
@@ -75,8 +63,8 @@ test('the numbered pages are named in Chinese too', async ({ browser }) => {
   await context.close();
 });
 
-test('the mutes list, answered whole by the API, has numbered pages of its own', async ({ page, request }) => {
-  const mutes = (await emulatorGet<{ user: string }[]>(request, `chatgroups/${BIG}/mute`)).map((m) => m.user);
+test('the mutes list, answered whole by the API, has numbered pages of its own', async ({ page, emu }) => {
+  const mutes = (await emu.mutes(BIG)).map((m) => m.user);
   expect(mutes.length).toBeGreaterThan(4);
   await page.goto(`/demo/groups/${BIG}/mutes?pagesize=2`);
   const table = page.getByRole('table', { name: 'Muted members of 全员大群 All Hands' });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { EMULATOR_PORT } from '../playwright.config';
+import type { Page } from '@playwright/test';
+import { expect, test, unique } from './support/emulator';
 
 test.use({ locale: 'en-US' });
 
@@ -8,37 +8,7 @@ test.use({ locale: 'en-US' });
 // `demo-agora` the Agora Chat one (/app-id/{id}); both reach one database. Each run sets up its own
 // two users and their group, so it touches nobody else's data.
 
-const API = `http://127.0.0.1:${EMULATOR_PORT}/demo/console`;
 const APPS = ['demo', 'demo-agora'] as const;
-
-async function api(request: APIRequestContext) {
-  const res = await request.post(`${API}/token`, {
-    data: { grant_type: 'client_credentials', client_id: 'demo-client-id', client_secret: 'demo-client-secret' },
-  });
-  expect(res.status()).toBe(200);
-  const headers = { Authorization: `Bearer ${((await res.json()) as { access_token: string }).access_token}` };
-  const ok = async (r: Promise<import('@playwright/test').APIResponse>) => {
-    const done = await r;
-    expect(done.status(), await done.text()).toBe(200);
-    return done;
-  };
-  return {
-    register: (names: string[]) => ok(request.post(`${API}/users`, { headers, data: names.map((username) => ({ username, password: 'pw-123456' })) })),
-    createGroup: async (groupname: string, owner: string, members: string[]) => {
-      const r = await ok(
-        request.post(`${API}/chatgroups`, { headers, data: { groupname, description: 'relationship e2e', public: true, maxusers: 200, owner, members } }),
-      );
-      return ((await r.json()) as { data: { groupid: string } }).data.groupid;
-    },
-    block: (owner: string, other: string) => ok(request.post(`${API}/users/${owner}/blocks/users`, { headers, data: { usernames: [other] } })),
-    blocks: async (owner: string) => ((await (await request.get(`${API}/users/${owner}/blocks/users`, { headers })).json()) as { data: string[] }).data,
-    mute: (groupId: string, user: string, ms: number) => ok(request.post(`${API}/chatgroups/${groupId}/mute`, { headers, data: { usernames: [user], mute_duration: ms } })),
-    groupBlock: (groupId: string, user: string) => ok(request.post(`${API}/chatgroups/${groupId}/blocks/users/${user}`, { headers })),
-    ban: (user: string) => ok(request.post(`${API}/users/${user}/deactivate`, { headers })),
-  };
-}
-
-const unique = (tag: string) => `e2e-f2-${tag}-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 
 async function axe(page: Page) {
   // The shared notifications' close button has no name yet (src/lib/notify, reported); the rest of the page is checked.
@@ -47,13 +17,12 @@ async function axe(page: Page) {
 }
 
 for (const app of APPS) {
-  test(`on ${app}: a ban, a block and a mute stop two users; the block is fixed in one click`, async ({ page, request }) => {
-    const emu = await api(request);
-    const a = unique('a');
-    const b = unique('b');
-    const groupName = unique('group');
+  test(`on ${app}: a ban, a block and a mute stop two users; the block is fixed in one click`, async ({ page, emu }) => {
+    const a = unique('e2e-f2-a');
+    const b = unique('e2e-f2-b');
+    const groupName = unique('e2e-f2-group');
     await emu.register([a, b]);
-    const groupId = await emu.createGroup(groupName, a, [b]);
+    const groupId = await emu.createGroup(groupName, a, [b], 'relationship e2e');
     await emu.block(a, b);
     await emu.mute(groupId, b, 60 * 60 * 1000);
     await emu.ban(a);
@@ -118,15 +87,14 @@ for (const app of APPS) {
   });
 }
 
-test('a mute and a group blacklist are lifted from the page, until nothing stops them', async ({ page, request }) => {
-  const emu = await api(request);
-  const a = unique('a');
-  const b = unique('b');
-  const shared = unique('shared');
-  const left = unique('left');
+test('a mute and a group blacklist are lifted from the page, until nothing stops them', async ({ page, emu }) => {
+  const a = unique('e2e-f2-a');
+  const b = unique('e2e-f2-b');
+  const shared = unique('e2e-f2-shared');
+  const left = unique('e2e-f2-left');
   await emu.register([a, b]);
-  const sharedId = await emu.createGroup(shared, a, [b]);
-  const leftId = await emu.createGroup(left, a, [b]);
+  const sharedId = await emu.createGroup(shared, a, [b], 'relationship e2e');
+  const leftId = await emu.createGroup(left, a, [b], 'relationship e2e');
   await emu.mute(sharedId, b, -1);
   // Blocking B from a group removes B from it: only A is in it now.
   await emu.groupBlock(leftId, b);
@@ -151,6 +119,8 @@ test('a mute and a group blacklist are lifted from the page, until nothing stops
   await expect(summary).toHaveText('Nothing stops them.');
   await expect(page.getByText('Neither is on the blacklist of the 1 group only the other one is in.')).toBeVisible();
   await expect(page.getByText('Both can speak in this group.')).toBeVisible();
+  expect(await emu.mutes(sharedId)).toEqual([]);
+  expect(await emu.groupBlocks(leftId)).toEqual([]);
 });
 
 test('the navigation opens the check, under its own title, for any two users', async ({ page }) => {
@@ -170,7 +140,7 @@ test('the navigation opens the check, under its own title, for any two users', a
 });
 
 test('a user who does not exist is said so, and the checks about them are not run', async ({ page }) => {
-  const ghost = unique('ghost');
+  const ghost = unique('e2e-f2-ghost');
   await page.goto(`/demo/relationship?a=alice&b=${ghost}`);
   await expect(page.getByRole('status').filter({ hasText: /stop/ })).toHaveText('1 thing stops them.');
   await expect(page.getByRole('listitem').filter({ hasText: `${ghost} does not exist in this app.` })).toContainText('Stops them');

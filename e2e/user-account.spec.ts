@@ -1,23 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { EMULATOR_PORT } from '../playwright.config';
+import type { Page } from '@playwright/test';
+import { expect, test, unique } from './support/emulator';
 
 test.use({ locale: 'en-US' });
 
 // Customer support fixes one account: the user page, its sections and its actions.
-
-const API = `http://127.0.0.1:${EMULATOR_PORT}/demo/console`;
-
-async function appToken(request: APIRequestContext): Promise<string> {
-  const res = await request.post(`${API}/token`, {
-    data: { grant_type: 'client_credentials', client_id: 'demo-client-id', client_secret: 'demo-client-secret' },
-  });
-  expect(res.status()).toBe(200);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-const passwordGrant = (request: APIRequestContext, username: string, password: string) =>
-  request.post(`${API}/token`, { data: { grant_type: 'password', username, password } });
 
 const row = (page: Page, label: string) => page.getByRole('table', { name: /^Profile of/ }).getByRole('row', { name: new RegExp(`^${label}`) });
 const actions = (page: Page) => page.getByRole('group', { name: 'Account actions' });
@@ -45,14 +32,10 @@ test('a banned user is unbanned after a confirmation, and banning again is offer
   await expect(actions(page).getByRole('button', { name: 'Unban' })).toBeVisible();
 });
 
-test('an online user is forced offline', async ({ page, request }) => {
-  const token = await appToken(request);
-  const headers = { Authorization: `Bearer ${token}` };
+test('an online user is forced offline', async ({ page, emu }) => {
   // Generated demo users (past the named fixtures) that are online now; alice is left to other tasks.
-  const list = await request.get(`${API}/users?limit=100`, { headers });
-  const names = ((await list.json()) as { entities: { username: string }[] }).entities.map((u) => u.username).slice(10);
-  const statuses = await request.post(`${API}/users/batch/status`, { headers, data: { usernames: names } });
-  const online = ((await statuses.json()) as { data: Record<string, string>[] }).data.flatMap((d) => Object.entries(d)).filter(([, s]) => s === 'online');
+  const names = (await emu.users({ limit: 100 })).entities.map((u) => u.username).slice(10);
+  const online = Object.entries(await emu.statuses(names)).filter(([, s]) => s === 'online');
   expect(online.length).toBeGreaterThan(0);
   const [username] = online.at(-1)!;
 
@@ -64,11 +47,10 @@ test('an online user is forced offline', async ({ page, request }) => {
   await expect(page.getByRole('alert').filter({ hasText: `${username} was forced offline.` })).toBeVisible();
   await expect(row(page, 'Presence')).toContainText('Offline');
 
-  const after = await request.get(`${API}/users/${encodeURIComponent(username)}/status`, { headers });
-  expect(((await after.json()) as { data: Record<string, string> }).data).toEqual({ [username]: 'offline' });
+  expect(await emu.status(username)).toEqual({ [username]: 'offline' });
 });
 
-test('a password is reset after typing it twice, and only the new one logs in', async ({ page, request }) => {
+test('a password is reset after typing it twice, and only the new one logs in', async ({ page, emu }) => {
   const newPassword = `e2e-${Date.now().toString(36)}-Ω`;
   const urls: string[] = [];
   page.on('request', (r) => urls.push(r.url()));
@@ -92,10 +74,10 @@ test('a password is reset after typing it twice, and only the new one logs in', 
   // Never in a URL.
   expect(urls.filter((u) => decodeURIComponent(u).includes(newPassword))).toEqual([]);
 
-  const ok = await passwordGrant(request, 'trent', newPassword);
+  const ok = await emu.passwordGrant('trent', newPassword);
   expect(ok.status()).toBe(200);
   expect(((await ok.json()) as { access_token?: string }).access_token).toBeTruthy();
-  expect((await passwordGrant(request, 'trent', 'demo-password')).status()).toBe(400);
+  expect((await emu.passwordGrant('trent', 'demo-password')).status()).toBe(400);
 
   // Opened again, the form is empty.
   await actions(page).getByRole('button', { name: 'Reset password' }).click();
@@ -128,18 +110,11 @@ test('do-not-disturb hours: a bad hour is refused before sending, a good one is 
   expect(puts).toHaveLength(1);
 });
 
-test('deleting a user lists the groups they own, asks for the name, and the user is gone', async ({ page, request }) => {
-  const token = await appToken(request);
-  const headers = { Authorization: `Bearer ${token}` };
-  const username = `e2e-del-${Date.now().toString(36)}`;
+test('deleting a user lists the groups they own, asks for the name, and the user is gone', async ({ page, emu }) => {
+  const username = unique('e2e-del');
   const groupname = `Owned by ${username}`;
-  expect((await request.post(`${API}/users`, { headers, data: { username, password: 'pw-123456' } })).status()).toBe(200);
-  const created = await request.post(`${API}/chatgroups`, {
-    headers,
-    data: { groupname, description: 'e2e', public: true, maxusers: 200, owner: username },
-  });
-  expect(created.status()).toBe(200);
-  const groupId = ((await created.json()) as { data: { groupid: string } }).data.groupid;
+  await emu.register(username);
+  const groupId = await emu.createGroup(groupname, username);
 
   await page.goto(`/demo/users/${username}`);
   await actions(page).getByRole('button', { name: 'Delete user' }).click();
@@ -158,7 +133,8 @@ test('deleting a user lists the groups they own, asks for the name, and the user
   await expect(page.getByRole('alert').filter({ hasText: `${username} was deleted.` })).toBeVisible();
   await page.goto(`/demo/users/${username}`);
   await expect(page.getByText(`There is no user called “${username}” in this app.`)).toBeVisible();
-  expect((await request.get(`${API}/chatgroups/${groupId}`, { headers })).status()).toBe(404);
+  await emu.call('GET', `users/${username}`, undefined, 404);
+  await emu.call('GET', `chatgroups/${groupId}`, undefined, 404);
 });
 
 test('a section is in the URL: a deep link and reload show it, and the tabs work from the keyboard', async ({ page }) => {

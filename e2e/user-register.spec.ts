@@ -1,42 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { EMULATOR_PORT } from '../playwright.config';
+import { expect, test, unique } from './support/emulator';
 
 test.use({ locale: 'en-US' });
-
-const EMULATOR = `http://127.0.0.1:${EMULATOR_PORT}/demo/console`;
-const unique = (task: string) => `e2e-${task}-${Date.now().toString(36)}`;
-
-async function appToken(request: APIRequestContext): Promise<string> {
-  const res = await request.post(`${EMULATOR}/token`, {
-    data: { grant_type: 'client_credentials', client_id: 'demo-client-id', client_secret: 'demo-client-secret', ttl: 0 },
-  });
-  expect(res.ok()).toBe(true);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-/** Every user of the app, walked straight on the emulator (100 a page) — what the export must match. */
-async function countUsers(request: APIRequestContext, token: string): Promise<number> {
-  let count = 0;
-  let cursor: string | undefined;
-  do {
-    const res = await request.get(`${EMULATOR}/users`, {
-      params: { limit: 100, ...(cursor ? { cursor } : {}) },
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    expect(res.ok()).toBe(true);
-    const body = (await res.json()) as { entities: unknown[]; cursor?: string | null };
-    count += body.entities.length;
-    cursor = body.cursor || undefined;
-  } while (cursor);
-  return count;
-}
-
-async function getUser(request: APIRequestContext, token: string, username: string) {
-  const res = await request.get(`${EMULATOR}/users/${encodeURIComponent(username)}`, { headers: { Authorization: `Bearer ${token}` } });
-  return { status: res.status(), user: res.ok() ? ((await res.json()) as { entities: { username: string; nickname?: string }[] }).entities[0] : undefined };
-}
 
 /** CSV records after the header, quotes respected (a quoted field may hold a line break). */
 function csvRecords(text: string): string[][] {
@@ -68,8 +34,8 @@ function csvRecords(text: string): string[][] {
   return records;
 }
 
-test('register one user through the form, then open their page', async ({ page }) => {
-  const username = unique('one');
+test('register one user through the form, then open their page', async ({ page, emu }) => {
+  const username = unique('e2e-one');
   await page.goto('/demo/users');
   await page.getByRole('link', { name: 'Register users' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Register users' })).toBeVisible();
@@ -93,6 +59,7 @@ test('register one user through the form, then open their page', async ({ page }
   await form.getByRole('button', { name: 'Register' }).click();
 
   await expect(page.getByText(`Registered user ${username}.`)).toBeVisible();
+  expect((await emu.user(username)).nickname).toBe('端到端 One');
   await expect(fields.username).toHaveValue('');
   await expect(fields.password).toHaveValue('');
   await form.getByRole('status').getByRole('link', { name: username }).click();
@@ -111,8 +78,8 @@ test('register one user through the form, then open their page', async ({ page }
   await expect(fields.password).toHaveValue('x');
 });
 
-test('register five users from a CSV file: a bad row is refused in the preview, an existing name by the service', async ({ page, request }) => {
-  const base = unique('csv');
+test('register five users from a CSV file: a bad row is refused in the preview, an existing name by the service', async ({ page, emu }) => {
+  const base = unique('e2e-csv');
   const [a, b, c] = [`${base}-a`, `${base}-b`, `${base}-c`];
   const csv = `\ufeffUsername,Password,Nickname\r\n${a},pw-a,小明\r\n${b},pw-b,"Smith, Jo"\r\nbad name!,pw-x,x\r\ncarol,pw-c,Carol again\r\n${c.toUpperCase()},pw-c,\r\n`;
 
@@ -142,26 +109,24 @@ test('register five users from a CSV file: a bad row is refused in the preview, 
   await expect(preview.getByRole('row', { name: /carol/ })).toContainText('Refused');
   await expect(preview.getByRole('link', { name: a })).toBeVisible();
 
-  const token = await appToken(request);
-  expect((await getUser(request, token, a)).user?.nickname).toBe('小明');
-  expect((await getUser(request, token, b)).user?.nickname).toBe('Smith, Jo');
-  expect((await getUser(request, token, c)).user?.username).toBe(c);
+  expect((await emu.user(a)).nickname).toBe('小明');
+  expect((await emu.user(b)).nickname).toBe('Smith, Jo');
+  expect((await emu.user(c)).username).toBe(c);
   // The demo carol was not replaced.
-  expect((await getUser(request, token, 'carol')).user?.nickname).not.toBe('Carol again');
+  expect((await emu.user('carol')).nickname).not.toBe('Carol again');
 });
 
-test('export all users to CSV from the users list', async ({ page, request }) => {
-  const token = await appToken(request);
+test('export all users to CSV from the users list', async ({ page, emu }) => {
   await page.goto('/demo/users');
   await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
 
-  const before = await countUsers(request, token);
+  const before = await emu.userCount();
   const downloading = page.waitForEvent('download', { timeout: 60_000 });
   await page.getByRole('button', { name: 'Export all users (CSV)…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export all users' });
   await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
   const download = await downloading;
-  const after = await countUsers(request, token);
+  const after = await emu.userCount();
   // Other specs may create users meanwhile when run in parallel locally.
   expect(after, 'users were created or deleted during the export: run again').toBe(before);
 

@@ -1,28 +1,11 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { EMULATOR_PORT } from '../playwright.config';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from './support/emulator';
 
 test.use({ locale: 'en-US' });
 
 // Search from the first minute: the e2e preview console starts on a fresh console database and
 // builds demo's index by itself (it needs no sign-in, so every control shows). End states are
 // read back from the console's own routes and from the emulator over HTTP.
-
-const API = `http://127.0.0.1:${EMULATOR_PORT}/demo/console`;
-
-async function emulator(request: APIRequestContext) {
-  const res = await request.post(`${API}/token`, {
-    data: { grant_type: 'client_credentials', client_id: 'demo-client-id', client_secret: 'demo-client-secret' },
-  });
-  expect(res.status()).toBe(200);
-  const headers = { Authorization: `Bearer ${((await res.json()) as { access_token: string }).access_token}` };
-  return {
-    activated: async (username: string) => {
-      const r = await request.get(`${API}/users/${username}`, { headers });
-      expect(r.status()).toBe(200);
-      return ((await r.json()) as { entities: { activated: boolean }[] }).entities[0]!.activated;
-    },
-  };
-}
 
 type IndexStatus = { count: number; lastBuiltAt: string | null; building: unknown };
 
@@ -77,9 +60,8 @@ test('on a fresh console database the index of demo builds by itself, and part o
   await expect(page.getByRole('button', { name: /^Export \d+ users? \(CSV\)$/ })).toHaveCount(0);
 });
 
-test('unbans a banned user straight from a search result', async ({ page, request }) => {
+test('unbans a banned user straight from a search result', async ({ page, request, emu }) => {
   test.setTimeout(120_000);
-  const emu = await emulator(request);
   expect(await emu.activated('mallory')).toBe(false);
   await indexComplete(request);
   // A second match, registered through the console (its index has it at once), so the search

@@ -1,10 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { EMULATOR_PORT } from '../playwright.config';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/emulator';
 
 test.use({ locale: 'en-US' });
-
-const API = `http://127.0.0.1:${EMULATOR_PORT}/demo/console`;
 
 const usersTable = (page: Page) => page.getByRole('table', { name: 'Users' });
 /** A body row found by its user link (by CSS, so it is found behind an open dialog too). */
@@ -76,7 +74,7 @@ test('shows the online status of the page from one batch call, in words', async 
   expect(axe.violations.map((v) => v.id)).toEqual([]);
 });
 
-test('bans three selected users, reports per user, and Undo unbans exactly them', async ({ page }) => {
+test('bans three selected users, reports per user, and Undo unbans exactly them', async ({ page, emu }) => {
   await page.goto('/demo/users');
   await page.getByRole('button', { name: 'Next page' }).click();
   await expect(page.getByText('Page 2', { exact: true })).toBeVisible();
@@ -98,6 +96,7 @@ test('bans three selected users, reports per user, and Undo unbans exactly them'
   await expect(dialog.getByText('3 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
   for (const name of victims) await expect(dialog.getByRole('row', { name: new RegExp(`^${name} Succeeded`) })).toBeVisible();
   for (const name of victims) await expect(rowOf(page, name)).toContainText('Banned');
+  for (const name of victims) expect(await emu.activated(name), name).toBe(false);
 
   await dialog.getByRole('button', { name: 'Undo' }).click();
   await expect(dialog.getByText('Unban the 3 users this run banned.')).toBeVisible();
@@ -105,6 +104,7 @@ test('bans three selected users, reports per user, and Undo unbans exactly them'
   await expect(dialog.getByText('Result of the undo')).toBeVisible();
   await expect(dialog.getByText('3 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
   for (const name of victims) await expect(rowOf(page, name)).toContainText('Active');
+  for (const name of victims) expect(await emu.activated(name), name).toBe(true);
 
   const axe = await new AxeBuilder({ page }).include('[role="dialog"]').withTags(['wcag2a', 'wcag2aa']).analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
@@ -115,10 +115,7 @@ test('bans three selected users, reports per user, and Undo unbans exactly them'
   await expect(usersTable(page).getByRole('checkbox', { name: `Select ${victims[0]}` })).not.toBeChecked();
 });
 
-test('each row has its own Ban or Unban one click away, with one confirmation; the emulator follows', async ({ page, request }) => {
-  const token = ((await (await request.post(`${API}/token`, { data: { grant_type: 'client_credentials', client_id: 'demo-client-id', client_secret: 'demo-client-secret' } })).json()) as { access_token: string }).access_token;
-  const activated = async (name: string) =>
-    ((await (await request.get(`${API}/users/${name}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { entities: { activated: boolean }[] }).entities[0]!.activated;
+test('each row has its own Ban or Unban one click away, with one confirmation; the emulator follows', async ({ page, emu }) => {
   await page.goto('/demo/users');
   await page.getByRole('button', { name: 'Next page' }).click();
   await expect(page.getByText('Page 2', { exact: true })).toBeVisible();
@@ -131,17 +128,17 @@ test('each row has its own Ban or Unban one click away, with one confirmation; t
   await ban.getByRole('button', { name: 'Ban', exact: true }).click();
   await expect(ban).toBeHidden();
   await expect(rowOf(page, name)).toContainText('Banned');
-  expect(await activated(name)).toBe(false);
+  expect(await emu.activated(name)).toBe(false);
 
   await rowOf(page, name).getByRole('button', { name: `Unban ${name}` }).click();
   const unban = page.getByRole('dialog', { name: `Unban ${name}?` });
   await unban.getByRole('button', { name: 'Unban', exact: true }).click();
   await expect(unban).toBeHidden();
   await expect(rowOf(page, name)).toContainText('Active');
-  expect(await activated(name)).toBe(true);
+  expect(await emu.activated(name)).toBe(true);
 });
 
-test('forces a pasted list offline and reports an unknown name on its own row', async ({ page }) => {
+test('forces a pasted list offline and reports an unknown name on its own row', async ({ page, emu }) => {
   await page.goto('/demo/users?limit=20');
   await page.getByRole('button', { name: 'Next page' }).click();
   await page.getByRole('button', { name: 'Next page' }).click();
@@ -160,6 +157,7 @@ test('forces a pasted list offline and reports an unknown name on its own row', 
   await expect(dialog.getByText('2 succeeded, 1 failed, 0 skipped', { exact: true })).toBeVisible();
   await expect(dialog.getByRole('row', { name: new RegExp(`^${unknown} Failed Service resource not found \\(404 service_resource_not_found\\)`) })).toBeVisible();
   await expect(dialog.getByRole('row', { name: new RegExp(`^${a} Succeeded`) })).toBeVisible();
+  expect(await emu.statuses([a!, b!])).toEqual({ [a!]: 'offline', [b!]: 'offline' });
   // Nothing to undo for a force offline.
   await expect(dialog.getByRole('button', { name: 'Undo' })).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
