@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { E2E_OPERATORS, PRODUCTION_URL } from '../playwright.config';
+import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/emulator';
 
 test.use({ locale: 'en-US' });
@@ -12,11 +12,6 @@ const BIG = '180000000104729'; // 全员大群 All Hands, 3,000 members
 
 /** The usernames a table shows, in order (each row's name is a link to the user). */
 const namesIn = (table: Locator) => table.locator('a[href^="/demo/users/"]').evaluateAll((links) => links.map((a) => a.textContent));
-
-async function expectNoAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('from the groups list, the big roster’s page 3 is two clicks away, and a reload keeps it', async ({ page, emu }) => {
   await page.goto('/demo/groups');
@@ -36,7 +31,7 @@ test('from the groups list, the big roster’s page 3 is two clicks away, and a 
   const expected = (await emu.roster(BIG, { pagenum: 3, pagesize: 100 })).everyone;
   expect(expected).toHaveLength(100);
   await expect.poll(() => namesIn(roster)).toEqual(expected);
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolations(page, { include: 'main' });
 
   await page.reload();
   await expect(page.getByText('Page 3 of 30 · rows 201–300')).toBeVisible();
@@ -59,7 +54,7 @@ test('the numbered pages are named in Chinese too', async ({ browser }) => {
   await expect(nav.getByRole('button', { name: '第 3 页', exact: true })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByText('第 3 页，共 150 页 · 第 41–60 行')).toBeVisible();
   for (const name of ['第一页', '上一页', '下一页', '最后一页', '第 150 页']) await expect(nav.getByRole('button', { name, exact: true })).toBeEnabled();
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolations(page, { include: 'main' });
   await context.close();
 });
 
@@ -109,7 +104,7 @@ test.describe('the audit log under npm start', () => {
     await expect(rows).toHaveCount(3);
     await expect(rows.nth(1)).toContainText('Pages 1');
     await expect(rows.nth(2)).toContainText('POST');
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, { include: 'main' });
 
     await page.reload();
     await expect(page.getByText('Page 3 of 3 · rows 11–12')).toBeVisible();

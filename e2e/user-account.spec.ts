@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
 import { expect, test, unique } from './support/emulator';
 
 test.use({ locale: 'en-US' });
@@ -125,8 +125,7 @@ test('deleting a user lists the groups they own, asks for the name, and the user
   await expect(confirm).toBeDisabled();
   await dialog.getByRole('textbox', { name: `Type ${username} to confirm` }).fill(username);
   await expect(confirm).toBeEnabled();
-  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page, { include: '[role="dialog"]' });
   await confirm.click();
 
   await expect(page).toHaveURL(/\/demo\/users(\?.*)?$/);
@@ -159,8 +158,7 @@ test('a section is in the URL: a deep link and reload show it, and the tabs work
   await expect(nav.getByRole('link', { name: 'Groups' })).not.toHaveAttribute('aria-current', 'page');
   await expect(row(page, 'UUID')).toBeVisible();
   await expect(row(page, 'Offline messages waiting')).toContainText(/\d+ messages?/);
-  const axe = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(axe.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} ${n.failureSummary}`))).toEqual([]);
+  await expectNoAxeViolations(page, { include: 'main' });
   await page.goBack();
   await expect(table).toBeVisible();
 

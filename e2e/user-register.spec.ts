@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe';
 import { expect, test, unique } from './support/emulator';
 
 test.use({ locale: 'en-US' });
@@ -94,8 +94,7 @@ test('register five users from a CSV file: a bad row is refused in the preview, 
   await expect(preview.getByRole('row', { name: /bad name!/ })).toContainText('Username may only contain');
   // Passwords are never shown.
   await expect(preview).not.toContainText('pw-a');
-  const axe = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expectNoAxeViolations(page, { include: 'main' });
 
   await page.getByRole('button', { name: 'Register 4 users…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Register users' });

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/emulator';
 
 test.use({ locale: 'en-US' });
@@ -70,8 +70,7 @@ test('shows the online status of the page from one batch call, in words', async 
   // One answer for the whole page of 20.
   expect((await statusCalls[0]!).data).toHaveLength(20);
 
-  const axe = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page, { include: 'main' });
 });
 
 test('bans three selected users, reports per user, and Undo unbans exactly them', async ({ page, emu }) => {
@@ -106,8 +105,7 @@ test('bans three selected users, reports per user, and Undo unbans exactly them'
   for (const name of victims) await expect(rowOf(page, name)).toContainText('Active');
   for (const name of victims) expect(await emu.activated(name), name).toBe(true);
 
-  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page, { include: '[role="dialog"]' });
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(dialog).toBeHidden();
   // The selection is spent; focus is back on the button that opened the dialog.
