@@ -57,7 +57,7 @@ test('a member’s attributes open from the URL; keys are set in Chinese, limits
   expect(calls).toEqual([`PUT /im/demo/metadata/chatgroup/${GROUP}/user/${member}`]);
   expect(await emu.memberAttributes(GROUP, member!)).toMatchObject({ [KEY]: '前端组长' });
   await expect(key).toHaveValue('');
-  await expectNoAxeViolations(page, { include: 'section' });
+  await expectNoAxeViolations(page, { include: section });
 
   // A key of 6 Chinese characters is 18 bytes: refused before sending.
   await key.fill('前端技术交流');
@@ -115,5 +115,5 @@ test('one key across 10 members is a table, “not set” where absent; 11 membe
   await expect(table.getByRole('row', { name: new RegExp(`^${members[3]!.replace(/[.]/g, '\\.')} `) })).toContainText('beta');
   await expect(table.getByRole('row', { name: new RegExp(`^${members[0]!.replace(/[.]/g, '\\.')} `) })).toContainText('Not set');
   await expect(table.getByText('Not set')).toHaveCount(8);
-  await expectNoAxeViolations(page, { include: 'section' });
+  await expectNoAxeViolations(page, { include: section });
 });
