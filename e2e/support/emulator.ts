@@ -2,8 +2,8 @@ import { test as base, expect, type APIRequestContext, type APIResponse } from '
 import { EMULATOR_PORT } from '../../playwright.config';
 
 // The IM emulator that playwright.config.ts starts for the console under test, reached straight
-// over HTTP: tests set up their data with it and read the end state back from it, never through
-// the console they are checking. One app token per worker; every call checks its status.
+// over HTTP: tests set up their data with it and read end states back from it, without going
+// through the console they check. One app token per worker; every call checks its status.
 //
 // Specs import `test` and `expect` from here instead of '@playwright/test' and ask for `emu`:
 //
