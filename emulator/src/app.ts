@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Db } from './db/schema.js';
 import { requireAppToken } from './http/auth.js';
 import { ImError } from './http/errors.js';
+import { createFaultSwitch, faultControlRoutes } from './http/faults.js';
 import { latency, rateLimit } from './http/pacing.js';
 import type { EmulatorContext, EmulatorOptions, Env, Scheme } from './http/types.js';
 import { contactRoutes } from './routes/contacts.js';
@@ -51,6 +52,7 @@ function onError(err: Error, c: Context<Env>) {
 export function createEmulatorApp(db: Db, overrides: Partial<EmulatorOptions> = {}, now: () => number = Date.now) {
   const options = { ...DEFAULT_OPTIONS, ...overrides };
   const emu: EmulatorContext = { db, options, appUuid: appUuidOf(options), now };
+  const faults = createFaultSwitch();
 
   const api = new Hono<Env>()
     .use(
@@ -64,6 +66,8 @@ export function createEmulatorApp(db: Db, overrides: Partial<EmulatorOptions> = 
           ),
       }),
     )
+    // Before the rate limit and auth: a fault stands in for whatever the service would have said.
+    .use(faults.middleware)
     .use(latency(options.latency))
     .use(rateLimit(options.rate))
     .use(requireAppToken)
@@ -108,11 +112,13 @@ export function createEmulatorApp(db: Db, overrides: Partial<EmulatorOptions> = 
       agora: `/app-id/${options.appId}`,
     }),
   );
+  // Outside both app prefixes, so no app path can collide with it.
+  root.route('/_emulator/faults', faultControlRoutes(faults));
   root.use('/app-id/:appId/*', scheme('agora'));
   root.route('/app-id/:appId', api);
   root.use('/:org/:app/*', scheme('easemob'));
   root.route('/:org/:app', api);
   root.notFound((c) => errorResponse(c, new ImError(404, 'service_resource_not_found', 'Service resource not found')));
   root.onError(onError);
-  return { app: root, options, appUuid: emu.appUuid };
+  return { app: root, options, appUuid: emu.appUuid, faults };
 }

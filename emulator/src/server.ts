@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createEmulatorApp } from './app.js';
 import { getMeta, openDatabase, setMeta } from './db/schema.js';
+import type { FaultSwitch } from './http/faults.js';
 import type { EmulatorOptions } from './http/types.js';
 import { seedDemo } from './seed/demo.js';
 
@@ -21,6 +22,8 @@ export interface RunningEmulator {
   port: number;
   options: EmulatorOptions;
   seeded: boolean;
+  /** Makes the next calls answer 429 / 5xx or late (also reachable at `/_emulator/faults`). */
+  faults: FaultSwitch;
   close: () => Promise<void>;
 }
 
@@ -35,7 +38,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     setMeta(db, 'seed', 'demo');
     seeded = true;
   }
-  const { app, options } = createEmulatorApp(db, overrides);
+  const { app, options, faults } = createEmulatorApp(db, overrides);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
     s.once('error', reject);
@@ -46,6 +49,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<RunningEmu
     port: actualPort,
     options,
     seeded,
+    faults,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
