@@ -11,13 +11,18 @@ import type { Language } from '@/lib/i18n/catalogues';
 import { createI18n } from '@/lib/i18n/i18n';
 import { allCatalogues } from './catalogues';
 import { createTestRouter } from './test-router';
+import type { TestImHost } from './im-host';
+import { installHttp } from './install-http';
 
 type RenderWithProvidersOptions = Omit<RenderOptions, 'wrapper'> & {
   language?: Language;
+  /** The IM host the console's calls go to for this test (the in-process emulator, see im-host.ts). */
+  imHost?: TestImHost;
 };
 
 /** Renders `ui` with the app's providers; each call gets a fresh query cache and i18n instance. */
-export function renderWithProviders(ui: ReactElement, { language = 'en', ...options }: RenderWithProvidersOptions = {}) {
+export function renderWithProviders(ui: ReactElement, { language = 'en', imHost, ...options }: RenderWithProvidersOptions = {}) {
+  if (imHost) installHttp(imHost.http);
   const queryClient = new QueryClient({
     // A failing request should fail the test at once rather than after three retries.
     defaultOptions: { queries: { retry: false }, mutations: { retry: false } },

@@ -61,8 +61,21 @@ async function noticeSignedOut(_request: Request, _options: unknown, response: R
   if (body?.error === 'signed_out') markSignedOut();
 }
 
-/** The console's single HTTP instance. */
-export const http = createHttp();
+/**
+ * The console's single HTTP instance. Every endpoint file reads it at call time, so tests can point
+ * it at the in-process IM emulator with `replaceHttp` (src/testing/im-host.ts) instead of mocking
+ * this module; production code never reassigns it.
+ */
+export let http = createHttp();
+
+/** For tests only: sends every call through `next` until the returned function restores the previous instance. */
+export function replaceHttp(next: KyInstance): () => void {
+  const previous = http;
+  http = next;
+  return () => {
+    http = previous;
+  };
+}
 
 export interface Call {
   method: Method;
