@@ -13,6 +13,7 @@ import { installHttp } from './install-http';
 // Only for tests: the lint rule that keeps src/ away from the emulator allows src/testing/.
 
 export { createGroup, registerUsers } from '../../emulator/src/testing/calls';
+export { insertGroups } from '../../emulator/src/testing/rows';
 
 /** One call as the console sent it through the proxy. */
 export interface ConsoleCall {

@@ -44,6 +44,35 @@ export function addMember(db: Db, groupid: string, username: string, role: Role 
   db.prepare('INSERT INTO group_members (groupid, username, role) VALUES (?, ?, ?)').run(groupid, username, role);
 }
 
+export interface NewGroup {
+  name: string;
+  description: string;
+  public: boolean;
+  membersonly: boolean;
+  allowinvites: boolean;
+  maxusers: number;
+  owner: string;
+  /** Plain members besides the owner, already checked to exist. */
+  members: string[];
+  custom: string;
+  created: number;
+}
+
+/** Writes a group with its owner and members (call inside a transaction); returns its ID. */
+export function insertGroup(db: Db, g: NewGroup): string {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO groups (groupid, name, description, public, membersonly, allowinvites, maxusers, owner, created, modified, custom)
+       VALUES ('pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(g.name, g.description, Number(g.public), Number(g.membersonly), Number(g.allowinvites), g.maxusers, g.owner, g.created, g.created, g.custom);
+  const groupid = groupIdFor(Number(lastInsertRowid));
+  db.prepare("UPDATE groups SET groupid = ? WHERE groupid = 'pending'").run(groupid);
+  addMember(db, groupid, g.owner, 'owner');
+  for (const m of g.members) addMember(db, groupid, m);
+  return groupid;
+}
+
 /** Leaving a group also drops what only members have there: mute, whitelist entry, attributes. */
 export function leaveGroup(db: Db, groupid: string, username: string) {
   for (const table of ['group_members', 'group_mutes', 'group_whitelist', 'group_member_attributes']) {

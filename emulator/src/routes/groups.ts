@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
-  addMember,
   findGroup,
-  groupIdFor,
+  insertGroup,
   memberCount,
   roleOf,
   type GroupRow,
@@ -132,31 +131,20 @@ export const groupRoutes = new Hono<Env>()
       if (!findUser(db, m)) throw new ImError(404, 'resource_not_found', `username ${m} doesn't exist!`);
     }
     if (members.length + 1 > body.maxusers) throw new ImError(403, 'exceed_limit', 'members size is greater than max user size !');
-    let groupid = '';
-    db.transaction(() => {
-      const t = now();
-      const { lastInsertRowid } = db
-        .prepare(
-          `INSERT INTO groups (groupid, name, description, public, membersonly, allowinvites, maxusers, owner, created, modified, custom)
-           VALUES ('pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          body.groupname,
-          body.description,
-          Number(body.public),
-          Number(body.membersonly ?? body.members_only ?? false),
-          Number(body.allowinvites),
-          body.maxusers,
-          owner.username,
-          t,
-          t,
-          body.custom,
-        );
-      groupid = groupIdFor(Number(lastInsertRowid));
-      db.prepare("UPDATE groups SET groupid = ? WHERE groupid = 'pending'").run(groupid);
-      addMember(db, groupid, owner.username, 'owner');
-      for (const m of members) addMember(db, groupid, m);
-    })();
+    const groupid = db.transaction(() =>
+      insertGroup(db, {
+        name: body.groupname,
+        description: body.description,
+        public: body.public,
+        membersonly: body.membersonly ?? body.members_only ?? false,
+        allowinvites: body.allowinvites,
+        maxusers: body.maxusers,
+        owner: owner.username,
+        members,
+        custom: body.custom,
+        created: now(),
+      }),
+    )();
     return envelope(c, 'post', { data: { groupid } });
   })
 
