@@ -1,17 +1,6 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '@/lib/api-client/api-error';
-import { callApi, type Call } from '@/lib/api-client/http';
+import { describe, expect, it } from 'vitest';
+import { insertGroups, installImHost, registerUsers, imHostPerTest } from '@/testing/im-host';
 import { GROUP_DETAILS_BATCH, getOwnedGroups, isOwner } from './get-owned-groups';
-
-vi.mock('@/lib/api-client/http', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/api-client/http')>()),
-  callApi: vi.fn(),
-}));
-const call = vi.mocked(callApi);
-
-beforeEach(() => {
-  call.mockReset();
-});
 
 describe('isOwner', () => {
   it('matches a bare name or org#app_name, ignoring case', () => {
@@ -22,27 +11,51 @@ describe('isOwner', () => {
   });
 });
 
-describe('getOwnedGroups', () => {
+describe('getOwnedGroups over 1005 groups', () => {
+  // alice is in 1005 groups (more than one page of 1000) and owns every hundredth; bob owns the rest.
+  const GROUPS = 1005;
+  let ids: string[] = [];
+  const host = imHostPerTest({ joinedGroupCap: 2000 }, async (h) => {
+    await registerUsers(h, ['alice', 'bob']);
+    // Written as rows: 1005 create calls would take seconds.
+    ids = insertGroups(
+      h.emulator.db,
+      Array.from({ length: GROUPS }, (_, i) => (i % 100 === 0 ? { owner: 'alice' } : { owner: 'bob', members: ['alice'] })),
+    );
+  });
+
   it('reads every joined page, asks details in batches, keeps the groups the user owns, skips a group gone meanwhile', async () => {
-    const ids = Array.from({ length: 1005 }, (_, i) => `g${i}`);
-    const owner = (id: string) => (Number(id.slice(1)) % 100 === 0 ? 'demo#console_a,b' : 'other');
-    const detailCalls: string[] = [];
-    call.mockImplementation(async (_http, _app, c: Call) => {
-      if (c.path.startsWith('users/')) {
-        const { pagenum, pagesize } = c.searchParams as { pagenum: number; pagesize: number };
-        return { data: ids.slice((pagenum - 1) * pagesize, pagenum * pagesize).map((groupid) => ({ groupid, groupname: groupid })) };
-      }
-      detailCalls.push(c.path);
-      const asked = decodeURIComponent(c.path.slice('chatgroups/'.length)).split(',');
-      if (asked.includes('g500')) throw new ApiError({ kind: 'http', status: 404, error: 'resource_not_found', description: 'grpID g500 does not exist!', call: 'GET' });
-      return { data: asked.map((id) => ({ id, name: `Group ${id}`, owner: owner(id) })) };
+    installImHost(host());
+    // Group 500 is deleted once the details are being read: its batch fails with 404.
+    const gone = ids[500]!;
+    const stop = host().beforeForward(async (call) => {
+      if (!call.path.startsWith('chatgroups/')) return;
+      stop();
+      await host().arrange('DELETE', `/chatgroups/${gone}`);
     });
-    const owned = await getOwnedGroups('demo', 'A,B');
-    expect(call.mock.calls[0]![2].path).toBe('users/A%2CB/joined_chatgroups');
-    expect(owned.map((g) => g.id)).toEqual(['g0', 'g100', 'g200', 'g300', 'g400', 'g600', 'g700', 'g800', 'g900', 'g1000']);
-    // Two joined pages, 1005 / 20 batches, and the failing batch again one by one.
-    expect(call.mock.calls.filter((c) => c[2].path.startsWith('users/'))).toHaveLength(2);
-    expect(detailCalls).toHaveLength(Math.ceil(1005 / GROUP_DETAILS_BATCH) + GROUP_DETAILS_BATCH);
-    expect(detailCalls[0]).toBe(`chatgroups/${ids.slice(0, GROUP_DETAILS_BATCH).join(',')}`);
+    const owned = await getOwnedGroups('demo', 'alice');
+    const wanted = ids.filter((_, i) => i % 100 === 0 && i !== 500);
+    expect(owned.map((g) => g.id)).toEqual(wanted);
+    expect(owned[0]).toEqual({ id: ids[0], name: 'g-alice' });
+
+    const joined = host().callsTo('GET', 'users/alice/joined_chatgroups');
+    expect(joined.map((c) => Object.fromEntries(c.query))).toEqual([
+      { pagenum: '1', pagesize: '1000' },
+      { pagenum: '2', pagesize: '1000' },
+    ]);
+    // 1005 / 20 batches, and the failing batch again one by one.
+    const details = host().callsTo('GET', /^chatgroups\//);
+    expect(details).toHaveLength(Math.ceil(GROUPS / GROUP_DETAILS_BATCH) + GROUP_DETAILS_BATCH);
+    expect(details[0]!.path).toBe(`chatgroups/${ids.slice(0, GROUP_DETAILS_BATCH).join(',')}`);
+  });
+});
+
+describe('getOwnedGroups', () => {
+  const host = imHostPerTest();
+
+  it('encodes the username as one path segment, and fails for a user who does not exist', async () => {
+    installImHost(host());
+    await expect(getOwnedGroups('demo', 'a,b')).rejects.toMatchObject({ status: 404, error: 'service_resource_not_found' });
+    expect(host().calls.map((c) => c.path)).toEqual(['users/a%2Cb/joined_chatgroups']);
   });
 });

@@ -1,27 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userKeys } from '@/features/users/api/keys';
+import { registerUsers, imHostPerTest } from '@/testing/im-host';
 import { renderWithProviders } from '@/testing/render';
 import { DangerZone } from './danger-zone';
 import { parseDeleteCount } from './danger-zone-panel';
 
-const api = vi.hoisted(() => ({ handle: (_req: Request): Response | Promise<Response> => new Response('{}'), requests: [] as Request[] }));
-vi.mock('@/lib/api-client/http', async (importOriginal) => {
-  const m = await importOriginal<typeof import('@/lib/api-client/http')>();
-  const fake = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const req = new Request(input, init);
-    api.requests.push(req);
-    return api.handle(req);
-  };
-  return { ...m, http: m.createHttp({ prefixUrl: 'http://console.test/', fetch: fake as typeof fetch, retry: { limit: 0 } }) };
+// Registered oldest first: the service deletes the oldest accounts.
+const host = imHostPerTest({}, async (h) => {
+  await registerUsers(h, ['alice', 'bob', 'carol', 'dave', 'erin']);
 });
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const entity = (username: string) => ({ uuid: `id-${username}`, created: 1, username, activated: true });
-
-afterEach(() => {
-  api.requests.length = 0;
-});
+const usersLeft = () => host().emulator.db.prepare('SELECT username FROM users ORDER BY seq').pluck().all();
 
 describe('parseDeleteCount', () => {
   it('accepts only whole numbers from 1 to 500', () => {
@@ -32,8 +21,7 @@ describe('parseDeleteCount', () => {
 
 describe('DangerZone', () => {
   it('is collapsed, checks the count, asks for it to be typed again, then lists who was deleted and refreshes the lists', async () => {
-    api.handle = () => json({ action: 'delete', entities: ['alice', 'bob', 'carol'].map(entity) });
-    const { user, queryClient } = renderWithProviders(<DangerZone app="demo" />);
+    const { user, queryClient } = renderWithProviders(<DangerZone app="demo" />, { imHost: host() });
     queryClient.setQueryData(userKeys.list('demo', { limit: 20 }), { entities: [] });
 
     const toggle = screen.getByRole('button', { name: 'Show the danger zone' });
@@ -58,28 +46,31 @@ describe('DangerZone', () => {
     const confirm = within(dialog).getByRole('button', { name: 'Delete' });
     expect(confirm).toBeDisabled();
     await user.type(within(dialog).getByRole('textbox', { name: 'Type 3 to confirm' }), '3');
-    expect(api.requests).toHaveLength(0);
+    expect(host().calls).toHaveLength(0);
     await user.click(confirm);
 
     expect(await screen.findByText('3 users were deleted.')).toBeInTheDocument();
     expect(screen.getByText(/alice\s+bob\s+carol/)).toBeInTheDocument();
-    expect(api.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['DELETE http://console.test/im/demo/users?limit=3']);
+    expect(host().calls.map((c) => `${c.method} ${c.path}?${c.query}`)).toEqual(['DELETE users?limit=3']);
+    expect(usersLeft()).toEqual(['dave', 'erin']);
     await waitFor(() => expect(queryClient.getQueryState(userKeys.list('demo', { limit: 20 }))?.isInvalidated).toBe(true));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 
   it('keeps the dialog open when the service refuses (in Chinese)', async () => {
-    api.handle = () => json({ error: 'reach_limit', error_description: 'too many' }, 400);
-    const { user } = renderWithProviders(<DangerZone app="demo" />, { language: 'zh-CN' });
+    // Documented: DELETE /users is limited to 30 calls a second; this one is over.
+    host().emulator.faults.add({ status: 429, method: 'DELETE', path: '/users' });
+    const { user } = renderWithProviders(<DangerZone app="demo" />, { language: 'zh-CN', imHost: host() });
     await user.click(screen.getByRole('button', { name: '显示危险操作' }));
     await user.type(screen.getByRole('textbox', { name: '要删除的用户数量' }), '2');
     await user.click(screen.getByRole('button', { name: '删除最早的 2 个用户…' }));
     const dialog = await screen.findByRole('dialog', { name: '删除 2 个用户？' });
     await user.type(within(dialog).getByRole('textbox', { name: '输入 2 以确认' }), '2');
     await user.click(within(dialog).getByRole('button', { name: '删除' }));
-    await waitFor(() => expect(api.requests).toHaveLength(1));
+    await waitFor(() => expect(host().calls).toHaveLength(1));
     await waitFor(() => expect(within(dialog).getByRole('button', { name: '删除' })).toBeEnabled());
     expect(screen.getByRole('dialog', { name: '删除 2 个用户？' })).toBeInTheDocument();
     expect(screen.queryByText('已删除的用户')).not.toBeInTheDocument();
+    expect(usersLeft()).toHaveLength(5);
   });
 });

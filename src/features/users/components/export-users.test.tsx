@@ -1,28 +1,29 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '@/lib/api-client/api-error';
-import { callApi } from '@/lib/api-client/http';
 import type { UserEntity } from '@/lib/api-client/schemas';
 import { downloadText } from '@/lib/csv/download';
+import { registerUsers, imHostPerTest } from '@/testing/im-host';
 import { renderWithProviders } from '@/testing/render';
 import { exportFileName, usersCsv } from './export-users-csv';
 import { ExportUsersButton } from './export-users';
 
-vi.mock('@/lib/api-client/http', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/api-client/http')>()),
-  callApi: vi.fn(),
-}));
+// jsdom cannot save a file: the download is the one thing replaced, to read what would be saved.
 vi.mock('@/lib/csv/download', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/csv/download')>()),
   downloadText: vi.fn(),
 }));
-const call = vi.mocked(callApi);
 const download = vi.mocked(downloadText);
 
 beforeEach(() => {
-  call.mockReset();
   download.mockReset();
 });
+
+// 101 users: two pages of the export's 100, in the order the emulator lists them (registration).
+const NAMES = Array.from({ length: 101 }, (_, i) => `u${String(i).padStart(3, '0')}`);
+const host = imHostPerTest({}, async (h) => {
+  await registerUsers(h, NAMES);
+});
+const listCalls = () => host().callsTo('GET', 'users');
 
 const T0 = Date.UTC(2024, 0, 2, 3, 4, 5);
 const user = (username: string, extra: Partial<UserEntity> = {}): UserEntity => ({
@@ -53,66 +54,61 @@ describe('usersCsv', () => {
 
 describe('ExportUsersButton', () => {
   it('exports the rows in view without calling the API', async () => {
-    const { user: ui } = renderWithProviders(<ExportUsersButton app="demo" rows={[user('alice'), user('bob')]} />);
+    const { user: ui } = renderWithProviders(<ExportUsersButton app="demo" rows={[user('alice'), user('bob')]} />, { imHost: host() });
     await ui.click(screen.getByRole('button', { name: 'Export 2 users (CSV)' }));
     await waitFor(() => expect(download).toHaveBeenCalledOnce());
     const [name, text] = download.mock.calls[0]!;
     expect(name).toMatch(/^users-demo-\d{4}-\d{2}-\d{2}-page\.csv$/);
     expect(dataLines(text)).toHaveLength(2);
-    expect(call).not.toHaveBeenCalled();
+    expect(host().calls).toEqual([]);
   });
 
   it('walks every page of users until there is no cursor, then saves them all', async () => {
-    call
-      .mockResolvedValueOnce({ entities: [user('a1'), user('a2')], cursor: 'c1' })
-      .mockResolvedValueOnce({ entities: [user('b1')], cursor: 'c2' })
-      .mockResolvedValueOnce({ entities: [user('c1')], cursor: null });
-    const { user: ui } = renderWithProviders(<ExportUsersButton app="demo" rows={undefined} />);
+    // One more page: 201 users in all.
+    const more = await registerUsers(host(), Array.from({ length: 100 }, (_, i) => `v${String(i).padStart(3, '0')}`));
+    const { user: ui } = renderWithProviders(<ExportUsersButton app="demo" rows={undefined} />, { imHost: host() });
     expect(screen.getByRole('button', { name: 'Export 0 users (CSV)' })).toBeDisabled();
     await ui.click(screen.getByRole('button', { name: 'Export all users (CSV)…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Export all users' });
-    await within(dialog).findByText(/^Exported 4 users to users-demo-/);
-    expect(call.mock.calls.map((c) => c[2].searchParams)).toEqual([
-      { limit: 100, cursor: undefined },
-      { limit: 100, cursor: 'c1' },
-      { limit: 100, cursor: 'c2' },
-    ]);
+    await within(dialog).findByText(/^Exported 201 users to users-demo-/);
+    const queries = listCalls().map((c) => Object.fromEntries(c.query));
+    expect(queries).toEqual([{ limit: '100' }, { limit: '100', cursor: expect.any(String) }, { limit: '100', cursor: expect.any(String) }]);
+    expect(queries[1]!.cursor).not.toBe(queries[2]!.cursor);
     expect(download).toHaveBeenCalledOnce();
-    expect(dataLines(download.mock.calls[0]![1]).map((l) => l.split(',')[0])).toEqual(['a1', 'a2', 'b1', 'c1']);
+    expect(dataLines(download.mock.calls[0]![1]).map((l) => l.split(',')[0])).toEqual([...NAMES, ...more]);
     await ui.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 
   it('after a failed page, offers to go on from there or to save what was fetched', async () => {
-    call
-      .mockResolvedValueOnce({ entities: [user('a1')], cursor: 'c1' })
-      .mockRejectedValueOnce(new ApiError({ kind: 'http', status: 500, error: 'internal', description: 'boom', call: 'GET /users' }))
-      .mockResolvedValueOnce({ entities: [user('b1')] });
-    const { user: ui } = renderWithProviders(<ExportUsersButton app="demo" rows={[]} />);
+    host().emulator.faults.add({ status: 500, after: 1, method: 'GET', path: '/users' });
+    const { user: ui } = renderWithProviders(<ExportUsersButton app="demo" rows={[]} />, { imHost: host() });
     await ui.click(screen.getByRole('button', { name: 'Export all users (CSV)…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Export all users' });
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('boom');
-    expect(within(dialog).getByRole('button', { name: 'Save the 1 user fetched' })).toBeInTheDocument();
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Internal server error');
+    expect(within(dialog).getByRole('button', { name: 'Save the 100 users fetched' })).toBeInTheDocument();
     expect(download).not.toHaveBeenCalled();
     await ui.click(within(dialog).getByRole('button', { name: 'Try again from there' }));
-    await within(dialog).findByText(/^Exported 2 users/);
-    expect(call.mock.calls[2]![2].searchParams).toEqual({ limit: 100, cursor: 'c1' });
-    expect(dataLines(download.mock.calls[0]![1]).map((l) => l.split(',')[0])).toEqual(['a1', 'b1']);
+    await within(dialog).findByText(/^Exported 101 users/);
+    const cursors = listCalls().map((c) => c.query.get('cursor'));
+    expect(cursors).toHaveLength(3);
+    expect(cursors[0]).toBeNull();
+    expect(cursors[2]).toBe(cursors[1]);
+    expect(dataLines(download.mock.calls[0]![1]).map((l) => l.split(',')[0])).toEqual(NAMES);
   });
 
   it('cancel stops the walk and saves nothing', async () => {
-    let release: (v: unknown) => void = () => {};
-    call.mockResolvedValueOnce({ entities: [user('a1')], cursor: 'c1' }).mockImplementationOnce(() => new Promise((r) => (release = r)));
-    const { user: ui } = renderWithProviders(<ExportUsersButton app="demo" rows={[]} />);
+    // The second page is slow to come: Cancel arrives while it is out.
+    host().emulator.faults.add({ delayMs: 30_000, after: 1, method: 'GET', path: '/users' });
+    const { user: ui } = renderWithProviders(<ExportUsersButton app="demo" rows={[]} />, { imHost: host() });
     await ui.click(screen.getByRole('button', { name: 'Export all users (CSV)…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Export all users' });
-    await within(dialog).findByText('Users so far: 1 · pages read: 1');
-    const signal = call.mock.calls[1]![2].signal!;
+    await within(dialog).findByText('Users so far: 100 · pages read: 1');
+    await waitFor(() => expect(listCalls()).toHaveLength(2));
     await ui.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    expect(signal.aborted).toBe(true);
-    release({ entities: [user('b1')] });
+    expect(listCalls()[1]!.signal.aborted).toBe(true);
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(call).toHaveBeenCalledTimes(2);
+    expect(listCalls()).toHaveLength(2);
     expect(download).not.toHaveBeenCalled();
   });
 });

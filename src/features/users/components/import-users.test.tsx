@@ -1,24 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { callApi } from '@/lib/api-client/http';
+import { describe, expect, it } from 'vitest';
+import { registerUsers, imHostPerTest } from '@/testing/im-host';
 import { renderWithProviders } from '@/testing/render';
 import { ImportUsers } from './import-users';
 
-vi.mock('@/lib/api-client/http', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/api-client/http')>()),
-  callApi: vi.fn(),
-}));
-const call = vi.mocked(callApi);
-
-beforeEach(() => {
-  call.mockReset();
+const host = imHostPerTest({}, async (h) => {
+  await registerUsers(h, ['carol']);
 });
-
-const entity = (username: string) => ({ uuid: `uuid-${username}`, created: 1, username, activated: true });
 
 describe('ImportUsers', () => {
   it('previews pasted lines with each row’s problem, never showing a password', async () => {
-    const { user } = renderWithProviders(<ImportUsers app="demo" />);
+    const { user } = renderWithProviders(<ImportUsers app="demo" />, { imHost: host() });
     await user.click(screen.getByLabelText('Paste lines or CSV text'));
     await user.paste('Ann01,topsecret,安\nbad name,pw\nann01,x\n');
     const table = await screen.findByRole('table', { name: 'Users to register' });
@@ -32,15 +24,11 @@ describe('ImportUsers', () => {
     expect(rows[3]).toHaveTextContent('Same username as line 1 (usernames ignore case): not sent again.');
     expect(table).not.toHaveTextContent('topsecret');
     expect(screen.getByRole('button', { name: 'Register 1 user…' })).toBeEnabled();
-    expect(call).not.toHaveBeenCalled();
+    expect(host().calls).toEqual([]);
   });
 
   it('reads a UTF-8 file with a BOM, sends only valid rows in one batch, and shows each outcome', async () => {
-    call.mockResolvedValue({
-      entities: [entity('u1'), entity('u2')],
-      data: [{ username: 'carol', registerUserFailReason: 'the carol already exists' }],
-    });
-    const { user, container } = renderWithProviders(<ImportUsers app="demo" />);
+    const { user, container } = renderWithProviders(<ImportUsers app="demo" />, { imHost: host() });
     const csv = '\ufeffusername,password,nickname\r\nu1,pw1,小明\r\nu2,pw2,"Smith, J"\r\ncarol,pw3,\r\nBAD!,pw4,x\r\n';
     const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
     await user.upload(input, new File([csv], 'users.csv', { type: 'text/csv' }));
@@ -56,16 +44,20 @@ describe('ImportUsers', () => {
     expect(await within(dialog).findByText('2 succeeded, 1 failed, 0 skipped')).toBeInTheDocument();
     expect(within(dialog).getByRole('row', { name: /carol Failed the carol already exists/ })).toBeInTheDocument();
 
-    expect(call).toHaveBeenCalledOnce();
-    expect(call.mock.calls[0]![2]).toMatchObject({
-      method: 'post',
-      path: 'users',
-      json: [
-        { username: 'u1', password: 'pw1', nickname: '小明' },
-        { username: 'u2', password: 'pw2', nickname: 'Smith, J' },
-        { username: 'carol', password: 'pw3' },
+    expect(host().calls.map((c) => [c.method, c.path, c.body])).toEqual([
+      [
+        'POST',
+        'users',
+        [
+          { username: 'u1', password: 'pw1', nickname: '小明' },
+          { username: 'u2', password: 'pw2', nickname: 'Smith, J' },
+          { username: 'carol', password: 'pw3' },
+        ],
       ],
-    });
+    ]);
+    expect((await host().arrange('GET', '/users/u2')).entities[0]).toMatchObject({ username: 'u2', nickname: 'Smith, J' });
+    // carol was there before and keeps her own password.
+    expect(host().emulator.db.prepare('SELECT password FROM users WHERE username = ?').pluck().get('carol')).toBe('pw-carol');
 
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     const table = screen.getByRole('table', { name: 'Users to register' });
@@ -76,7 +68,7 @@ describe('ImportUsers', () => {
   });
 
   it('refuses a header without a password column, in Chinese', async () => {
-    const { user } = renderWithProviders(<ImportUsers app="demo" />, { language: 'zh-CN' });
+    const { user } = renderWithProviders(<ImportUsers app="demo" />, { language: 'zh-CN', imHost: host() });
     await user.click(screen.getByLabelText('粘贴多行或 CSV 文本'));
     await user.paste('username,nickname\nann,安\n');
     expect(await screen.findByText('表头缺少 password 列')).toBeInTheDocument();

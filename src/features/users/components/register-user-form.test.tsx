@@ -1,21 +1,14 @@
 import { screen, waitFor } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '@/lib/api-client/api-error';
-import { callApi } from '@/lib/api-client/http';
+import { describe, expect, it } from 'vitest';
+import { registerUsers, imHostPerTest } from '@/testing/im-host';
 import { renderWithProviders } from '@/testing/render';
 import { RegisterUserForm } from './register-user-form';
 
-vi.mock('@/lib/api-client/http', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/api-client/http')>()),
-  callApi: vi.fn(),
-}));
-const call = vi.mocked(callApi);
-
-beforeEach(() => {
-  call.mockReset();
+const host = imHostPerTest({}, async (h) => {
+  await registerUsers(h, ['carol']);
 });
-
-const entity = (username: string) => ({ uuid: 'u-1', created: 1, username, activated: true });
+const render = (language: 'en' | 'zh-CN' = 'en') => renderWithProviders(<RegisterUserForm app="demo" />, { language, imHost: host() });
+const userCount = () => (host().emulator.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
 
 const fields = () => ({
   username: screen.getByLabelText(/^Username/),
@@ -27,7 +20,7 @@ const fields = () => ({
 
 describe('RegisterUserForm', () => {
   it('checks the username and lengths as you type, and sends nothing while invalid', async () => {
-    const { user } = renderWithProviders(<RegisterUserForm app="demo" />);
+    const { user } = render();
     const f = fields();
     await user.type(f.username, 'Bob');
     expect(screen.getByText('Will be stored as “bob” (usernames are lower case).')).toBeInTheDocument();
@@ -44,20 +37,19 @@ describe('RegisterUserForm', () => {
     await user.type(f.repeat, 'secreT');
     expect(screen.getByText('The two passwords differ.')).toBeInTheDocument();
     await user.click(f.submit);
-    expect(call).not.toHaveBeenCalled();
+    expect(host().calls).toEqual([]);
   });
 
   it('says what is missing on submit', async () => {
-    const { user } = renderWithProviders(<RegisterUserForm app="demo" />);
+    const { user } = render();
     await user.click(fields().submit);
     expect(screen.getByText('Enter a username.')).toBeInTheDocument();
     expect(screen.getByText('Enter a password.')).toBeInTheDocument();
-    expect(call).not.toHaveBeenCalled();
+    expect(host().calls).toEqual([]);
   });
 
   it('registers in lower case with the nickname, clears the form and links to the new user', async () => {
-    call.mockResolvedValue({ entities: [entity('new.user')] });
-    const { user } = renderWithProviders(<RegisterUserForm app="demo" />);
+    const { user } = render();
     const f = fields();
     expect(f.password).toHaveAttribute('type', 'password');
     await user.type(f.username, 'New.User');
@@ -66,16 +58,13 @@ describe('RegisterUserForm', () => {
     await user.type(f.nickname, '新用户');
     await user.click(f.submit);
     expect(await screen.findByRole('link', { name: 'new.user' })).toHaveAttribute('href', '/demo/users/new.user');
-    expect(call).toHaveBeenCalledOnce();
-    expect(call.mock.calls[0]![2]).toMatchObject({ method: 'post', path: 'users', json: { username: 'new.user', password: 'pw-1', nickname: '新用户' } });
+    expect(host().calls.map((c) => [c.method, c.path, c.body])).toEqual([['POST', 'users', { username: 'new.user', password: 'pw-1', nickname: '新用户' }]]);
+    expect((await host().arrange('GET', '/users/new.user')).entities[0]).toMatchObject({ username: 'new.user', nickname: '新用户', activated: true });
     for (const input of Object.values(fields()).slice(0, 4)) expect(input).toHaveValue('');
   });
 
   it('names an existing user and keeps what was typed', async () => {
-    call.mockRejectedValue(
-      new ApiError({ kind: 'http', status: 400, error: 'duplicate_unique_property_exists', description: 'value of carol exists', call: 'POST /users' }),
-    );
-    const { user } = renderWithProviders(<RegisterUserForm app="demo" />);
+    const { user } = render();
     const f = fields();
     await user.type(f.username, 'Carol');
     await user.type(f.password, 'pw');
@@ -85,16 +74,19 @@ describe('RegisterUserForm', () => {
     expect(f.username).toHaveValue('Carol');
     expect(f.password).toHaveValue('pw');
     expect(f.repeat).toHaveValue('pw');
+    expect(userCount()).toBe(1);
   });
 
   it('shows the API’s own message for other refusals, in Chinese too', async () => {
-    call.mockRejectedValue(new ApiError({ kind: 'http', status: 400, error: 'illegal_argument', description: 'password must be 1-64 characters', call: 'POST /users' }));
-    const { user } = renderWithProviders(<RegisterUserForm app="demo" />, { language: 'zh-CN' });
+    // A form-valid registration is refused only by a busy service: 503 on this one call.
+    host().emulator.faults.add({ status: 503, method: 'POST', path: '/users' });
+    const { user } = render('zh-CN');
     await user.type(screen.getByLabelText(/^用户名/), 'dan');
     await user.type(screen.getByLabelText(/^密码/), 'pw');
     await user.type(screen.getByLabelText(/^再次输入密码/), 'pw');
     await user.click(screen.getByRole('button', { name: '注册' }));
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('password must be 1-64 characters'));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('The service is temporarily unavailable, try again later'));
     expect(screen.getByLabelText(/^用户名/)).toHaveValue('dan');
+    expect(userCount()).toBe(1);
   });
 });

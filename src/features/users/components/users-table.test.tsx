@@ -2,26 +2,28 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CursorSearch } from '@/components/data-table/pagination-search';
 import { setSessionState } from '@/lib/session/session-store';
+import { registerUsers, imHostPerTest } from '@/testing/im-host';
 import { renderWithProviders } from '@/testing/render';
 import { UsersTable, UsersTableView } from './users-table';
 
-// The single HTTP instance, pointed at a fake IM service that records what it is asked.
-const api = vi.hoisted(() => ({ handle: (_req: Request): Response | Promise<Response> => new Response('{}'), requests: [] as Request[] }));
-vi.mock('@/lib/api-client/http', async (importOriginal) => {
-  const m = await importOriginal<typeof import('@/lib/api-client/http')>();
-  const fake = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const req = new Request(input, init);
-    api.requests.push(req.clone());
-    return api.handle(req);
-  };
-  return { ...m, http: m.createHttp({ prefixUrl: 'http://console.test/', fetch: fake as typeof fetch, retry: { limit: 0 } }) };
-});
+// Every user is created at this moment on the emulator's clock.
+const CREATED = Date.UTC(2024, 0, 15, 9, 30);
+const host = imHostPerTest({ now: () => CREATED });
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const user = (username: string, activated = true, nickname?: string) => ({ uuid: `id-${username}`, type: 'user', created: Date.UTC(2024, 0, 15, 9, 30), username, activated, nickname });
+/** Users as a test needs them: registered (with a nickname), some online, some banned. */
+async function seed(users: { name: string; nickname?: string; online?: boolean; banned?: boolean }[]) {
+  const h = host();
+  await registerUsers(h, users.map((u) => u.name));
+  for (const u of users) {
+    if (u.nickname) await h.arrange('PUT', `/users/${u.name}`, { nickname: u.nickname });
+    if (u.banned) await h.arrange('POST', `/users/${u.name}/deactivate`);
+    // No REST call logs a user in: online as a client would have made them.
+    if (u.online) h.emulator.db.prepare('UPDATE users SET online = 1 WHERE username = ?').run(u.name);
+  }
+}
+const activated = (name: string) => host().emulator.db.prepare('SELECT activated FROM users WHERE username = ?').pluck().get(name);
 
 afterEach(() => {
-  api.requests.length = 0;
   setSessionState({ status: 'checking' });
 });
 
@@ -29,25 +31,18 @@ function render(search: CursorSearch = { limit: 20 }, language: 'en' | 'zh-CN' =
   const onSearch = vi.fn();
   const utils = renderWithProviders(
     <UsersTable app="demo" search={search} onSearch={onSearch} />,
-    { language },
+    { language, imHost: host() },
   );
   return { ...utils, onSearch };
 }
 
 describe('UsersTable', () => {
   it('shows each user with a link, the account state in words, the creation date, and the page’s online status from one call', async () => {
+    await seed([{ name: 'alice', nickname: 'Alice', online: true }, { name: 'mallory', banned: true }, { name: 'trent' }]);
     let releaseStatus!: () => void;
     const statusGate = new Promise<void>((r) => (releaseStatus = r));
-    api.handle = async (req) => {
-      const url = new URL(req.url);
-      if (req.method === 'GET' && url.pathname === '/im/demo/users') return json({ entities: [user('alice', true, 'Alice'), user('mallory', false)], cursor: 'c2', count: 2 });
-      if (req.method === 'POST' && url.pathname === '/im/demo/users/batch/status') {
-        await statusGate;
-        return json({ data: [{ alice: 'online' }, { mallory: 'offline' }] });
-      }
-      return json({ error: 'not_found' }, 404);
-    };
-    const { onSearch } = render();
+    host().beforeForward((call) => (call.path === 'users/batch/status' ? statusGate : undefined));
+    const { onSearch } = render({ limit: 2 });
     await screen.findByRole('link', { name: 'alice' });
     const table = screen.getByRole('table', { name: 'Users' });
     const alice = within(table).getByRole('row', { name: /alice/ });
@@ -56,45 +51,37 @@ describe('UsersTable', () => {
     expect(alice).toHaveTextContent('Active');
     expect(alice).toHaveTextContent('Jan 15, 2024');
     expect(within(table).getByRole('row', { name: /mallory/ })).toHaveTextContent('Banned');
+    expect(within(table).queryByRole('row', { name: /trent/ })).not.toBeInTheDocument();
     // While the status call is out: a placeholder, not a guess.
     expect(within(alice).getByRole('img', { name: 'Loading the online status' })).toBeInTheDocument();
     releaseStatus();
     await waitFor(() => expect(alice).toHaveTextContent('Online'));
     expect(within(table).getByRole('row', { name: /mallory/ })).toHaveTextContent('Offline');
 
-    const statusCalls = api.requests.filter((r) => r.url.endsWith('/users/batch/status'));
-    expect(statusCalls).toHaveLength(1);
-    expect(await statusCalls[0]!.json()).toEqual({ usernames: ['alice', 'mallory'] });
-    expect(api.requests.find((r) => r.method === 'GET')!.url).toBe('http://console.test/im/demo/users?limit=20');
+    const statusCalls = host().callsTo('POST', 'users/batch/status');
+    expect(statusCalls.map((c) => c.body)).toEqual([{ usernames: ['alice', 'mallory'] }]);
+    expect(host().callsTo('GET').map((c) => `${c.path}?${c.query}`)).toEqual(['users?limit=2']);
 
     screen.getByRole('button', { name: 'Next page' }).click();
-    expect(onSearch).toHaveBeenCalledWith({ limit: 20, cursor: 'c2', prev: [''] });
+    expect(onSearch).toHaveBeenCalledWith({ limit: 2, cursor: expect.any(String), prev: [''] });
+    // The cursor handed on is the emulator's own: it leads to the next page.
+    const next = await host().arrange('GET', `/users?limit=2&cursor=${onSearch.mock.calls[0]![0].cursor}`);
+    expect(next.entities.map((u: { username: string }) => u.username)).toEqual(['trent']);
   });
 
   it('says so when the page is empty, and shows the API’s error with Retry when the list fails (in Chinese)', async () => {
-    let fail = true;
-    api.handle = (req) =>
-      new URL(req.url).pathname === '/im/demo/users'
-        ? fail
-          ? json({ error: 'unauthorized', error_description: 'Unable to authenticate (OAuth)' }, 401)
-          : json({ entities: [], count: 0 })
-        : json({ data: [] });
+    host().emulator.faults.add({ status: 503, method: 'GET', path: '/users' });
     const { user: u } = render({ limit: 20 }, 'zh-CN');
-    expect(await screen.findByText(/Unable to authenticate \(OAuth\)/)).toBeInTheDocument();
-    fail = false;
+    expect(await screen.findByText(/The service is temporarily unavailable, try again later/)).toBeInTheDocument();
     await u.click(screen.getByRole('button', { name: '重试' }));
     expect(await screen.findByText('本页没有用户')).toBeInTheDocument();
     // No names, no status call.
-    expect(api.requests.some((r) => r.url.endsWith('/batch/status'))).toBe(false);
+    expect(host().callsTo('GET', 'users')).toHaveLength(2);
+    expect(host().callsTo('POST', 'users/batch/status')).toEqual([]);
   });
 
   it('puts each row’s own action one click away: Unban on a banned row, asked first', async () => {
-    api.handle = (req) => {
-      const url = new URL(req.url);
-      if (url.pathname === '/im/demo/users') return json({ entities: [user('alice', true, 'Alice'), user('mallory', false)], count: 2 });
-      if (url.pathname === '/im/demo/users/mallory/activate') return json({ action: 'post', data: { result: true } });
-      return json({ data: [{ alice: 'online' }, { mallory: 'offline' }] });
-    };
+    await seed([{ name: 'alice', nickname: 'Alice' }, { name: 'mallory', banned: true }]);
     const { user: u } = render();
     await screen.findByRole('link', { name: 'alice' });
     const table = screen.getByRole('table', { name: 'Users' });
@@ -102,19 +89,18 @@ describe('UsersTable', () => {
     await u.click(within(table).getByRole('button', { name: 'Unban mallory' }));
     const dialog = await screen.findByRole('dialog', { name: 'Unban mallory?' });
     expect(dialog).toHaveTextContent('mallory will be able to log in again.');
-    expect(api.requests.some((r) => r.method === 'POST' && r.url.endsWith('/activate'))).toBe(false);
+    expect(host().callsTo('POST', 'users/mallory/activate')).toEqual([]);
     await u.click(within(dialog).getByRole('button', { name: 'Unban' }));
-    await waitFor(() => expect(api.requests.filter((r) => r.url.endsWith('/users/mallory/activate')).map((r) => r.method)).toEqual(['POST']));
+    await waitFor(() => expect(host().callsTo('POST', 'users/mallory/activate')).toHaveLength(1));
+    expect(activated('mallory')).toBe(1);
     // The list is read again: mallory's row follows the API.
-    await waitFor(() => expect(api.requests.filter((r) => r.method === 'GET' && r.url.endsWith('/im/demo/users?limit=20'))).toHaveLength(2));
+    await waitFor(() => expect(host().callsTo('GET', 'users')).toHaveLength(2));
+    await waitFor(() => expect(within(table).getByRole('row', { name: /mallory/ })).toHaveTextContent('Active'));
   });
 
   it('shows rows from elsewhere (search results) with the same columns, selection and actions, and tells the page after a change', async () => {
+    await seed([{ name: 'wong88', online: true }, { name: 'bwong', banned: true }]);
     setSessionState({ status: 'signed-in', username: 'ops', role: 'support', csrfToken: 't' });
-    api.handle = (req) =>
-      new URL(req.url).pathname.endsWith('/deactivate')
-        ? json({ action: 'post', data: { result: true } })
-        : json({ data: [{ wong88: 'online' }, { bwong: 'offline' }] });
     const onChanged = vi.fn();
     const { user: u } = renderWithProviders(
       <UsersTableView
@@ -130,6 +116,7 @@ describe('UsersTable', () => {
         note={<span>Index up to date 2 minutes ago.</span>}
         onChanged={onChanged}
       />,
+      { imHost: host() },
     );
     const table = screen.getByRole('table', { name: 'Users matching “wong”' });
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['', 'Username', 'Push nickname', 'Account', 'Created', 'Online status', 'Actions']);
@@ -146,12 +133,13 @@ describe('UsersTable', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Ban wong88?' });
     await u.click(within(dialog).getByRole('button', { name: 'Ban' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalledOnce());
-    expect(api.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/deactivate')).map((r) => new URL(r.url).pathname)).toEqual(['/im/demo/users/wong88/deactivate']);
+    expect(host().callsTo('POST', /deactivate$/).map((c) => c.path)).toEqual(['users/wong88/deactivate']);
+    expect(activated('wong88')).toBe(0);
   });
 
   it('offers a viewer no row actions', async () => {
+    await seed([{ name: 'mallory', banned: true }]);
     setSessionState({ status: 'signed-in', username: 'ops', role: 'viewer', csrfToken: 't' });
-    api.handle = (req) => (new URL(req.url).pathname === '/im/demo/users' ? json({ entities: [user('mallory', false)], count: 1 }) : json({ data: [] }));
     render();
     const row = await screen.findByRole('row', { name: /mallory/ });
     expect(within(row).queryByRole('button')).not.toBeInTheDocument();
