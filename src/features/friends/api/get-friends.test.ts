@@ -1,46 +1,30 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { installImHost, registerUsers, imHostPerTest } from '@/testing/im-host';
 import { findFriend } from './get-friends';
 
-const api = vi.hoisted(() => ({ handle: (_req: Request): Response | Promise<Response> => new Response('{}'), requests: [] as Request[] }));
-vi.mock('@/lib/api-client/http', async (importOriginal) => {
-  const m = await importOriginal<typeof import('@/lib/api-client/http')>();
-  const fake = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const req = new Request(input, init);
-    api.requests.push(req);
-    return api.handle(req);
-  };
-  return { ...m, http: m.createHttp({ prefixUrl: 'http://console.test/', fetch: fake as typeof fetch, retry: { limit: 0 } }) };
+// alice has 120 friends, f000 … f119 (50 a page), every tenth with a remark; nobody is a stranger.
+const FRIENDS = Array.from({ length: 120 }, (_, i) => `f${String(i).padStart(3, '0')}`);
+const host = imHostPerTest({}, async (h) => {
+  await registerUsers(h, ['alice', 'nobody', ...FRIENDS]);
+  for (let i = 0; i < FRIENDS.length; i += 10) await h.arrange('POST', '/users/alice/contacts/import', { usernames: FRIENDS.slice(i, i + 10) });
+  for (let i = 0; i < FRIENDS.length; i += 10) await h.arrange('PUT', `/user/alice/contacts/users/${FRIENDS[i]}`, { remark: `备注${i}` });
 });
-
-const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
-
-// 120 friends, 50 a page: f000 … f119, every tenth with a remark.
-const all = Array.from({ length: 120 }, (_, i) => ({ username: `f${String(i).padStart(3, '0')}`, remark: i % 10 === 0 ? `备注${i}` : null }));
-api.handle = (req) => {
-  const url = new URL(req.url);
-  const from = Number(url.searchParams.get('cursor') ?? 0);
-  const limit = Number(url.searchParams.get('limit'));
-  const next = from + limit < all.length ? String(from + limit) : undefined;
-  return json({ data: { contacts: all.slice(from, from + limit) }, count: limit, ...(next ? { cursor: next } : {}) });
-};
-
-afterEach(() => {
-  api.requests.length = 0;
-});
+const cursors = () => host().calls.map((c) => c.query.get('cursor'));
 
 describe('findFriend', () => {
   it('walks the paged list with remarks until the friend turns up', async () => {
+    installImHost(host());
     expect(await findFriend('demo', 'alice', 'F110')).toEqual({ username: 'f110', remark: '备注110' });
-    expect(api.requests.map((r) => new URL(r.url).searchParams.get('cursor'))).toEqual([null, '50', '100']);
-    expect(new URL(api.requests[0]!.url).pathname).toBe('/im/demo/user/alice/contacts');
-    expect(new URL(api.requests[0]!.url).searchParams.get('needReturnRemark')).toBe('true');
+    expect(cursors()).toEqual([null, expect.any(String), expect.any(String)]);
+    expect(host().calls[0]!.path).toBe('user/alice/contacts');
+    expect(Object.fromEntries(host().calls[0]!.query)).toEqual({ limit: '50', needReturnRemark: 'true' });
   });
 
   it('stops on the first page that has them, and is undefined for a stranger after the last page', async () => {
+    installImHost(host());
     expect(await findFriend('demo', 'alice', 'f001')).toEqual({ username: 'f001', remark: null });
-    expect(api.requests).toHaveLength(1);
-    api.requests.length = 0;
+    expect(host().calls).toHaveLength(1);
     expect(await findFriend('demo', 'alice', 'nobody')).toBeUndefined();
-    expect(api.requests).toHaveLength(3);
+    expect(host().calls).toHaveLength(4);
   });
 });

@@ -1,46 +1,39 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { registerUsers, imHostPerTest, type TestImHost } from '@/testing/im-host';
 import { renderWithProviders } from '@/testing/render';
 import { FriendsSection } from './friends-section';
 import type { FriendsSearch } from './friends-search';
 
-// The single HTTP instance, pointed at a fake IM service that records what it is asked.
-const api = vi.hoisted(() => ({ handle: (_req: Request): Response | Promise<Response> => new Response('{}'), requests: [] as Request[] }));
-vi.mock('@/lib/api-client/http', async (importOriginal) => {
-  const m = await importOriginal<typeof import('@/lib/api-client/http')>();
-  const fake = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const req = new Request(input, init);
-    api.requests.push(req.clone());
-    return api.handle(req);
-  };
-  return { ...m, http: m.createHttp({ prefixUrl: 'http://console.test/', fetch: fake as typeof fetch, retry: { limit: 0 } }) };
-});
+/** frank and his friends (in this order), each with frank's remark for them or none. */
+async function befriend(h: TestImHost, friends: [string, string | null][]) {
+  await registerUsers(h, ['frank', ...friends.map(([name]) => name)]);
+  if (friends.length > 0) await h.arrange('POST', '/users/frank/contacts/import', { usernames: friends.map(([name]) => name) });
+  for (const [name, remark] of friends) if (remark) await h.arrange('PUT', `/user/frank/contacts/users/${name}`, { remark });
+}
+const remarkOf = (h: TestImHost, friend: string) =>
+  h.emulator.db.prepare("SELECT remark FROM contacts WHERE owner = 'frank' AND friend = ?").pluck().get(friend);
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const page = (contacts: { username: string; remark: string | null }[], cursor?: string) => json({ data: { contacts }, count: contacts.length, ...(cursor ? { cursor } : {}) });
-const sent = (method: string, path: string) => api.requests.filter((r) => r.method === method && new URL(r.url).pathname === path);
-
-afterEach(() => {
-  api.requests.length = 0;
-});
-
-function render(search: FriendsSearch = { limit: 20 }, language: 'en' | 'zh-CN' = 'en') {
+function render(host: TestImHost, search: FriendsSearch = { limit: 20 }, language: 'en' | 'zh-CN' = 'en') {
   const onSearch = vi.fn();
   const utils = renderWithProviders(
     <FriendsSection app="demo" owner="frank" search={search} onSearch={onSearch} />,
-    { language },
+    { language, imHost: host },
   );
   return { ...utils, onSearch };
 }
 
 describe('FriendsSection', () => {
+  const host = imHostPerTest({}, (h) =>
+    befriend(h, [
+      ['grace', '同事'],
+      ['heidi', null],
+      ['gregory', null],
+    ]),
+  );
+
   it('lists a page with remarks through GET P/user/{u}/contacts, and moves on with the cursor', async () => {
-    api.handle = (req) => {
-      const url = new URL(req.url);
-      if (url.pathname === '/im/demo/user/frank/contacts') return page([{ username: 'grace', remark: '同事' }, { username: 'heidi', remark: null }], 'c2');
-      return json({ error: 'not_found' }, 404);
-    };
-    const { onSearch, user } = render();
+    const { onSearch, user } = render(host(), { limit: 2 });
     // The skeleton table is replaced by the real one once rows arrive.
     await screen.findByRole('link', { name: 'grace' });
     const table = screen.getByRole('table', { name: 'Friends of frank' });
@@ -48,21 +41,55 @@ describe('FriendsSection', () => {
     expect(within(grace).getByRole('link', { name: 'grace' })).toHaveAttribute('href', '/demo/users/grace');
     expect(grace).toHaveTextContent('同事');
     expect(within(table).getByRole('row', { name: /heidi/ })).toHaveTextContent('No remark');
-    const url = new URL(sent('GET', '/im/demo/user/frank/contacts')[0]!.url);
-    expect(Object.fromEntries(url.searchParams)).toEqual({ limit: '20', needReturnRemark: 'true' });
+    expect(within(table).queryByRole('row', { name: /gregory/ })).not.toBeInTheDocument();
+    const [list] = host().callsTo('GET', 'user/frank/contacts');
+    expect(Object.fromEntries(list!.query)).toEqual({ limit: '2', needReturnRemark: 'true' });
     await user.click(screen.getByRole('button', { name: 'Next page' }));
-    expect(onSearch).toHaveBeenCalledWith({ limit: 20, cursor: 'c2', prev: [''] });
+    expect(onSearch).toHaveBeenCalledWith({ limit: 2, cursor: expect.any(String), prev: [''] });
+    // The cursor handed on is the emulator's own: it leads to the next page.
+    const next = await host().arrange('GET', `/user/frank/contacts?limit=2&cursor=${onSearch.mock.calls[0]![0].cursor}`);
+    expect(next.data.contacts.map((c: { username: string }) => c.username)).toEqual(['gregory']);
+  });
+
+  it('checks a remark’s length before sending, and sends a valid one to PUT P/user/{owner}/contacts/users/{friend}', async () => {
+    const { user } = render(host());
+    await user.click(await screen.findByRole('button', { name: 'Edit the remark for heidi' }));
+    const field = screen.getByRole('textbox', { name: 'Remark for heidi' });
+    expect(field).toHaveFocus();
+    await user.click(field);
+    await user.paste('备'.repeat(101));
+    expect(screen.getByText('At most 100 characters: this remark has 101.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+    await user.clear(field);
+    await user.type(field, '老乡{Enter}');
+    await waitFor(() => expect(remarkOf(host(), 'heidi')).toBe('老乡'));
+    expect(await screen.findByRole('row', { name: /heidi 老乡/ })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Edit the remark for heidi' })).toHaveFocus());
+    expect(host().callsTo('PUT').map((c) => [c.path, c.body])).toEqual([['user/frank/contacts/users/heidi', { remark: '老乡' }]]);
+  });
+
+  it('shows every friend at once with a client-side filter, in Chinese too', async () => {
+    const { user, onSearch } = render(host(), { limit: 20, view: 'all' }, 'zh-CN');
+    expect(await screen.findByText('frank 有 3 个好友。')).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'frank 的全部好友' });
+    await user.type(screen.getByRole('searchbox', { name: '按用户名筛选' }), 'gr');
+    await waitFor(() => expect(within(table).getAllByRole('link').map((a) => a.textContent)).toEqual(['grace', 'gregory']));
+    expect(screen.getByText('3 个好友中有 2 个匹配。')).toBeInTheDocument();
+    await waitFor(() => expect(onSearch).toHaveBeenCalledWith({ limit: 20, view: 'all', q: 'gr' }, { replace: true }));
+    expect(host().callsTo('GET').map((c) => c.path)).toEqual(['users/frank/contacts/users']);
+  });
+});
+
+describe('FriendsSection at the friend cap', () => {
+  // A cap of 1: ivan already has his one friend, so frank cannot add him.
+  const host = imHostPerTest({ friendCap: 1 }, async (h) => {
+    await befriend(h, []);
+    await registerUsers(h, ['ivan', 'judy']);
+    await h.arrange('POST', '/users/ivan/contacts/users/judy');
   });
 
   it('explains the friend cap in words when adding fails with 403 exceed_limit, and keeps the name', async () => {
-    api.handle = (req) => {
-      const url = new URL(req.url);
-      if (req.method === 'GET') return page([]);
-      if (req.method === 'POST' && url.pathname === '/im/demo/users/frank/contacts/users/ivan')
-        return json({ error: 'exceed_limit', error_description: 'user contact number exceed limit' }, 403);
-      return json({ error: 'not_found' }, 404);
-    };
-    const { user } = render();
+    const { user } = render(host());
     await screen.findByText('frank has no friends yet');
     const field = screen.getByRole('textbox', { name: 'Add a friend' });
     await user.click(screen.getByRole('button', { name: 'Add' }));
@@ -70,7 +97,7 @@ describe('FriendsSection', () => {
     await user.type(field, 'frank');
     await user.click(screen.getByRole('button', { name: 'Add' }));
     expect(await screen.findByText('A user cannot be their own friend.')).toBeInTheDocument();
-    expect(sent('POST', '/im/demo/users/frank/contacts/users/frank')).toHaveLength(0);
+    expect(host().callsTo('POST')).toEqual([]);
 
     await user.clear(field);
     await user.type(field, 'Ivan');
@@ -80,47 +107,7 @@ describe('FriendsSection', () => {
     expect(alert).toHaveTextContent('100 on the free plan, 3,000 on paid plans');
     expect(alert).toHaveTextContent('user contact number exceed limit');
     expect(field).toHaveValue('Ivan');
-  });
-
-  it('checks a remark’s length before sending, and sends a valid one to PUT P/user/{owner}/contacts/users/{friend}', async () => {
-    let remark: string | null = null;
-    api.handle = async (req) => {
-      const url = new URL(req.url);
-      if (req.method === 'GET') return page([{ username: 'grace', remark }]);
-      if (req.method === 'PUT' && url.pathname === '/im/demo/user/frank/contacts/users/grace') {
-        remark = ((await req.json()) as { remark: string }).remark;
-        return json({ action: 'put', status: 'ok' });
-      }
-      return json({ error: 'not_found' }, 404);
-    };
-    const { user } = render();
-    await user.click(await screen.findByRole('button', { name: 'Edit the remark for grace' }));
-    const field = screen.getByRole('textbox', { name: 'Remark for grace' });
-    expect(field).toHaveFocus();
-    await user.click(field);
-    await user.paste('备'.repeat(101));
-    expect(screen.getByText('At most 100 characters: this remark has 101.')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
-    await user.clear(field);
-    await user.type(field, '老乡{Enter}');
-    await waitFor(() => expect(remark).toBe('老乡'));
-    expect(await screen.findByRole('row', { name: /grace 老乡/ })).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Edit the remark for grace' })).toHaveFocus());
-    expect(sent('PUT', '/im/demo/user/frank/contacts/users/grace')).toHaveLength(1);
-  });
-
-  it('shows every friend at once with a client-side filter, in Chinese too', async () => {
-    api.handle = (req) => {
-      const url = new URL(req.url);
-      if (url.pathname === '/im/demo/users/frank/contacts/users') return json({ data: ['grace', 'heidi', 'gregory'], count: 3 });
-      return json({ error: 'not_found' }, 404);
-    };
-    const { user, onSearch } = render({ limit: 20, view: 'all' }, 'zh-CN');
-    expect(await screen.findByText('frank 有 3 个好友。')).toBeInTheDocument();
-    const table = screen.getByRole('table', { name: 'frank 的全部好友' });
-    await user.type(screen.getByRole('searchbox', { name: '按用户名筛选' }), 'gr');
-    await waitFor(() => expect(within(table).getAllByRole('link').map((a) => a.textContent)).toEqual(['grace', 'gregory']));
-    expect(screen.getByText('3 个好友中有 2 个匹配。')).toBeInTheDocument();
-    await waitFor(() => expect(onSearch).toHaveBeenCalledWith({ limit: 20, view: 'all', q: 'gr' }, { replace: true }));
+    expect(host().callsTo('POST').map((c) => c.path)).toEqual(['users/frank/contacts/users/ivan']);
+    expect(remarkOf(host(), 'ivan')).toBeUndefined();
   });
 });
