@@ -48,7 +48,8 @@ export interface TestImHost {
   call: InProcessEmulator['call'];
   /** For arranging state and reading it back: the answer's body, or a thrown error unless 200. */
   arrange: (method: string, path: string, body?: unknown) => Promise<any>;
-  close: () => void;
+  /** Refuses further calls, lets those under way finish, then drops the database. */
+  close: () => Promise<void>;
 }
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -68,6 +69,8 @@ function untilAborted<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T
 export async function createTestImHost({ app = 'demo', retry, ...options }: TestImHostOptions = {}): Promise<TestImHost> {
   const emulator = await createInProcessEmulator(options);
   const calls: ConsoleCall[] = [];
+  const underWay = new Set<Promise<unknown>>();
+  let closed = false;
   const hooks = new Set<(call: ConsoleCall) => void | Promise<void>>();
   const apiUrl = new RegExp(`^/${API_BASE}/([^/]+)/(.*)$`);
 
@@ -103,7 +106,12 @@ export async function createTestImHost({ app = 'demo', retry, ...options }: Test
 
   const fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
-    return untilAborted(request.signal, () => forward(request));
+    // After the test: what a browser meets when the server has gone away.
+    if (closed) return Promise.reject(new TypeError('Failed to fetch: the test IM host is closed'));
+    const answer = forward(request);
+    underWay.add(answer);
+    void answer.catch(() => undefined).finally(() => underWay.delete(answer));
+    return untilAborted(request.signal, () => answer);
   }) as typeof globalThis.fetch;
 
   const matches = (call: ConsoleCall, method: string, path?: string | RegExp) =>
@@ -126,7 +134,14 @@ export async function createTestImHost({ app = 'demo', retry, ...options }: Test
       if (res.status !== 200) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
       return res.body;
     },
-    close: emulator.close,
+    close: async () => {
+      closed = true;
+      // Bounded: a call a test held (beforeForward) and never let go must not hang the file.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([Promise.allSettled([...underWay]), new Promise((r) => (timer = setTimeout(r, 2_000)))]);
+      clearTimeout(timer);
+      emulator.close();
+    },
   };
 }
 
@@ -146,10 +161,10 @@ export function imHostPerTest(options: TestImHostOptions = {}, arrange?: (host: 
     current = await createTestImHost(options);
     await arrange?.(current);
   });
-  afterEach(() => {
-    // Unmount first: a component still on screen could call a closed host.
+  afterEach(async () => {
+    // Unmount first: a component still on screen would keep calling.
     cleanup();
-    current?.close();
+    await current?.close();
     current = undefined;
   });
   return () => {
