@@ -1,36 +1,25 @@
 import { screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '@/lib/api-client/api-error';
-import { callApi } from '@/lib/api-client/http';
+import { describe, expect, it, vi } from 'vitest';
+import { arrangeGroup, readGroup, type GroupSetup } from '@/testing/im-arrange';
+import { imHostPerTest } from '@/testing/im-host';
 import { renderWithProviders } from '@/testing/render';
 import { GroupAdminsPanel } from './group-admins-panel';
 
-// The section's own logic is under test; the HTTP call is replaced where every call goes through.
-vi.mock('@/lib/api-client/http', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/api-client/http')>()),
-  callApi: vi.fn(),
-}));
-const call = vi.mocked(callApi);
+const host = imHostPerTest();
+let group = '';
 
-/** Answers GET …/admin with `admins`; other calls as `answer` says. */
-function fakeApi(admins: string[], answer: (c: { method: string; path: string; json?: unknown }) => unknown = () => ({})) {
-  call.mockImplementation(async (_http, _app, c) => {
-    if (c.method === 'get' && c.path.endsWith('/admin')) return { data: admins };
-    return answer(c);
+/** Board Games, owned by grace, as the test sets it up. */
+async function render(setup: Omit<GroupSetup, 'owner' | 'name'>) {
+  group = await arrangeGroup(host(), { name: 'Board Games', owner: 'grace', ...setup });
+  return renderWithProviders(<GroupAdminsPanel app="demo" groupId={group} groupName="Board Games" owner="grace" />, {
+    imHost: host(),
   });
 }
-
-const render = () =>
-  renderWithProviders(<GroupAdminsPanel app="demo" groupId="g1" groupName="Board Games" owner="grace" />);
-
-beforeEach(() => {
-  call.mockReset();
-});
+const changes = () => host().calls.filter((c) => c.method !== 'GET');
 
 describe('GroupAdminsPanel', () => {
   it('lists the owner first and then the admins, each a link, with the count against the limit', async () => {
-    fakeApi(['bob', 'carol']);
-    render();
+    await render({ members: ['bob', 'carol', 'dave'], admins: ['bob', 'carol'] });
     await screen.findByRole('link', { name: 'carol' });
     const table = screen.getByRole('table', { name: 'Admins of Board Games' });
     const rows = within(table).getAllByRole('row');
@@ -41,8 +30,7 @@ describe('GroupAdminsPanel', () => {
   });
 
   it('refuses the owner, an admin and a malformed name before sending', async () => {
-    fakeApi(['bob']);
-    const { user } = render();
+    const { user } = await render({ members: ['bob'], admins: ['bob'] });
     await screen.findByRole('link', { name: 'bob' });
     const field = screen.getByRole('textbox', { name: 'Member’s username' });
     const submit = screen.getByRole('button', { name: 'Make admin' });
@@ -57,49 +45,46 @@ describe('GroupAdminsPanel', () => {
     await user.type(field, 'a b');
     await user.click(submit);
     expect(screen.getByText(/A username is 1–64 characters/)).toBeInTheDocument();
-    expect(call.mock.calls.filter(([, , c]) => c.method !== 'get')).toEqual([]);
+    expect(changes()).toEqual([]);
   });
 
   it('refuses a 100th admin before sending: owner + admins are at most 100', async () => {
-    fakeApi(Array.from({ length: 99 }, (_, i) => `admin${i}`));
-    render();
+    const admins = Array.from({ length: 99 }, (_, i) => `admin${i}`);
+    await render({ members: [...admins, 'zed'], admins });
     expect(await screen.findByText(/This group already has 99 admins/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Make admin' })).toBeDisabled();
   });
 
   it('sends {newadmin}, clears the field on success, and shows the API’s refusal next to the form', async () => {
-    let refuse = true;
-    fakeApi([], (c) => {
-      if (refuse) throw new ApiError({ kind: 'http', status: 404, error: 'resource_not_found', description: 'user: zed doesn\'t exist in group: g1', call: 'POST /chatgroups/g1/admin' });
-      return { data: { result: 'success', newadmin: (c.json as { newadmin: string }).newadmin } };
-    });
-    const { user } = render();
+    const { user } = await render({ members: ['bob'] });
     await screen.findByText('0 of 99 admins (the owner and the admins are at most 100).');
     const field = screen.getByRole('textbox', { name: 'Member’s username' });
+    // zed is not in the group (yet): the service refuses.
     await user.type(field, 'zed');
     await user.click(screen.getByRole('button', { name: 'Make admin' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent("user: zed doesn't exist in group: g1");
+    expect(await screen.findByRole('alert')).toHaveTextContent(`user: zed doesn't exist in group: ${group}`);
     expect(field).toHaveValue('zed');
-    const post = call.mock.calls.find(([, , c]) => c.method === 'post')![2];
-    expect(post).toMatchObject({ path: 'chatgroups/g1/admin', json: { newadmin: 'zed' } });
+    expect(changes().map((c) => [c.method, c.path, c.body])).toEqual([['POST', `chatgroups/${group}/admin`, { newadmin: 'zed' }]]);
 
-    refuse = false;
+    await host().arrange('POST', '/users', { username: 'zed', password: 'pw-zed' });
+    await host().arrange('POST', `/chatgroups/${group}/users/zed`);
     await user.click(screen.getByRole('button', { name: 'Make admin' }));
     await vi.waitFor(() => expect(field).toHaveValue(''));
+    expect((await readGroup(host(), group)).admins).toEqual(['zed']);
   });
 
   it('demotes after a confirmation', async () => {
-    fakeApi(['bob'], () => ({ data: { result: 'success', oldadmin: 'bob' } }));
-    const { user } = render();
+    const { user } = await render({ members: ['bob'], admins: ['bob'] });
     await user.click(await screen.findByRole('button', { name: 'Remove admin role: bob' }));
     const dialog = await screen.findByRole('dialog', { name: 'Make bob a plain member?' });
     await user.click(within(dialog).getByRole('button', { name: 'Remove admin role' }));
-    await vi.waitFor(() => expect(call.mock.calls.some(([, , c]) => c.method === 'delete' && c.path === 'chatgroups/g1/admin/bob')).toBe(true));
+    await vi.waitFor(() => expect(changes().map((c) => `${c.method} ${c.path}`)).toEqual([`DELETE chatgroups/${group}/admin/bob`]));
+    const after = await readGroup(host(), group);
+    expect([after.admins, after.members]).toEqual([[], ['grace', 'bob']]);
   });
 
   it('transfers ownership only after the group ID is typed, and says the old owner stays a member', async () => {
-    fakeApi([], () => ({ data: { newowner: true } }));
-    const { user } = render();
+    const { user } = await render({ members: ['dave'] });
     const field = await screen.findByRole('textbox', { name: 'New owner’s username' });
     await user.type(field, 'grace');
     await user.click(screen.getByRole('button', { name: 'Transfer…' }));
@@ -111,9 +96,10 @@ describe('GroupAdminsPanel', () => {
     expect(dialog).toHaveTextContent('grace, the owner now, stays in the group as a plain member.');
     const confirm = within(dialog).getByRole('button', { name: 'Transfer ownership' });
     expect(confirm).toBeDisabled();
-    await user.type(within(dialog).getByRole('textbox', { name: 'Type g1 to confirm' }), 'g1');
+    await user.type(within(dialog).getByRole('textbox', { name: `Type ${group} to confirm` }), group);
     await user.click(confirm);
-    await vi.waitFor(() => expect(call.mock.calls.some(([, , c]) => c.method === 'put' && c.path === 'chatgroups/g1')).toBe(true));
-    expect(call.mock.calls.find(([, , c]) => c.method === 'put')![2].json).toEqual({ newowner: 'dave' });
+    await vi.waitFor(() => expect(changes().map((c) => [c.method, c.path, c.body])).toEqual([['PUT', `chatgroups/${group}`, { newowner: 'dave' }]]));
+    const after = await readGroup(host(), group);
+    expect([after.owner, after.members]).toEqual(['dave', ['dave', 'grace']]);
   });
 });

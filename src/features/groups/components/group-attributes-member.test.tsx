@@ -1,44 +1,21 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { arrangeGroup } from '@/testing/im-arrange';
+import { imHostPerTest, registerUsers } from '@/testing/im-host';
 import { renderWithProviders } from '@/testing/render';
 import { GroupAttributesMember } from './group-attributes-member';
 
-// The single HTTP instance, pointed at a fake service holding one member's attributes.
-const api = vi.hoisted(() => ({ handle: (_req: Request): Response | Promise<Response> => new Response('{}'), requests: [] as { method: string; path: string; body: string }[] }));
-vi.mock('@/lib/api-client/http', async (importOriginal) => {
-  const m = await importOriginal<typeof import('@/lib/api-client/http')>();
-  const fake = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const req = new Request(input, init);
-    api.requests.push({ method: req.method, path: new URL(req.url).pathname, body: await req.clone().text() });
-    return api.handle(req);
-  };
-  return { ...m, http: m.createHttp({ prefixUrl: 'http://console.test/', fetch: fake as typeof fetch, retry: { limit: 0 } }) };
+// alice is a member of a group with one attribute; ghost exists but is not in it.
+let group = '';
+const host = imHostPerTest({}, async (h) => {
+  await registerUsers(h, ['ghost']);
+  group = await arrangeGroup(h, { owner: 'olivia', members: ['alice'], attributes: { alice: { nickname: '小爱' } } });
 });
+const puts = () => host().callsTo('PUT');
+const stored = async () => (await host().arrange('GET', `/metadata/chatgroup/${group}/user/alice`)).data;
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const PATH = '/im/demo/metadata/chatgroup/42/user/alice';
-let stored: Record<string, string>;
-const puts = () => api.requests.filter((r) => r.method === 'PUT');
-
-beforeEach(() => {
-  stored = { nickname: '小爱' };
-  api.handle = async (req) => {
-    const path = new URL(req.url).pathname;
-    if (path !== PATH) return json({ error: 'MetadataException', error_description: 'user not in group' }, 404);
-    if (req.method === 'GET') return json({ data: stored });
-    const { metaData } = (await req.json()) as { metaData: Record<string, string> };
-    for (const [k, v] of Object.entries(metaData)) {
-      if (v === '') delete stored[k];
-      else stored[k] = v;
-    }
-    return json({ data: metaData });
-  };
-});
-afterEach(() => {
-  api.requests.length = 0;
-});
-
-const renderMember = (language: 'en' | 'zh-CN' = 'en') => renderWithProviders(<GroupAttributesMember app="demo" groupId="42" member="alice" onMember={() => {}} />, { language });
+const renderMember = (language: 'en' | 'zh-CN' = 'en', member = 'alice') =>
+  renderWithProviders(<GroupAttributesMember app="demo" groupId={group} member={member} onMember={() => {}} />, { language, imHost: host() });
 
 describe('GroupAttributesMember', () => {
   it('shows the member’s attributes as key/value rows with their size', async () => {
@@ -61,6 +38,7 @@ describe('GroupAttributesMember', () => {
     expect(screen.getByText('Too long: 513 bytes, at most 512. A Chinese character takes 3 bytes.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save attribute' }));
     expect(puts()).toHaveLength(0);
+    expect(await stored()).toEqual({ nickname: '小爱' });
     expect(screen.getByRole('textbox', { name: /^Value/ })).toHaveValue('中'.repeat(171));
   });
 
@@ -85,7 +63,8 @@ describe('GroupAttributesMember', () => {
     expect(screen.getByText('12 / 512 bytes')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save attribute' }));
     await waitFor(() => expect(puts()).toHaveLength(1));
-    expect(JSON.parse(puts()[0]!.body)).toEqual({ metaData: { title: '前端组长' } });
+    expect(puts()[0]!.body).toEqual({ metaData: { title: '前端组长' } });
+    expect(await stored()).toEqual({ nickname: '小爱', title: '前端组长' });
     expect(await screen.findByRole('row', { name: /title/ })).toHaveTextContent('前端组长');
     expect(screen.getByRole('textbox', { name: /^Key/ })).toHaveValue('');
   });
@@ -93,12 +72,15 @@ describe('GroupAttributesMember', () => {
   it('shows the API’s refusal next to the fields and keeps what was typed', async () => {
     const { user } = renderMember('zh-CN');
     await screen.findByRole('row', { name: /nickname/ }, { timeout: 5000 });
-    api.handle = async (req) =>
-      req.method === 'GET' ? json({ data: stored }) : json({ error: 'metadata_error', error_description: 'exceeds chatgroup user metadata single value limit' }, 400);
+    // Meanwhile someone else fills alice's attributes to 4094 of the 4096 bytes allowed (14 were
+    // there, 8 × 510 added): the page still counts 14, the service refuses 8 more.
+    const filler = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`k${i}`, 'x'.repeat(508)]));
+    await host().arrange('PUT', `/metadata/chatgroup/${group}/user/alice`, { metaData: filler });
     await user.type(screen.getByRole('textbox', { name: /^键/ }), 'role');
     await user.type(screen.getByRole('textbox', { name: /^值/ }), 'lead');
     await user.click(screen.getByRole('button', { name: '保存属性' }));
-    expect(await screen.findByText(/exceeds chatgroup user metadata single value limit/)).toBeInTheDocument();
+    expect(await screen.findByText(/exceeds chatgroup user metadata total size limit/)).toBeInTheDocument();
+    expect((await stored()).role).toBeUndefined();
     expect(screen.getByRole('textbox', { name: /^键/ })).toHaveValue('role');
     expect(screen.getByRole('textbox', { name: /^值/ })).toHaveValue('lead');
   });
@@ -116,12 +98,13 @@ describe('GroupAttributesMember', () => {
     expect(puts()).toHaveLength(0);
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(puts()).toHaveLength(1));
-    expect(JSON.parse(puts()[0]!.body)).toEqual({ metaData: { nickname: '' } });
+    expect(puts()[0]!.body).toEqual({ metaData: { nickname: '' } });
     expect(await screen.findByText('No attributes')).toBeInTheDocument();
+    expect(await stored()).toEqual({});
   });
 
   it('says so when the user is not in the group', async () => {
-    renderWithProviders(<GroupAttributesMember app="demo" groupId="42" member="ghost" onMember={() => {}} />);
+    renderMember('en', 'ghost');
     expect(await screen.findByText(/user not in group/, {}, { timeout: 5000 })).toBeInTheDocument();
   });
 });

@@ -1,55 +1,75 @@
 import { screen } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '@/lib/api-client/api-error';
-import { callApi } from '@/lib/api-client/http';
+import { describe, expect, it, vi } from 'vitest';
+import { arrangeGroup, readGroup } from '@/testing/im-arrange';
+import { imHostPerTest, registerUsers, type TestImHost } from '@/testing/im-host';
 import { renderWithProviders } from '@/testing/render';
 import GroupMembersAddForm from './group-members-add-form';
 
-vi.mock('@/lib/api-client/http', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/api-client/http')>()),
-  callApi: vi.fn(),
-}));
-const call = vi.mocked(callApi);
+// A cap of one group per user, so "joined too many groups" needs a single other group.
+const host = imHostPerTest({ joinedGroupCap: 1 });
 
-beforeEach(() => {
-  call.mockReset();
-});
+function render(group: string) {
+  const onClose = vi.fn();
+  const utils = renderWithProviders(<GroupMembersAddForm app="demo" groupId={group} groupName="Board Games" onClose={onClose} />, { imHost: host() });
+  return { ...utils, onClose };
+}
 
-const refusal = (status: number, error: string, description: string) => new ApiError({ kind: 'http', status, error, description, call: 'POST /chatgroups/g1/users/x' });
+/** Each documented refusal, brought about on the emulator. */
+const refusals: [string, (h: TestImHost) => Promise<string>, RegExp, string][] = [
+  ['zoe is a member already', (h) => arrangeGroup(h, { owner: 'grace', members: ['zoe'] }), /^can not join this group, reason:user: zoe already in group: \d+$/, 'zoe is already a member of this group.'],
+  [
+    'zoe is in as many groups as allowed',
+    async (h) => {
+      await arrangeGroup(h, { owner: 'ivan', members: ['zoe'] });
+      return arrangeGroup(h, { owner: 'grace' });
+    },
+    /^user zoe has joined too many groups!$/,
+    'zoe has joined as many groups as the app allows',
+  ],
+  [
+    'the group is full',
+    async (h) => {
+      await registerUsers(h, ['zoe']);
+      return arrangeGroup(h, { owner: 'grace', members: ['bob'], maxusers: 2 });
+    },
+    /^members size is greater than max user size !$/,
+    'The group is full',
+  ],
+  ['there is no zoe', (h) => arrangeGroup(h, { owner: 'grace' }), /^username zoe doesn't exist!$/, 'There is no user “zoe” in this app.'],
+];
 
 describe('GroupMembersAddForm', () => {
-  it.each([
-    [refusal(403, 'forbidden_op', 'can not join this group, reason:user: zoe already in group: g1\n'), 'zoe is already a member of this group.'],
-    [refusal(403, 'exceed_limit', 'user zoe has joined too many groups!'), 'zoe has joined as many groups as the app allows'],
-    [refusal(403, 'exceed_limit', 'members size is greater than max user size !'), 'The group is full'],
-    [refusal(404, 'resource_not_found', "username zoe doesn't exist!"), 'There is no user “zoe” in this app.'],
-  ])('explains the documented refusal %#, shows the API’s words, and keeps the name', async (error, explained) => {
-    call.mockRejectedValue(error);
-    const onClose = vi.fn();
-    const { user } = renderWithProviders(<GroupMembersAddForm app="demo" groupId="g1" groupName="Board Games" onClose={onClose} />);
+  it.each(refusals)('explains the refusal when %s, shows the API’s words, and keeps the name', async (_case, arrange, said, explained) => {
+    const group = await arrange(host());
+    const before = (await readGroup(host(), group)).members;
+    const { user, onClose } = render(group);
     const field = screen.getByRole('textbox', { name: /^Username/ });
     await user.type(field, 'Zoe');
     await user.click(screen.getByRole('button', { name: 'Add' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(explained);
-    expect(alert).toHaveTextContent(`The IM service said: ${error.description.trim()}`);
+    const description = (await host().call('POST', `/chatgroups/${group}/users/zoe`)).body.error_description.trim();
+    expect(description).toMatch(said);
+    expect(alert).toHaveTextContent(`The IM service said: ${description}`);
     expect(field).toHaveValue('Zoe');
     expect(onClose).not.toHaveBeenCalled();
-    expect(call.mock.calls[0]![2]).toMatchObject({ method: 'post', path: 'chatgroups/g1/users/zoe' });
+    expect(host().calls.map((c) => `${c.method} ${c.path}`)).toEqual([`POST chatgroups/${group}/users/zoe`]);
+    expect((await readGroup(host(), group)).members).toEqual(before);
   });
 
   it('refuses a malformed name without sending, and closes after a success', async () => {
-    call.mockResolvedValue({ data: { result: true, user: 'zoe' } });
-    const onClose = vi.fn();
-    const { user } = renderWithProviders(<GroupMembersAddForm app="demo" groupId="g1" groupName="Board Games" onClose={onClose} />);
+    await registerUsers(host(), ['zoe']);
+    const group = await arrangeGroup(host(), { owner: 'grace' });
+    const { user, onClose } = render(group);
     const field = screen.getByRole('textbox', { name: /^Username/ });
     await user.type(field, 'zoe smith');
     await user.click(screen.getByRole('button', { name: 'Add' }));
     expect(screen.getByText(/A username is 1–64 characters/)).toBeInTheDocument();
-    expect(call).not.toHaveBeenCalled();
+    expect(host().calls).toEqual([]);
     await user.clear(field);
     await user.type(field, 'zoe');
     await user.click(screen.getByRole('button', { name: 'Add' }));
     await vi.waitFor(() => expect(onClose).toHaveBeenCalledOnce());
+    expect((await readGroup(host(), group)).members).toEqual(['grace', 'zoe']);
   });
 });

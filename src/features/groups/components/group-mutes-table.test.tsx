@@ -1,53 +1,25 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { arrangeGroup, readGroup } from '@/testing/im-arrange';
+import { imHostPerTest } from '@/testing/im-host';
 import { renderWithProviders } from '@/testing/render';
 import { GroupMutesTable } from './group-mutes-table';
 
-const api = vi.hoisted(() => ({ handle: (_req: Request): Response | Promise<Response> => new Response('{}'), requests: [] as { method: string; path: string; body: string }[] }));
-vi.mock('@/lib/api-client/http', async (importOriginal) => {
-  const m = await importOriginal<typeof import('@/lib/api-client/http')>();
-  const fake = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const req = new Request(input, init);
-    const url = new URL(req.url);
-    api.requests.push({ method: req.method, path: url.pathname, body: await req.clone().text() });
-    return api.handle(req);
-  };
-  return { ...m, http: m.createHttp({ prefixUrl: 'http://console.test/', fetch: fake as typeof fetch, retry: { limit: 0 } }) };
-});
+const host = imHostPerTest();
+let group = '';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const G = '/im/demo/chatgroups/42';
-const group = { id: '42', name: 'Hikers', owner: 'olivia', created: 0, affiliations_count: 3, mute: false };
-
-afterEach(() => {
-  api.requests.length = 0;
-});
-
-function render(mutes: { user: string; expire: number }[]) {
-  const state = { mutes };
-  api.handle = async (req) => {
-    const url = new URL(req.url);
-    if (req.method === 'GET' && url.pathname === G) return json({ data: [group] });
-    if (req.method === 'GET' && url.pathname === `${G}/mute`) return json({ data: state.mutes });
-    if (req.method === 'POST' && url.pathname === `${G}/mute`) {
-      const body = (await req.json()) as { usernames: string[]; mute_duration: number };
-      return json({ data: body.usernames.map((user) => ({ result: true, expire: body.mute_duration === -1 ? -1 : Date.now() + body.mute_duration, user })) });
-    }
-    if (req.method === 'DELETE' && url.pathname.startsWith(`${G}/mute/`)) {
-      const names = decodeURIComponent(url.pathname.slice(`${G}/mute/`.length)).split(',');
-      return json({ data: names.map((user) => ({ result: user !== 'ghost', user })) });
-    }
-    return json({ error: 'not_found' }, 404);
-  };
-  return renderWithProviders(<GroupMutesTable app="demo" groupId="42" groupName="Hikers" />);
+/** Hikers, owned by olivia, with bob, carol and dave, and the given mutes (ms from now, -1 for ever). */
+async function render(mutes: Record<string, number>) {
+  group = await arrangeGroup(host(), { name: 'Hikers', owner: 'olivia', members: ['bob', 'carol', 'dave'], mutes });
+  return renderWithProviders(<GroupMutesTable app="demo" groupId={group} groupName="Hikers" />, {
+    imHost: host(),
+  });
 }
+const muted = async () => [...(await readGroup(host(), group)).mutes.keys()];
 
 describe('GroupMutesTable', () => {
   it('lists each mute with its time left, permanent ones marked', async () => {
-    render([
-      { user: 'bob', expire: Date.now() + 90 * 60_000 },
-      { user: 'carol', expire: -1 },
-    ]);
+    await render({ bob: 90 * 60_000, carol: -1 });
     await screen.findByRole('link', { name: 'bob' });
     const table = screen.getByRole('table', { name: 'Muted members of Hikers' });
     const bob = within(table).getByRole('row', { name: /bob/ });
@@ -57,7 +29,7 @@ describe('GroupMutesTable', () => {
   });
 
   it('mutes pasted names for a duration chosen in the dialog, without the owner, and Undo unmutes exactly those muted', async () => {
-    const { user } = render([]);
+    const { user } = await render({});
     await screen.findByText('Nobody is muted one by one');
     await user.click(screen.getByRole('button', { name: 'Mute members…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Mute members of Hikers' }, { timeout: 5000 });
@@ -72,18 +44,19 @@ describe('GroupMutesTable', () => {
     expect(within(dialog).getByText(/Mute 2 members of Hikers for 7 days\./)).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Mute' }));
     await within(dialog).findByText('2 succeeded, 0 failed, 0 skipped');
-    const post = api.requests.find((r) => r.method === 'POST');
-    expect(JSON.parse(post!.body)).toEqual({ usernames: ['bob', 'dave'], mute_duration: 7 * 24 * 3_600_000 });
+    expect(host().callsTo('POST').map((c) => c.body)).toEqual([{ usernames: ['bob', 'dave'], mute_duration: 7 * 24 * 3_600_000 }]);
+    expect(await muted()).toEqual(['bob', 'dave']);
 
     // Undo puts back what was there (neither was muted): one click, its own report.
     await user.click(within(dialog).getByRole('button', { name: 'Undo' }));
     await within(dialog).findByText('Result of the undo');
-    expect(api.requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual([`${G}/mute/bob,dave`]);
+    expect(host().callsTo('DELETE').map((c) => c.path)).toEqual([`chatgroups/${group}/mute/bob,dave`]);
+    expect(await muted()).toEqual([]);
   });
 
   it('reports a name that was not muted in its own words', async () => {
-    const { user } = render([]);
-    await screen.findByText('Nobody is muted one by one');
+    const { user } = await render({ bob: 3_600_000 });
+    await screen.findByRole('link', { name: 'bob' });
     await user.click(screen.getByRole('button', { name: 'Unmute members…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Unmute members of Hikers' }, { timeout: 5000 });
     await user.type(within(dialog).getByRole('textbox', { name: 'Names' }), 'bob ghost');
@@ -91,5 +64,6 @@ describe('GroupMutesTable', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Unmute' }));
     await within(dialog).findByText('1 succeeded, 1 failed, 0 skipped');
     await waitFor(() => expect(within(dialog).getByRole('row', { name: /ghost/ })).toHaveTextContent('Was not muted.'));
+    expect(await muted()).toEqual([]);
   });
 });
