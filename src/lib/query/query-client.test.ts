@@ -5,6 +5,7 @@ import { createI18n } from '@/lib/i18n/i18n';
 import { allCatalogues } from '@/testing/catalogues';
 import { createQueryClient } from './query-client';
 
+// Not the HTTP layer: whether the cache's callbacks call notify, and with what, is what is under test.
 const show = vi.hoisted(() => vi.fn());
 vi.mock('@/lib/notify/notify', () => ({ notify: show }));
 

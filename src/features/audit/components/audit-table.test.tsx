@@ -1,22 +1,12 @@
 import { screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeConsoleServer, jsonResponse, type FakeConsoleServer } from '@/testing/fake-console';
 import { renderWithProviders } from '@/testing/render';
 import type { AuditEntry, AuditSearch } from '../api/get-audit';
 import { AuditTable } from './audit-table';
 
-// The single HTTP instance, pointed at a fake console server that records what it is asked.
-const api = vi.hoisted(() => ({ handle: (_req: Request): Response | Promise<Response> => new Response('{}'), requests: [] as Request[] }));
-vi.mock('@/lib/api-client/http', async (importOriginal) => {
-  const m = await importOriginal<typeof import('@/lib/api-client/http')>();
-  const fake = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const req = new Request(input, init);
-    api.requests.push(req.clone());
-    return api.handle(req);
-  };
-  return { ...m, http: m.createHttp({ prefixUrl: 'http://console.test/', fetch: fake as typeof fetch, retry: { limit: 0 } }) };
-});
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+// The audit log is the console server's own endpoint, not the IM host's: a fake server answers it.
+let server: FakeConsoleServer;
 
 let nextId = 1;
 const entry = (fields: Partial<AuditEntry>): AuditEntry => ({
@@ -34,18 +24,16 @@ const entry = (fields: Partial<AuditEntry>): AuditEntry => ({
 
 /** Serves `entries` as the audit log's one page, out of `total` entries. */
 function serve(entries: AuditEntry[], total = entries.length) {
-  api.handle = (req) => (new URL(req.url).pathname === '/im-console/audit' ? json({ entries, cursor: null, total }) : json({ error: 'not_found' }, 404));
+  server = fakeConsoleServer((req) =>
+    new URL(req.url).pathname === '/im-console/audit' ? jsonResponse({ entries, cursor: null, total }) : jsonResponse({ error: 'not_found' }, 404),
+  );
 }
 
 function render(language: 'en' | 'zh-CN' = 'en', search: AuditSearch = { pagenum: 1, pagesize: 20 }, onSearch = vi.fn()) {
-  return renderWithProviders(<AuditTable filters={{}} search={search} onSearch={onSearch} />, { language });
+  return renderWithProviders(<AuditTable filters={{}} search={search} onSearch={onSearch} />, { language, consoleServer: server });
 }
 
 const rowOf = (text: string | RegExp) => screen.getByText(text).closest('tr')!;
-
-afterEach(() => {
-  api.requests.length = 0;
-});
 
 describe('AuditTable', () => {
   it('shows an ordinary call with its OK badge and no headline', async () => {
@@ -55,7 +43,7 @@ describe('AuditTable', () => {
     expect(row).toHaveTextContent('DELETE im/demo/users/alice');
     expect(row).toHaveTextContent('Target: alice');
     expect(row).not.toHaveTextContent(/Refused|Outcome unknown|from /);
-    expect(api.requests[0]!.url).toBe('http://console.test/im-console/audit?limit=20');
+    expect(server.requests[0]!.url).toBe('http://console.test/im-console/audit?limit=20');
   });
 
   it('shows a call whose answer was never recorded as "Outcome unknown", with the explanation', async () => {
@@ -110,7 +98,7 @@ describe('AuditTable', () => {
     expect(await within(nav).findByRole('button', { name: 'Page 2' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByText('Page 2 of 7 · rows 21–40')).toBeInTheDocument();
     expect(within(nav).getByRole('button', { name: 'Page 7' })).toBeInTheDocument();
-    expect(new URL(api.requests[0]!.url).searchParams.toString()).toBe('limit=20&page=2');
+    expect(new URL(server.requests[0]!.url).searchParams.toString()).toBe('limit=20&page=2');
     await user.click(within(nav).getByRole('button', { name: 'Page 3' }));
     expect(onSearch).toHaveBeenLastCalledWith({ pagenum: 3, pagesize: 20, cursor: undefined, prev: undefined });
   });
@@ -122,7 +110,7 @@ describe('AuditTable', () => {
     const nav = screen.getByRole('navigation', { name: 'Pagination' });
     // Two pages before it: page 3.
     expect(await within(nav).findByRole('button', { name: 'Page 3' })).toHaveAttribute('aria-current', 'page');
-    expect(new URL(api.requests[0]!.url).searchParams.toString()).toBe('limit=20&cursor=90');
+    expect(new URL(server.requests[0]!.url).searchParams.toString()).toBe('limit=20&cursor=90');
     await user.click(within(nav).getByRole('button', { name: 'Next page' }));
     expect(onSearch).toHaveBeenLastCalledWith({ pagenum: 4, pagesize: 20, cursor: undefined, prev: undefined });
   });

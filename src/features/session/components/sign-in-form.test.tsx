@@ -1,20 +1,20 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getSessionState, setSessionState } from '@/lib/session/session-store';
+import { fakeConsoleServer, jsonResponse, type FakeConsoleServer } from '@/testing/fake-console';
 import { renderWithProviders } from '@/testing/render';
 import { SignInForm } from './sign-in-form';
 
-// The real client (ky, errors, messages) against a faked network (jsdom has no origin to resolve `/` against).
-const fetchMock = vi.hoisted(() => vi.fn<(input: Request) => Promise<Response>>());
-vi.mock('@/lib/api-client/http', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/api-client/http')>();
-  const fake = (input: RequestInfo | URL, init?: RequestInit) => fetchMock(new Request(input, init));
-  return { ...real, http: real.createHttp({ prefixUrl: 'http://console.test/', fetch: fake as typeof fetch }) };
-});
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+// The real client (ky, errors, messages) against the console server's session endpoint, answered by
+// the test; with the console's own retry rules, so "never retried" is the client's doing.
+let server: FakeConsoleServer;
+const answer = (status: number, body: unknown) => {
+  server.handle = () => jsonResponse(body, status);
+};
+const render = (ui = <SignInForm />, language: 'en' | 'zh-CN' = 'en') => renderWithProviders(ui, { language, consoleServer: server });
 
 beforeEach(() => {
-  fetchMock.mockReset();
+  server = fakeConsoleServer(undefined, {});
   setSessionState({ status: 'signed-out', reason: 'initial' });
 });
 afterEach(() => {
@@ -29,7 +29,7 @@ const fields = () => ({
 
 describe('SignInForm', () => {
   it('asks for both fields before sending, focusing the first missing one', async () => {
-    const { user } = renderWithProviders(<SignInForm />);
+    const { user } = render();
     const f = fields();
     await user.click(f.submit);
     expect(screen.getByText('Enter your username')).toBeInTheDocument();
@@ -38,19 +38,19 @@ describe('SignInForm', () => {
     await user.type(f.username, 'vera');
     await user.click(f.submit);
     expect(f.password).toHaveFocus();
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(server.requests).toEqual([]);
   });
 
   it('signs in with a POST and stores the operator, role and CSRF token', async () => {
-    fetchMock.mockResolvedValue(json(200, { username: 'vera', role: 'viewer', csrfToken: 'tok-1' }));
+    answer(200, { username: 'vera', role: 'viewer', csrfToken: 'tok-1' });
     const onSignedIn = vi.fn();
-    const { user } = renderWithProviders(<SignInForm onSignedIn={onSignedIn} />);
+    const { user } = render(<SignInForm onSignedIn={onSignedIn} />);
     const f = fields();
     await user.type(f.username, ' vera ');
     await user.type(f.password, 'pw 1');
     await user.click(f.submit);
     await waitFor(() => expect(onSignedIn).toHaveBeenCalled());
-    const req = fetchMock.mock.calls[0]![0];
+    const req = server.requests[0]!;
     expect(req.method).toBe('POST');
     expect(new URL(req.url).pathname).toBe('/im-console/session');
     expect(await req.json()).toEqual({ username: 'vera', password: 'pw 1' });
@@ -58,8 +58,8 @@ describe('SignInForm', () => {
   });
 
   it('shows the server’s own words on 401 and keeps what was typed', async () => {
-    fetchMock.mockResolvedValue(json(401, { error: 'invalid_credentials', error_description: 'Wrong username or password.' }));
-    const { user } = renderWithProviders(<SignInForm />);
+    answer(401, { error: 'invalid_credentials', error_description: 'Wrong username or password.' });
+    const { user } = render();
     const f = fields();
     await user.type(f.username, 'vera');
     await user.type(f.password, 'nope');
@@ -72,19 +72,19 @@ describe('SignInForm', () => {
   });
 
   it('says how long to wait on 429, in words, without retrying', async () => {
-    fetchMock.mockResolvedValue(json(429, { error: 'too_many_attempts', error_description: 'Too many attempts', retry_after_seconds: 95 }));
-    const { user } = renderWithProviders(<SignInForm />);
+    answer(429, { error: 'too_many_attempts', error_description: 'Too many attempts', retry_after_seconds: 95 });
+    const { user } = render();
     const f = fields();
     await user.type(f.username, 'vera');
     await user.type(f.password, 'nope');
     await user.click(f.submit);
     expect(await screen.findByRole('alert')).toHaveTextContent('Too many failed attempts. Try again in 2 minutes.');
-    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('reads in Chinese too', async () => {
-    fetchMock.mockResolvedValue(json(429, { error: 'too_many_attempts', retry_after_seconds: 30 }));
-    const { user } = renderWithProviders(<SignInForm />, { language: 'zh-CN' });
+    answer(429, { error: 'too_many_attempts', retry_after_seconds: 30 });
+    const { user } = render(<SignInForm />, 'zh-CN');
     await user.type(screen.getByLabelText(/^用户名/), 'vera');
     await user.type(screen.getByLabelText(/^密码/), 'x');
     await user.click(screen.getByRole('button', { name: '登录' }));
