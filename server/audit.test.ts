@@ -43,6 +43,8 @@ describe('audit log through the proxy', () => {
         target: 'bob',
         summary: '{"newpassword":"[redacted]"}',
         status: 200,
+        // How the session behind it signed in.
+        signIn: 'password',
       },
     ]);
     const admin = await signIn(c.url, 'admin');
@@ -145,7 +147,7 @@ describe('audit log through the proxy', () => {
     // The UTF-8 BOM (Response.text() would strip it).
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = Papa.parse<string[]>(bytes.subarray(3).toString('utf8').trim(), { newline: '\r\n' }).data;
-    expect(rows[0]).toEqual(['id', 'time', 'operator', 'app', 'method', 'path', 'action', 'target', 'status', 'refusal', 'address', 'summary', 'items']);
+    expect(rows[0]).toEqual(['id', 'time', 'operator', 'app', 'method', 'path', 'action', 'target', 'status', 'refusal', 'address', 'sign_in', 'summary', 'items']);
     expect(rows).toHaveLength(8);
     expect(rows[1]!.slice(2, 9)).toEqual(['admin', 'demo', 'PUT', 'users/carol', 'PUT users/{username}', 'carol', '200']);
   });

@@ -29,6 +29,15 @@ CREATE TABLE IF NOT EXISTS sessions (
 );
 CREATE INDEX IF NOT EXISTS sessions_operator ON sessions(operator_id);
 
+-- A local operator's one-time recovery codes (second factor), kept as SHA-256.
+CREATE TABLE IF NOT EXISTS recovery_codes (
+  id INTEGER PRIMARY KEY,
+  operator_id INTEGER NOT NULL REFERENCES operators(id) ON DELETE CASCADE,
+  code_hash TEXT NOT NULL,
+  used_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS recovery_codes_operator ON recovery_codes(operator_id);
+
 CREATE TABLE IF NOT EXISTS audit (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   time INTEGER NOT NULL,
@@ -73,6 +82,16 @@ function migrate(db: Database.Database) {
   // The address a session or a refused call came from, and the refusal's error code.
   if (!columns.has('address')) db.exec('ALTER TABLE audit ADD COLUMN address TEXT');
   if (!columns.has('refusal')) db.exec('ALTER TABLE audit ADD COLUMN refusal TEXT');
+  // How the session behind the row signed in: password, password+totp, recovery, sso.
+  if (!columns.has('sign_in')) db.exec('ALTER TABLE audit ADD COLUMN sign_in TEXT');
+  const operatorColumns = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('operators')").all().map((c) => c.name));
+  // The second factor: the confirmed secret, one waiting for its first code, and the last time
+  // step accepted (a code is refused once used, for the rest of its window).
+  if (!operatorColumns.has('totp_secret')) db.exec('ALTER TABLE operators ADD COLUMN totp_secret TEXT');
+  if (!operatorColumns.has('totp_pending_secret')) db.exec('ALTER TABLE operators ADD COLUMN totp_pending_secret TEXT');
+  if (!operatorColumns.has('totp_last_step')) db.exec('ALTER TABLE operators ADD COLUMN totp_last_step INTEGER');
+  const sessionColumns = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('sessions')").all().map((c) => c.name));
+  if (!sessionColumns.has('sign_in')) db.exec("ALTER TABLE sessions ADD COLUMN sign_in TEXT NOT NULL DEFAULT 'password'");
 }
 
 /** Opens (and creates when needed) the console database; `:memory:` for tests. */

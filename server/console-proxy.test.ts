@@ -81,7 +81,14 @@ describe('sessions', () => {
     expect(cookie).not.toMatch(/Secure/);
     const me = await signIn(c.url, 'moderator');
     const who = await me.call('GET', '/im-console/session');
-    expect(await who.json()).toEqual({ username: 'moderator', role: 'moderator', csrfToken: me.csrfToken, signInRequired: true });
+    expect(await who.json()).toEqual({
+      username: 'moderator',
+      role: 'moderator',
+      csrfToken: me.csrfToken,
+      signInRequired: true,
+      signIn: 'password',
+      secondFactor: { enrolled: false, required: false },
+    });
 
     // Signing out needs the CSRF token too.
     const noCsrf = await fetch(`${c.url}/im-console/session`, { method: 'DELETE', headers: { Cookie: me.cookie } });

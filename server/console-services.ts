@@ -1,6 +1,8 @@
 import { createAuditLog, type AuditLog } from './audit/audit-log.js';
 import { CONSOLE_DB_DEFAULT, openConsoleDb, type ConsoleDb } from './console-db.js';
+import type { Role } from '../contract/roles.js';
 import { createOperators, type Operators } from './operators.js';
+import { createSecondFactor, type SecondFactor } from './second-factor.js';
 import { createSessions, type Sessions } from './sessions.js';
 import { createSignInThrottle, type SignInThrottle, type ThrottleOptions } from './sign-in-throttle.js';
 
@@ -21,7 +23,12 @@ export interface ConsoleSettings {
   searchIndexRefreshMinutes?: number;
   /** `SEARCH_INDEX_AUTO=off`: no first build at start and no pick-ups; admins build by hand. */
   searchIndexAuto?: boolean;
+  /** `REQUIRE_2FA`: who must have a second factor to use the console (default `admin`). */
+  require2fa: Require2fa;
 }
+
+/** Whose local accounts must have a second factor: admins only, every operator, or nobody. */
+export type Require2fa = 'admin' | 'all' | 'off';
 
 export class ConsoleSettingsError extends Error {}
 
@@ -41,6 +48,12 @@ function onOff(env: Record<string, string | undefined>, name: string, fallback: 
   throw new ConsoleSettingsError(`${name} must be on or off, got "${env[name]}"`);
 }
 
+function require2fa(raw: string | undefined): Require2fa {
+  const v = (raw ?? '').trim().toLowerCase() || 'admin';
+  if (v === 'admin' || v === 'all' || v === 'off') return v;
+  throw new ConsoleSettingsError(`REQUIRE_2FA must be admin, all or off, got "${raw}"`);
+}
+
 export function readConsoleSettings(env: Record<string, string | undefined>): ConsoleSettings {
   return {
     db: env.CONSOLE_DB?.trim() || CONSOLE_DB_DEFAULT,
@@ -50,6 +63,7 @@ export function readConsoleSettings(env: Record<string, string | undefined>): Co
     searchIndexRate: positive(env, 'SEARCH_INDEX_RATE', 50),
     searchIndexRefreshMinutes: positive(env, 'SEARCH_INDEX_REFRESH_MINUTES', 10),
     searchIndexAuto: onOff(env, 'SEARCH_INDEX_AUTO', true),
+    require2fa: require2fa(env.REQUIRE_2FA),
   };
 }
 
@@ -68,6 +82,9 @@ export interface ConsoleServices {
   sessions: Sessions;
   throttle: SignInThrottle;
   audit: AuditLog;
+  secondFactor: SecondFactor;
+  /** Must this role have a second factor (password sign-ins only; SSO leaves it to the provider)? */
+  requiresSecondFactor: (role: Role) => boolean;
   /** How long a sign-in waits when throttled; replaced in tests. */
   sleep: (ms: number) => Promise<void>;
   /** The clock of sessions, throttling and the audit log. */
@@ -102,6 +119,8 @@ export function createConsoleServices(o: ConsoleServiceOptions): ConsoleServices
     sessions: createSessions(db, { idleMs: o.settings.idleMinutes * 60_000, maxMs, now }),
     throttle: createSignInThrottle({ now, ...o.throttle }),
     audit: createAuditLog(db),
+    secondFactor: createSecondFactor(db, now),
+    requiresSecondFactor: (role) => o.settings.require2fa === 'all' || (o.settings.require2fa === 'admin' && role === 'admin'),
     sleep: o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
     now,
     maxMs,

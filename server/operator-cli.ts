@@ -3,6 +3,7 @@ import { ROLES } from '../contract/roles.js';
 import { openConsoleDb } from './console-db.js';
 import { readConsoleSettings } from './console-services.js';
 import { createOperators, OperatorError } from './operators.js';
+import { createSecondFactor } from './second-factor.js';
 
 // `npm run operator -- <command>`: manage the console's operators in CONSOLE_DB.
 // Passwords are read from standard input when it is not a terminal (one line), else prompted
@@ -15,6 +16,7 @@ const USAGE = `Usage: npm run operator -- <command>
   disable NAME                disable an operator and end their sessions
   enable NAME                 enable a disabled operator
   reset-password NAME         set a new password and end their sessions
+  reset-2fa NAME              remove their second factor (TOTP and recovery codes) and end their sessions
 The password comes from standard input when it is not a terminal, e.g.
   printf '%s\\n' "$PASSWORD" | npm run operator -- add alice --role admin
 Settings: CONSOLE_DB (default .data/console.sqlite).`;
@@ -115,6 +117,14 @@ export async function runOperatorCli(argv: string[], env: Record<string, string 
         if (!operators.get(args[0]!)) throw new OperatorError(`no operator "${args[0]}"`);
         const op = await operators.resetPassword(args[0]!, await readPassword());
         console.log(`new password set for ${op.username}; their sessions have ended`);
+        break;
+      }
+      case 'reset-2fa': {
+        need(1);
+        const op = operators.get(args[0]!);
+        if (!op) throw new OperatorError(`no operator "${args[0]}"`);
+        createSecondFactor(db).reset(op.id);
+        console.log(`second factor removed for ${op.username}; their sessions have ended`);
         break;
       }
       default:

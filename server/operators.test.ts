@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openConsoleDb } from './console-db.js';
+import { generate } from 'otplib';
 import { createOperators, OperatorError } from './operators.js';
+import { createSecondFactor } from './second-factor.js';
+import { createSessions } from './sessions.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'im-console-ops-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,6 +66,22 @@ describe('npm run operator', () => {
     db.close();
     // Passwords never reach the output, nor the database file in clear.
     expect(readFileSync(dbFile).includes('dave-new-password')).toBe(false);
+  });
+
+  it('reset-2fa removes a second factor and ends the sessions', { timeout: 60_000 }, async () => {
+    expect(run(['add', 'frank', '--role', 'admin'], 'frank-password-1\n').code).toBe(0);
+    const db = openConsoleDb(dbFile);
+    const frank = createOperators(db).get('frank')!;
+    const factor = createSecondFactor(db);
+    const { secret } = factor.begin(frank.id, 'frank');
+    expect(await factor.confirm(frank.id, await generate({ secret }))).toHaveLength(10);
+    createSessions(db, { idleMs: 60_000, maxMs: 60_000 }).create(frank.id, 'password+totp');
+    expect(run(['reset-2fa', 'frank'])).toEqual({ code: 0, out: 'second factor removed for frank; their sessions have ended\n' });
+    expect(factor.enrolled(frank.id)).toBe(false);
+    expect(factor.recoveryCodesLeft(frank.id)).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE operator_id = ?').get(frank.id)).toEqual({ n: 0 });
+    expect(run(['reset-2fa', 'nobody'])).toMatchObject({ code: 1, out: expect.stringMatching(/no operator "nobody"/) });
+    db.close();
   });
 
   it('explains mistakes with a non-zero exit', () => {

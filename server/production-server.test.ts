@@ -43,7 +43,7 @@ describe('production server', () => {
 
   beforeAll(async () => {
     t = await startTestEmulator();
-    services = createConsoleServices({ signInRequired: true, settings: { db: ':memory:', idleMinutes: 30, maxHours: 12, trustProxy: false } });
+    services = createConsoleServices({ signInRequired: true, settings: { db: ':memory:', idleMinutes: 30, maxHours: 12, trustProxy: false, require2fa: 'off' } });
     await services.operators.add('viewer', 'viewer', PASSWORD);
     running = await startProductionServer({ apps: emulatorApps(t.emulator.port), services, staticRoot, port: 0, host: '127.0.0.1' });
   });
@@ -167,6 +167,8 @@ describe('npm start (server/main.ts)', () => {
       EMULATOR_SEED: 'none',
       // Every emulator answer (the token, then the call) takes a second.
       EMULATOR_LATENCY: '1000',
+      // The admin signs in with a password only (the second factor has tests of its own).
+      REQUIRE_2FA: 'off',
     });
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     try {

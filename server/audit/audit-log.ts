@@ -32,6 +32,8 @@ export interface AuditRecord {
   address?: string;
   /** Set on calls the console refused: the error code it answered. */
   refusal?: string;
+  /** How the operator's session signed in (`password`, `password+totp`, `password+recovery`, `sso`). */
+  signIn?: string;
 }
 
 export type AuditIntent = Omit<AuditRecord, 'status' | 'items'>;
@@ -76,6 +78,7 @@ interface Row {
   items: string | null;
   address: string | null;
   refusal: string | null;
+  sign_in: string | null;
 }
 
 const toEntry = (r: Row): AuditEntry => ({
@@ -92,6 +95,7 @@ const toEntry = (r: Row): AuditEntry => ({
   ...(r.items ? { items: JSON.parse(r.items) as AuditItem[] } : {}),
   ...(r.address ? { address: r.address } : {}),
   ...(r.refusal ? { refusal: r.refusal } : {}),
+  ...(r.sign_in ? { signIn: r.sign_in } : {}),
 });
 
 /** `from`/`to` as ISO dates or epoch milliseconds; undefined when absent, NaN when unreadable. */
@@ -140,8 +144,8 @@ function filtersOf(q: AuditQuery): { sql: string; params: (string | number)[] } 
 
 export function createAuditLog(db: ConsoleDb) {
   const insert = db.prepare(
-    `INSERT INTO audit (time, operator, app, method, path, action, target, subjects, summary, status, items, address, refusal)
-     VALUES (@time, @operator, @app, @method, @path, @action, @target, @subjects, @summary, @status, @items, @address, @refusal)`,
+    `INSERT INTO audit (time, operator, app, method, path, action, target, subjects, summary, status, items, address, refusal, sign_in)
+     VALUES (@time, @operator, @app, @method, @path, @action, @target, @subjects, @summary, @status, @items, @address, @refusal, @sign_in)`,
   );
   const insertOutcome = db.prepare('INSERT INTO audit_outcome (audit_id, time, status, items) VALUES (?, ?, ?, ?)');
 
@@ -162,6 +166,7 @@ export function createAuditLog(db: ConsoleDb) {
       items: r.items ? JSON.stringify(r.items) : null,
       address: r.address ?? null,
       refusal: r.refusal ?? null,
+      sign_in: r.signIn ?? null,
     });
     return Number(info.lastInsertRowid);
   };
@@ -190,7 +195,7 @@ export function createAuditLog(db: ConsoleDb) {
       const rows = db
         .prepare<(string | number)[], Row>(
           `SELECT a.id, a.time, a.operator, a.app, a.method, a.path, a.action, a.target, a.summary,
-                  COALESCE(o.status, NULLIF(a.status, ${PENDING})) AS status, COALESCE(o.items, a.items) AS items, a.address, a.refusal
+                  COALESCE(o.status, NULLIF(a.status, ${PENDING})) AS status, COALESCE(o.items, a.items) AS items, a.address, a.refusal, a.sign_in
            FROM audit a LEFT JOIN audit_outcome o ON o.audit_id = a.id
            ${sql} ORDER BY a.id DESC LIMIT ? OFFSET ?`,
         )

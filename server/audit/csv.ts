@@ -1,7 +1,7 @@
 import { csvText } from '../../contract/csv.js';
 import type { AuditEntry } from './audit-log.js';
 
-export const AUDIT_CSV_COLUMNS = ['id', 'time', 'operator', 'app', 'method', 'path', 'action', 'target', 'status', 'refusal', 'address', 'summary', 'items'] as const;
+export const AUDIT_CSV_COLUMNS = ['id', 'time', 'operator', 'app', 'method', 'path', 'action', 'target', 'status', 'refusal', 'address', 'sign_in', 'summary', 'items'] as const;
 
 /** The entries as CSV, written by the console's one CSV writer (the users export's too). */
 export function auditCsv(entries: AuditEntry[]): string {
@@ -20,6 +20,7 @@ export function auditCsv(entries: AuditEntry[]): string {
       e.status ?? 'outcome unknown',
       e.refusal ?? '',
       e.address ?? '',
+      e.signIn ?? '',
       e.summary,
       (e.items ?? []).map((i) => `${i.target}:${i.ok ? 'ok' : `failed${i.reason ? ` (${i.reason})` : ''}`}`).join('; '),
     ]),

@@ -22,7 +22,7 @@ export function createAuditWriter(services: ConsoleServices | undefined, gate: R
   const record: AuditWriter['record'] = (c, r) => {
     if (!services) return;
     try {
-      services.audit.record({ ...r, time: services.now(), address: clientAddress(c, services.trustProxy) });
+      services.audit.record({ signIn: c.get('caller')?.signIn ?? undefined, ...r, time: services.now(), address: clientAddress(c, services.trustProxy) });
     } catch (e) {
       log.error({ err: e, action: r.action, app: r.app }, 'audit log write failed');
     }

@@ -18,6 +18,9 @@ const safeEqual = (a: string, b: string) => {
 
 export const sessionToken = (c: Context) => getCookie(c, SESSION_COOKIE);
 
+/** What a session that must still enrol a second factor may reach: its account and signing out. */
+const ENROLMENT_PATHS = /^\/im-console\/(account(\/|$)|session$)/;
+
 export const signedOut = () => new ConsoleError(401, 'signed_out', 'Sign in to use the console.');
 
 /** The app and the path after `/im/{app}/` (or after `/`), for refusal rows; never the query. */
@@ -41,14 +44,22 @@ function auditWhere(c: Context<ConsoleEnv>): { app: string; path: string } {
 export function authenticate(services: ConsoleServices | undefined, writer: AuditWriter): MiddlewareHandler<ConsoleEnv> {
   return async (c, next) => {
     if (!services?.signInRequired) {
-      c.set('caller', { operator: null, role: 'admin', csrfToken: null });
+      c.set('caller', { operator: null, role: 'admin', csrfToken: null, signIn: null });
       return next();
     }
     const session = services.sessions.get(sessionToken(c));
     if (!session) throw signedOut();
-    c.set('caller', { operator: session.username, role: session.role, csrfToken: session.csrfToken });
+    c.set('caller', { operator: session.username, role: session.role, csrfToken: session.csrfToken, signIn: session.signIn });
     const method = c.req.method.toUpperCase();
     if (method !== 'GET' && method !== 'HEAD') requireCsrf(c, writer);
+    // REQUIRE_2FA: a password session of an operator without a second factor may only set one up
+    // (or sign out) until it has; whatever the role would allow otherwise.
+    if (session.signIn !== 'sso' && !session.secondFactor && services.requiresSecondFactor(session.role) && !ENROLMENT_PATHS.test(c.req.path)) {
+      const e = new ConsoleError(403, 'second_factor_enrolment_required', 'Set up a second factor on your account page before using the console.');
+      const { app, path } = auditWhere(c);
+      writer.refusal(c, e, { operator: session.username, app, method, path, action: `${method} ${path}` });
+      throw e;
+    }
     await next();
   };
 }

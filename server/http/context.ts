@@ -9,6 +9,8 @@ export interface Caller {
   role: Role;
   /** The session's CSRF token; null when sign-in is off. */
   csrfToken: string | null;
+  /** How the session signed in (recorded in every audit row); null when sign-in is off. */
+  signIn: string | null;
 }
 
 export type ConsoleEnv = {

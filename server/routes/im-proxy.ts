@@ -90,6 +90,7 @@ export function imProxyRoutes(d: ProxyDeps) {
         auditId = d.services.audit.begin({
           time: d.services.now(),
           operator: caller.operator,
+          signIn: caller.signIn ?? undefined,
           app: app.id,
           method,
           path: redactPath(apiPath),

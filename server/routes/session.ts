@@ -8,6 +8,7 @@ import type { ConsoleEnv } from '../http/context.js';
 import { ConsoleError } from '../http/errors.js';
 import { clientAddress, overTls } from '../http/request.js';
 import { validJson } from '../http/validate.js';
+import type { Role } from '../../contract/roles.js';
 import { isOperatorName } from '../operators.js';
 
 // `/im-console/session`: sign in (POST), who am I (GET), sign out (DELETE).
@@ -19,9 +20,13 @@ const signInBody = z.object({
   // Bounded before anything else reads them; the name's own rules are checked below, audited.
   username: z.string().min(1).max(1024),
   password: z.string().min(1).max(1024),
+  /** The second factor: a TOTP code or a recovery code, when the account has one. */
+  code: z.string().max(64).optional(),
 });
 
 const wrongCredentials = () => new ConsoleError(401, 'invalid_credentials', 'Wrong name or password, or the account is disabled.');
+const codeNeeded = () => new ConsoleError(401, 'second_factor_required', 'Enter the code from your authenticator app, or a recovery code.');
+const wrongCode = () => new ConsoleError(401, 'invalid_second_factor', 'Wrong or already used code.');
 
 export function sessionRoutes(services: ConsoleServices | undefined, writer: AuditWriter) {
   const routes = new Hono<ConsoleEnv>();
@@ -37,8 +42,14 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
     setCookie(c, SESSION_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'Strict', secure: overTls(c, s.trustProxy), maxAge });
 
   /** Sign-ins, kept or refused, and sign-outs: who could act, since when, from where. */
-  const audit = (c: Context<ConsoleEnv>, method: 'POST' | 'DELETE', operator: string | null, name: string, status: number, refusal?: string) =>
-    writer.record(c, { operator, app: '', method, path: SESSION_PATH, action: `${method} ${SESSION_PATH}`, target: name, subjects: [name], summary: '', status, refusal });
+  const audit = (c: Context<ConsoleEnv>, method: 'POST' | 'DELETE', operator: string | null, name: string, status: number, refusal?: string, signIn?: string) =>
+    writer.record(c, { operator, app: '', method, path: SESSION_PATH, action: `${method} ${SESSION_PATH}`, target: name, subjects: [name], summary: '', status, refusal, signIn });
+
+  /** How the session signed in, and whether it must enrol a second factor before anything else. */
+  const who = (operatorId: number, role: Role, signIn: string) => {
+    const enrolled = s.secondFactor.enrolled(operatorId);
+    return { signIn, secondFactor: { enrolled, required: s.requiresSecondFactor(role) && signIn !== 'sso' } };
+  };
 
   routes.post(
     '/',
@@ -52,7 +63,7 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
     },
     validJson(signInBody),
     async (c) => {
-      const { username, password } = c.req.valid('json');
+      const { username, password, code } = c.req.valid('json');
       const address = clientAddress(c, s.trustProxy);
       // A name that cannot be an operator's is refused unread, but counted like a wrong password.
       const validName = isOperatorName(username);
@@ -76,24 +87,35 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
         throw e;
       }
       let operator;
+      // The password, then the second factor when the account has one; a missing or wrong code
+      // counts as a failed attempt like a wrong password (so codes are throttled the same way).
+      let refusal: ConsoleError | undefined;
+      let signIn = 'password';
       try {
         if (attempt.delayMs > 0) await s.sleep(attempt.delayMs);
         operator = await s.operators.verify(name, password);
+        if (!operator) refusal = wrongCredentials();
+        else if (s.secondFactor.enrolled(operator.id)) {
+          const check = code ? await s.secondFactor.check(operator.id, code) : undefined;
+          if (check) signIn = `password+${check}`;
+          else refusal = code ? wrongCode() : codeNeeded();
+        }
       } finally {
         // Settled however the check ends: an attempt left in flight would count for a whole window.
-        attempt.settle(!!operator);
+        attempt.settle(!!operator && !refusal);
       }
-      if (!operator) {
-        audit(c, 'POST', null, name, 401, 'invalid_credentials');
-        throw wrongCredentials();
+      if (!operator || refusal) {
+        const e = refusal ?? wrongCredentials();
+        audit(c, 'POST', null, name, 401, e.code);
+        throw e;
       }
       // A new sign-in ends the browser's earlier session (session fixation, a shared machine).
       s.sessions.destroy(sessionToken(c));
-      const { token, csrfToken } = s.sessions.create(operator.id);
-      audit(c, 'POST', operator.username, operator.username, 200);
+      const { token, csrfToken } = s.sessions.create(operator.id, signIn);
+      audit(c, 'POST', operator.username, operator.username, 200, undefined, signIn);
       cookie(c, token, Math.floor(s.maxMs / 1000));
       c.header('Cache-Control', 'no-store');
-      return c.json({ username: operator.username, role: operator.role, csrfToken, signInRequired: true });
+      return c.json({ ...who(operator.id, operator.role, signIn), username: operator.username, role: operator.role, csrfToken, signInRequired: true });
     },
   );
 
@@ -101,7 +123,7 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
     const session = s.sessions.get(sessionToken(c));
     if (!session) throw signedOut();
     c.header('Cache-Control', 'no-store');
-    return c.json({ username: session.username, role: session.role, csrfToken: session.csrfToken, signInRequired: true });
+    return c.json({ ...who(session.operatorId, session.role, session.signIn), username: session.username, role: session.role, csrfToken: session.csrfToken, signInRequired: true });
   });
 
   routes.delete('/', authenticate(s, writer), (c) => {

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Role } from '../../contract/roles.js';
 import { openConsoleDb } from '../console-db.js';
-import { createConsoleServices, type ConsoleServices } from '../console-services.js';
+import { createConsoleServices, type ConsoleServices, type Require2fa } from '../console-services.js';
 import type { ImAppConfig } from '../im-config.js';
 import type { Log } from '../log.js';
 import { createConsoleApp } from '../app.js';
@@ -60,6 +60,8 @@ export async function serveConsole(
     searchIndexUpkeep?: boolean;
     searchIndexRate?: number;
     searchIndexRefreshMinutes?: number;
+    /** Off unless a test is about the second factor, so other tests' admins sign in with a password. */
+    require2fa?: Require2fa;
   } = {},
 ): Promise<ConsoleUnderTest> {
   const clock = { now: Date.parse('2026-03-01T10:00:00Z') };
@@ -73,6 +75,7 @@ export async function serveConsole(
       trustProxy: o.trustProxy ?? false,
       searchIndexRate: o.searchIndexRate,
       searchIndexRefreshMinutes: o.searchIndexRefreshMinutes,
+      require2fa: o.require2fa ?? 'off',
     },
     db: openConsoleDb(':memory:'),
     now,
@@ -110,11 +113,11 @@ export interface SignedIn {
   call: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>;
 }
 
-export async function signIn(base: string, username: string, password = PASSWORD): Promise<SignedIn> {
+export async function signIn(base: string, username: string, password = PASSWORD, code?: string): Promise<SignedIn> {
   const res = await fetch(`${base}/im-console/session`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password }),
+    body: JSON.stringify({ username, password, ...(code === undefined ? {} : { code }) }),
   });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { username: string; role: Role; csrfToken: string };
