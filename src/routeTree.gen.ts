@@ -12,6 +12,7 @@ import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as AppRouteRouteImport } from './routes/$app/route'
 import { Route as AppIndexRouteImport } from './routes/$app/index'
+import { Route as AppAccountRouteImport } from './routes/$app/account'
 import { Route as AppAuditRouteImport } from './routes/$app/audit'
 import { Route as AppRegisterRouteImport } from './routes/$app/register'
 import { Route as AppRelationshipRouteImport } from './routes/$app/relationship'
@@ -44,6 +45,11 @@ const AppRouteRoute = AppRouteRouteImport.update({
 const AppIndexRoute = AppIndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => AppRouteRoute,
+} as any)
+const AppAccountRoute = AppAccountRouteImport.update({
+  id: '/account',
+  path: '/account',
   getParentRoute: () => AppRouteRoute,
 } as any)
 const AppAuditRoute = AppAuditRouteImport.update({
@@ -144,6 +150,7 @@ const AppUsersUsernameGroupsRoute = AppUsersUsernameGroupsRouteImport.update({
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/$app': typeof AppRouteRouteWithChildren
+  '/$app/account': typeof AppAccountRoute
   '/$app/audit': typeof AppAuditRoute
   '/$app/register': typeof AppRegisterRoute
   '/$app/relationship': typeof AppRelationshipRoute
@@ -166,6 +173,7 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
+  '/$app/account': typeof AppAccountRoute
   '/$app/audit': typeof AppAuditRoute
   '/$app/register': typeof AppRegisterRoute
   '/$app/relationship': typeof AppRelationshipRoute
@@ -188,6 +196,7 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/$app': typeof AppRouteRouteWithChildren
+  '/$app/account': typeof AppAccountRoute
   '/$app/audit': typeof AppAuditRoute
   '/$app/register': typeof AppRegisterRoute
   '/$app/relationship': typeof AppRelationshipRoute
@@ -213,6 +222,7 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/$app'
+    | '/$app/account'
     | '/$app/audit'
     | '/$app/register'
     | '/$app/relationship'
@@ -235,6 +245,7 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
+    | '/$app/account'
     | '/$app/audit'
     | '/$app/register'
     | '/$app/relationship'
@@ -256,6 +267,7 @@ export interface FileRouteTypes {
     | '__root__'
     | '/'
     | '/$app'
+    | '/$app/account'
     | '/$app/audit'
     | '/$app/register'
     | '/$app/relationship'
@@ -303,6 +315,13 @@ declare module '@tanstack/react-router' {
       path: '/'
       fullPath: '/$app/'
       preLoaderRoute: typeof AppIndexRouteImport
+      parentRoute: typeof AppRouteRoute
+    }
+    '/$app/account': {
+      id: '/$app/account'
+      path: '/account'
+      fullPath: '/$app/account'
+      preLoaderRoute: typeof AppAccountRouteImport
       parentRoute: typeof AppRouteRoute
     }
     '/$app/audit': {
@@ -477,6 +496,7 @@ const AppUsersUsernameRouteRouteWithChildren =
   )
 
 interface AppRouteRouteChildren {
+  AppAccountRoute: typeof AppAccountRoute
   AppAuditRoute: typeof AppAuditRoute
   AppRegisterRoute: typeof AppRegisterRoute
   AppRelationshipRoute: typeof AppRelationshipRoute
@@ -489,6 +509,7 @@ interface AppRouteRouteChildren {
 }
 
 const AppRouteRouteChildren: AppRouteRouteChildren = {
+  AppAccountRoute: AppAccountRoute,
   AppAuditRoute: AppAuditRoute,
   AppRegisterRoute: AppRegisterRoute,
   AppRelationshipRoute: AppRelationshipRoute,

@@ -6,7 +6,8 @@ import { lazy, Suspense } from 'react';
 import { ErrorState } from '@/components/error-state/error-state';
 import { checkSession, startSessionCheck } from '@/features/session/api/get-session';
 import { useTranslation } from '@/lib/i18n/react';
-import { useSessionState } from '@/lib/session/session-store';
+import { lazyWithPages } from '@/lib/i18n/lazy-with-pages';
+import { setSessionState, useSessionState } from '@/lib/session/session-store';
 import { AppLayout } from './-components/app-layout';
 import { ColorSchemeSelect } from './-components/color-scheme-select';
 import { LanguageSwitcher } from './-components/language-switcher';
@@ -20,6 +21,7 @@ export type RouterContext = {
 
 // Only operators who are signed out ever see it: it stays out of the first screen.
 const SignInPage = lazy(() => import('@/features/session/components/sign-in-page'));
+const SecondFactorRequiredPage = lazyWithPages(() => import('@/features/session/components/second-factor-required-page'));
 
 // The shell, the home page and the users list read only the `core` strings; any other page waits
 // for the `pages` part (fetched already when its link was hovered: the router preloads on intent).
@@ -77,6 +79,32 @@ function RootComponent() {
   );
 
   if (session.status === 'signed-out' && session.reason !== 'expired') return signIn(session.reason);
+  // REQUIRE_2FA: nothing else answers this session until it has a second factor.
+  if (session.status === 'signed-in' && session.mustEnrol) {
+    return (
+      <Suspense
+        fallback={
+          <Center h="100dvh">
+            <Loader aria-label={t('common.loading')} />
+          </Center>
+        }
+      >
+        <SecondFactorRequiredPage
+          username={session.username}
+          onDone={() => {
+            setSessionState({ ...session, mustEnrol: undefined });
+            signedIn();
+          }}
+          tools={
+            <>
+              <ColorSchemeSelect />
+              <LanguageSwitcher />
+            </>
+          }
+        />
+      </Suspense>
+    );
+  }
   // An expired session covers the page rather than replacing it, so what was typed there survives.
   const expired = session.status === 'signed-out';
   return (

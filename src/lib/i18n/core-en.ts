@@ -17,6 +17,7 @@ export const coreEn = {
     users: 'Users',
     groups: 'Groups',
     relationship: 'Relationship check',
+    account: 'My account',
   },
   language: {
     label: 'Language',

@@ -17,6 +17,7 @@ export const coreZhCN: CoreCatalogue = {
     users: '用户',
     groups: '群组',
     relationship: '关系检查',
+    account: '我的账号',
   },
   language: {
     label: '语言',

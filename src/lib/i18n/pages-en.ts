@@ -10,6 +10,7 @@ import { userPageEn } from './sections/en/user-page';
 import { userRegisterEn } from './sections/en/user-register';
 import { bulkEn } from './sections/en/bulk';
 import { commandPaletteEn } from './sections/en/command-palette';
+import { accountEn } from './sections/en/account';
 
 // Every other page's and dialog's strings: loaded right after the first screen, and before any other page opens.
 export const pagesEn = {
@@ -59,4 +60,5 @@ export const pagesEn = {
   audit: auditEn,
   userSearch: userSearchEn,
   commandPalette: commandPaletteEn,
+  account: accountEn,
 };

@@ -10,6 +10,7 @@ import { userPageZhCN } from './sections/zh-cn/user-page';
 import { userRegisterZhCN } from './sections/zh-cn/user-register';
 import { bulkZhCN } from './sections/zh-cn/bulk';
 import { commandPaletteZhCN } from './sections/zh-cn/command-palette';
+import { accountZhCN } from './sections/zh-cn/account';
 import type { PagesCatalogue } from './en';
 
 export const pagesZhCN: PagesCatalogue = {
@@ -59,4 +60,5 @@ export const pagesZhCN: PagesCatalogue = {
   audit: auditZhCN,
   userSearch: userSearchZhCN,
   commandPalette: commandPaletteZhCN,
+  account: accountZhCN,
 };

@@ -10,7 +10,8 @@ export type SessionState =
   | { status: 'checking' }
   /** The server needs no sign-in (dev against the local emulator): everything is allowed. */
   | { status: 'open' }
-  | { status: 'signed-in'; username: string; role: Role; csrfToken: string }
+  /** `mustEnrol`: REQUIRE_2FA holds this session to setting up a second factor first. */
+  | { status: 'signed-in'; username: string; role: Role; csrfToken: string; mustEnrol?: boolean }
   /** `expired`: a call was refused as signed out after the console had a session. */
   | { status: 'signed-out'; reason: 'initial' | 'expired' | 'signed-out' }
   /** The session check itself failed (server unreachable…): shown with a retry. */

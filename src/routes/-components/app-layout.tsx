@@ -87,6 +87,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             {isAdminSession(session) && (
               <RouterNavLink to="/$app/search-settings" params={{ app: current.id }} label={t('userSearchBox.navSettings')} onClick={closeNavbar} />
             )}
+            {session.status === 'signed-in' && <RouterNavLink to="/$app/account" params={{ app: current.id }} label={t('nav.account')} onClick={closeNavbar} />}
           </>
         )}
         {/* Where the header has no room for them. */}

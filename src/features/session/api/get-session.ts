@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { ApiError, isApiError } from '@/lib/api-client/api-error';
 import { callConsole, CONSOLE_BASE, http } from '@/lib/api-client/http';
 import { getSessionState, setSessionState, type SessionState } from '@/lib/session/session-store';
+import { mustEnrol, secondFactorState } from './second-factor';
 
 // `signInRequired: false` (dev against the local emulator): no operator, everything allowed.
 const sessionAnswer = z.object({
@@ -10,6 +11,7 @@ const sessionAnswer = z.object({
   role: z.nullable(z.string()),
   csrfToken: z.nullable(z.string()),
   signInRequired: z.optional(z.boolean()),
+  secondFactor: z.optional(secondFactorState),
 });
 
 /** `GET /im-console/session`: who is signed in, or whether anyone needs to be. */
@@ -21,7 +23,7 @@ export async function getSession(): Promise<SessionState> {
     if (!username || !csrfToken || !isRole(role)) {
       throw new ApiError({ kind: 'schema', status: 200, error: 'unexpected_response', description: `no operator, role or token in ${JSON.stringify(answer)}`, call: `GET /${CONSOLE_BASE}/session` });
     }
-    return { status: 'signed-in', username, role, csrfToken };
+    return { status: 'signed-in', username, role, csrfToken, ...mustEnrol(answer.secondFactor) };
   } catch (e) {
     if (isApiError(e) && e.status === 401) return { status: 'signed-out', reason: 'initial' };
     // A console server from before sign-in existed has no such endpoint: it has no sessions either.

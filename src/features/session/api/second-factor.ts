@@ -1,0 +1,56 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { callConsole, http, sendConsole } from '@/lib/api-client/http';
+import { ApiError } from '@/lib/api-client/api-error';
+
+// The signed-in operator's own account: how they signed in and their second factor (TOTP).
+
+export const secondFactorState = z.object({ enrolled: z.boolean(), required: z.boolean() });
+
+/** Spread into a signed-in state: set only when the server holds the session to enrolment. */
+export const mustEnrol = (f: z.infer<typeof secondFactorState> | undefined): { mustEnrol?: true } => (f?.required && !f.enrolled ? { mustEnrol: true } : {});
+
+const accountAnswer = z.object({
+  username: z.string(),
+  role: z.string(),
+  /** `password`, `password+totp`, `password+recovery`, `sso`. */
+  signIn: z.nullable(z.string()),
+  secondFactor: z.object({ enrolled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number() }),
+});
+export type Account = z.infer<typeof accountAnswer>;
+
+const enrolmentAnswer = z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() });
+export type Enrolment = z.infer<typeof enrolmentAnswer>;
+
+const confirmAnswer = z.object({ recoveryCodes: z.array(z.string()) });
+
+export const accountKey = ['im-console', 'account'] as const;
+
+/** `GET /im-console/account`. */
+export const useAccount = () => useQuery({ queryKey: accountKey, queryFn: () => callConsole(http, 'account', accountAnswer) });
+
+const required = <T>(answer: T | undefined, call: string): T => {
+  if (answer === undefined) throw new ApiError({ kind: 'schema', status: 204, error: 'unexpected_response', description: 'no body', call });
+  return answer;
+};
+
+/** `POST /im-console/account/second-factor`: a new secret, its otpauth URI and QR code (SVG). */
+export function useBeginSecondFactor() {
+  return useMutation({
+    mutationFn: async () => required(await sendConsole(http, { method: 'post', path: 'account/second-factor' }, enrolmentAnswer), 'POST /im-console/account/second-factor'),
+    meta: { handlesError: true },
+  });
+}
+
+/**
+ * `POST /im-console/account/second-factor/confirm {code}`: the ten recovery codes, shown once. The
+ * account is refreshed by the caller once they are saved (refreshing here would hide them).
+ */
+export function useConfirmSecondFactor() {
+  return useMutation({
+    mutationFn: async (code: string) =>
+      required(await sendConsole(http, { method: 'post', path: 'account/second-factor/confirm', json: { code } }, confirmAnswer), 'POST /im-console/account/second-factor/confirm')
+        .recoveryCodes,
+    meta: { handlesError: true },
+  });
+}
