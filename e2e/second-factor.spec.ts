@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { generate } from 'otplib';
 import { E2E_TOTP_OPERATOR as OPERATOR, PRODUCTION_URL } from '../playwright.config';
+import { expectNoAxeViolations } from './support/axe';
 
 test.use({ locale: 'en-US', baseURL: PRODUCTION_URL });
 // One operator walks through it all: each step leaves the account in the state the next needs.
@@ -58,8 +58,7 @@ test('an operator sets up two-step verification from their account page and save
   recoveryCodes = await codes.allTextContents();
   const done = page.getByRole('button', { name: 'Done' });
   await expect(done).toBeDisabled();
-  const results = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expectNoAxeViolations(page, { include: 'main' });
   await page.getByRole('checkbox', { name: 'I have saved my recovery codes' }).check();
   await done.click();
   await expect(details.getByRole('row', { name: /Two-step verification/ })).toContainText('On (10 recovery codes left)');
