@@ -57,24 +57,21 @@ function RootComponent() {
     void queryClient.invalidateQueries();
     void router.invalidate();
   };
+  // Pages of their own (sign-in, second-factor setup): loaded when needed, with the shell's pickers.
+  const fallback = (
+    <Center h="100dvh">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+  const tools = (
+    <>
+      <ColorSchemeSelect />
+      <LanguageSwitcher />
+    </>
+  );
   const signIn = (reason: 'initial' | 'expired' | 'signed-out') => (
-    <Suspense
-      fallback={
-        <Center h="100dvh">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      }
-    >
-      <SignInPage
-        reason={reason}
-        onSignedIn={signedIn}
-        tools={
-          <>
-            <ColorSchemeSelect />
-            <LanguageSwitcher />
-          </>
-        }
-      />
+    <Suspense fallback={fallback}>
+      <SignInPage reason={reason} onSignedIn={signedIn} tools={tools} />
     </Suspense>
   );
 
@@ -82,25 +79,14 @@ function RootComponent() {
   // REQUIRE_2FA: nothing else answers this session until it has a second factor.
   if (session.status === 'signed-in' && session.mustEnrol) {
     return (
-      <Suspense
-        fallback={
-          <Center h="100dvh">
-            <Loader aria-label={t('common.loading')} />
-          </Center>
-        }
-      >
+      <Suspense fallback={fallback}>
         <SecondFactorRequiredPage
           username={session.username}
           onDone={() => {
             setSessionState({ ...session, mustEnrol: undefined });
             signedIn();
           }}
-          tools={
-            <>
-              <ColorSchemeSelect />
-              <LanguageSwitcher />
-            </>
-          }
+          tools={tools}
         />
       </Suspense>
     );

@@ -1,8 +1,9 @@
-import { Box, Button, Container, Group, Image, Paper, Stack, Text, Title } from '@mantine/core';
-import { useEffect, type ReactNode } from 'react';
+import { Button, Group, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { useSignOut } from '../api/sign-out';
 import { SecondFactorSetup } from './second-factor-setup';
+import { SessionCardPage } from './session-card-page';
 
 type Props = {
   username: string;
@@ -16,41 +17,24 @@ type Props = {
 export default function SecondFactorRequiredPage({ username, onDone, tools }: Props) {
   const { t } = useTranslation();
   const signOut = useSignOut();
-  useEffect(() => {
-    const before = document.title;
-    document.title = `${t('account.setupTitle')} · ${t('app.title')}`;
-    return () => {
-      document.title = before;
-    };
-  }, [t]);
   return (
-    <Box component="main" py="xl" px="md">
-      <Container size={480}>
-        <Stack gap="lg">
-          <Group justify="space-between" wrap="nowrap">
-            <Image src="/favicon.svg" alt="" w={36} h={36} />
-            <Group gap="xs" wrap="nowrap">
-              {tools}
-            </Group>
-          </Group>
-          <Paper withBorder p="lg" radius="md">
-            <Stack gap="md">
-              <Title order={1} size="h3">
-                {t('account.setupTitle')}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {t('account.requiredIntro', { username })}
-              </Text>
-              <SecondFactorSetup username={username} onDone={onDone} />
-            </Stack>
-          </Paper>
-          <Group justify="flex-end">
-            <Button variant="subtle" size="xs" loading={signOut.isPending} onClick={() => signOut.mutate()}>
-              {t('session.signOut')}
-            </Button>
-          </Group>
-        </Stack>
-      </Container>
-    </Box>
+    <SessionCardPage
+      heading={t('account.setupTitle')}
+      tabTitle={t('account.setupTitle')}
+      tools={tools}
+      size={480}
+      footer={
+        <Group justify="flex-end">
+          <Button variant="subtle" size="xs" loading={signOut.isPending} onClick={() => signOut.mutate()}>
+            {t('session.signOut')}
+          </Button>
+        </Group>
+      }
+    >
+      <Text size="sm" c="dimmed">
+        {t('account.requiredIntro', { username })}
+      </Text>
+      <SecondFactorSetup username={username} onDone={onDone} />
+    </SessionCardPage>
   );
 }
