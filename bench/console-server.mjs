@@ -98,7 +98,8 @@ export async function run({ port, emulatorPort }) {
   let server;
   try {
     const url = `http://127.0.0.1:${port}`;
-    const env = { PORT: String(port), HOST: '127.0.0.1', EMULATOR_PORT: String(emulatorPort), EMULATOR_DB: ':memory:', IM_HOST: '', IM_APPS: '', CONSOLE_DB: join(dir, 'console.sqlite'), CONSOLE_STATIC_DIR: 'bench-dist' };
+    // The bench's admin signs in with a password (REQUIRE_2FA=admin would hold it to enrolment).
+    const env = { PORT: String(port), HOST: '127.0.0.1', EMULATOR_PORT: String(emulatorPort), EMULATOR_DB: ':memory:', IM_HOST: '', IM_APPS: '', CONSOLE_DB: join(dir, 'console.sqlite'), CONSOLE_STATIC_DIR: 'bench-dist', REQUIRE_2FA: 'off' };
     const password = `bench-${Date.now().toString(36)}-password`;
     execFileSync(process.execPath, ['server/bin/operator.mjs', 'add', 'bench', '--role', 'admin'], { input: `${password}\n${password}\n`, env: { ...process.env, ...env }, stdio: ['pipe', 'ignore', 'pipe'] });
     const built = existsSync('dist-server/main.js');
