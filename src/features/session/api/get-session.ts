@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { ApiError, isApiError } from '@/lib/api-client/api-error';
 import { callConsole, CONSOLE_BASE, http } from '@/lib/api-client/http';
 import { getSessionState, setSessionState, type SessionState } from '@/lib/session/session-store';
-import { mustEnrol, secondFactorState } from './second-factor';
+import { mustEnrol, secondFactorState } from './second-factor-state';
 
 // `signInRequired: false` (dev against the local emulator): no operator, everything allowed.
 const sessionAnswer = z.object({

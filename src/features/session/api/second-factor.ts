@@ -5,11 +5,6 @@ import { ApiError } from '@/lib/api-client/api-error';
 
 // The signed-in operator's own account: how they signed in and their second factor (TOTP).
 
-export const secondFactorState = z.object({ enrolled: z.boolean(), required: z.boolean() });
-
-/** Spread into a signed-in state: set only when the server holds the session to enrolment. */
-export const mustEnrol = (f: z.infer<typeof secondFactorState> | undefined): { mustEnrol?: true } => (f?.required && !f.enrolled ? { mustEnrol: true } : {});
-
 const accountAnswer = z.object({
   username: z.string(),
   role: z.string(),

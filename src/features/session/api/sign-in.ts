@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { ApiError } from '@/lib/api-client/api-error';
 import { CONSOLE_BASE, http, sendConsole } from '@/lib/api-client/http';
 import { setSessionState, type SessionState } from '@/lib/session/session-store';
-import { mustEnrol, secondFactorState } from './second-factor';
+import { mustEnrol, secondFactorState } from './second-factor-state';
 
 /** `code`: the second factor (a TOTP code or a recovery code), once the server asked for it. */
 export type Credentials = { username: string; password: string; code?: string };
