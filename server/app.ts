@@ -13,6 +13,7 @@ import { log as processLog, type Log } from './log.js';
 import { createUpstream } from './proxy/upstream.js';
 import { appRoutes } from './routes/apps.js';
 import { accountRoutes } from './routes/account.js';
+import { operatorRoutes } from './routes/operators.js';
 import { auditRoutes } from './routes/audit.js';
 import { imProxyRoutes } from './routes/im-proxy.js';
 import { searchIndexRoutes } from './routes/search-index.js';
@@ -27,6 +28,7 @@ import { createUserIndex, REFRESH_MINUTES_DEFAULT, startUpkeep, type UserIndex }
 //   GET  /im-console/audit                              the audit log (admins; JSON or CSV)
 //   GET  /im-console/account                            how I signed in, my second factor
 //   POST /im-console/account/second-factor[/confirm]    enrol a TOTP app; confirm with its first code
+//   GET/POST/PATCH/DELETE /im-console/operators[/…]      operators, for admins (routes/operators.ts)
 //   GET  /im-console/apps/{id}/users/search             the local user index
 //   GET/POST/DELETE /im-console/apps/{id}/users/index   its state; build, re-walk, cancel; drop
 //   ANY  /im/{id}/<api path>                            the IM proxy (routes/im-proxy.ts)
@@ -102,6 +104,7 @@ export function createConsoleApp(o: ConsoleAppOptions): ConsoleApp {
   app.route('/im-console/apps', searchIndexRoutes(o.apps, index, writer));
   app.route('/im-console/audit', auditRoutes(services?.audit, writer, services?.now ?? Date.now));
   if (services?.signInRequired) app.route('/im-console/account', accountRoutes(services, writer));
+  if (services?.signInRequired) app.route('/im-console/operators', operatorRoutes(services, writer));
   app.route('/im', imProxyRoutes({ apps: o.apps, upstream, services, index, writer, log }));
   // Past authentication: a signed-out caller learns nothing about which console paths exist.
   app.all('/im-console/*', nothingHere);

@@ -90,6 +90,7 @@ function migrate(db: Database.Database) {
   if (!operatorColumns.has('totp_secret')) db.exec('ALTER TABLE operators ADD COLUMN totp_secret TEXT');
   if (!operatorColumns.has('totp_pending_secret')) db.exec('ALTER TABLE operators ADD COLUMN totp_pending_secret TEXT');
   if (!operatorColumns.has('totp_last_step')) db.exec('ALTER TABLE operators ADD COLUMN totp_last_step INTEGER');
+  if (!operatorColumns.has('last_sign_in_at')) db.exec('ALTER TABLE operators ADD COLUMN last_sign_in_at INTEGER');
   const sessionColumns = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('sessions')").all().map((c) => c.name));
   if (!sessionColumns.has('sign_in')) db.exec("ALTER TABLE sessions ADD COLUMN sign_in TEXT NOT NULL DEFAULT 'password'");
 }

@@ -12,6 +12,10 @@ export interface Operator {
   disabled: boolean;
   createdAt: number;
   updatedAt: number;
+  /** The last sign-in that opened a session; null when never. */
+  lastSignInAt: number | null;
+  /** A confirmed second factor (TOTP). */
+  secondFactor: boolean;
 }
 
 export class OperatorError extends Error {}
@@ -28,6 +32,8 @@ interface Row {
   disabled: number;
   created_at: number;
   updated_at: number;
+  last_sign_in_at: number | null;
+  totp_secret: string | null;
 }
 
 const toOperator = (r: Row): Operator => ({
@@ -37,6 +43,8 @@ const toOperator = (r: Row): Operator => ({
   disabled: r.disabled === 1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  lastSignInAt: r.last_sign_in_at,
+  secondFactor: r.totp_secret !== null,
 });
 
 /** Could this be an operator's name at all? (Sign-in refuses anything else before any lookup.) */
@@ -122,6 +130,21 @@ export function createOperators(db: ConsoleDb, now: () => number = Date.now) {
         db.prepare('DELETE FROM sessions WHERE operator_id = ?').run(row.id);
       })();
       return toOperator(byName.get(row.username)!);
+    },
+
+    /** A sign-in opened a session: shown on the Operators page. */
+    signedIn(id: number): void {
+      db.prepare('UPDATE operators SET last_sign_in_at = ? WHERE id = ?').run(now(), id);
+    },
+
+    /** Ends every session of the operator (they sign in again at their next request). */
+    endSessions(name: string): number {
+      return db.prepare('DELETE FROM sessions WHERE operator_id = ?').run(mustExist(name).id).changes;
+    },
+
+    /** Enabled admins: the last one may be neither disabled nor demoted from the console. */
+    activeAdmins(): number {
+      return db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM operators WHERE role = 'admin' AND disabled = 0").get()!.n;
     },
 
     /** The operator when the name and password match an enabled account, else undefined. */

@@ -112,6 +112,7 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
       // A new sign-in ends the browser's earlier session (session fixation, a shared machine).
       s.sessions.destroy(sessionToken(c));
       const { token, csrfToken } = s.sessions.create(operator.id, signIn);
+      s.operators.signedIn(operator.id);
       audit(c, 'POST', operator.username, operator.username, 200, undefined, signIn);
       cookie(c, token, Math.floor(s.maxMs / 1000));
       c.header('Cache-Control', 'no-store');
