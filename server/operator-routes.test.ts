@@ -1,28 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { registerUsers, startTestEmulator, type TestEmulator } from '../emulator/src/testing/harness.js';
-import { emulatorApps, type ImAppConfig } from './im-config.js';
-import { addOperators, serveConsole, signIn, type ConsoleUnderTest } from './testing/console-harness.js';
+import { describe, expect, it } from 'vitest';
+import { addOperators, consolesOnEmulator, signIn, type ConsoleUnderTest } from './testing/console-harness.js';
 
 // `/im-console/operators` over HTTP: what an admin may do to operators without a shell, the
 // last-admin rule, and the audit of each change.
 
-let t: TestEmulator;
-let apps: ImAppConfig[];
+const consoles = consolesOnEmulator(['alice']);
 let c: ConsoleUnderTest;
-
-beforeAll(async () => {
-  t = await startTestEmulator();
-  await registerUsers(t, ['alice']);
-  apps = emulatorApps(t.emulator.port);
-});
-afterAll(() => t.close());
-afterEach(async () => c?.close());
 
 type OperatorView = { username: string; role: string; signIn: string; disabled: boolean; lastSignInAt: string | null };
 
 describe('operators, for admins', () => {
   it('lists operators with their role, how they sign in and their last sign-in; refuses (and audits) everyone else', async () => {
-    c = await serveConsole(apps);
+    c = await consoles.serve();
     await addOperators(c.services, ['moderator', 'admin']);
     const admin = await signIn(c.url, 'admin');
     const list = (await (await admin.call('GET', '/im-console/operators')).json()) as { operators: OperatorView[] };
@@ -46,7 +35,7 @@ describe('operators, for admins', () => {
   });
 
   it('adds a local operator with a password shown once, which signs in', async () => {
-    c = await serveConsole(apps);
+    c = await consoles.serve();
     await addOperators(c.services, ['admin']);
     const admin = await signIn(c.url, 'admin');
     const res = await admin.call('POST', '/im-console/operators', { username: 'Dana', role: 'support' });
@@ -64,7 +53,7 @@ describe('operators, for admins', () => {
   });
 
   it('changes a role and disables: the operator’s open session follows at its next request', async () => {
-    c = await serveConsole(apps);
+    c = await consoles.serve();
     await addOperators(c.services, ['support', 'admin']);
     const admin = await signIn(c.url, 'admin');
     const support = await signIn(c.url, 'support');
@@ -85,7 +74,7 @@ describe('operators, for admins', () => {
   });
 
   it('never leaves the console without an enabled admin', async () => {
-    c = await serveConsole(apps);
+    c = await consoles.serve();
     await addOperators(c.services, ['admin']);
     const admin = await signIn(c.url, 'admin');
     for (const change of [{ disabled: true }, { role: 'moderator' }]) {
@@ -100,7 +89,7 @@ describe('operators, for admins', () => {
   });
 
   it('resets a password (shown once) and a second factor, and ends sessions; each ends the sessions open', async () => {
-    c = await serveConsole(apps);
+    c = await consoles.serve();
     await addOperators(c.services, ['support', 'admin']);
     const admin = await signIn(c.url, 'admin');
     let support = await signIn(c.url, 'support');

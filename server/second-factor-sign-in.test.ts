@@ -1,23 +1,12 @@
 import { generate } from 'otplib';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { registerUsers, startTestEmulator, type TestEmulator } from '../emulator/src/testing/harness.js';
-import { emulatorApps, type ImAppConfig } from './im-config.js';
-import { addOperators, PASSWORD, serveConsole, signIn, type ConsoleUnderTest } from './testing/console-harness.js';
+import { describe, expect, it } from 'vitest';
+import { addOperators, consolesOnEmulator, PASSWORD, signIn, type ConsoleUnderTest } from './testing/console-harness.js';
 
 // The second factor over HTTP: REQUIRE_2FA=admin holds an admin without one to enrolment, the
 // enrolment itself, and sign-ins with a TOTP code or a recovery code, throttled like passwords.
 
-let t: TestEmulator;
-let apps: ImAppConfig[];
+const consoles = consolesOnEmulator(['alice']);
 let c: ConsoleUnderTest;
-
-beforeAll(async () => {
-  t = await startTestEmulator();
-  await registerUsers(t, ['alice']);
-  apps = emulatorApps(t.emulator.port);
-});
-afterAll(() => t.close());
-afterEach(async () => c?.close());
 
 const post = (path: string, body: unknown) =>
   fetch(`${c.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -40,7 +29,7 @@ async function enrolAdmin() {
 
 describe('REQUIRE_2FA=admin', () => {
   it("holds an admin without a second factor to enrolment until a code confirms it; others are not held", async () => {
-    c = await serveConsole(apps, { require2fa: 'admin' });
+    c = await consoles.serve({ require2fa: 'admin' });
     await addOperators(c.services, ['moderator', 'admin']);
     const me = await signIn(c.url, 'admin');
     expect(me).toMatchObject({ signIn: 'password', secondFactor: { enrolled: false, required: true } });
@@ -73,7 +62,7 @@ describe('REQUIRE_2FA=admin', () => {
   });
 
   it('refuses a second enrolment over a confirmed one (an admin resets it instead)', async () => {
-    c = await serveConsole(apps, { require2fa: 'admin' });
+    c = await consoles.serve({ require2fa: 'admin' });
     await addOperators(c.services, ['admin']);
     const { me } = await enrolAdmin();
     const again = await me.call('POST', '/im-console/account/second-factor');
@@ -83,7 +72,7 @@ describe('REQUIRE_2FA=admin', () => {
 
 describe('signing in with a second factor', () => {
   it('asks for the code after the right password, takes a TOTP code once, and records how the session signed in', async () => {
-    c = await serveConsole(apps, { require2fa: 'admin' });
+    c = await consoles.serve({ require2fa: 'admin' });
     await addOperators(c.services, ['admin']);
     const { secret } = await enrolAdmin();
 
@@ -112,7 +101,7 @@ describe('signing in with a second factor', () => {
   });
 
   it('takes each recovery code once', async () => {
-    c = await serveConsole(apps, { require2fa: 'admin' });
+    c = await consoles.serve({ require2fa: 'admin' });
     await addOperators(c.services, ['admin']);
     const { recoveryCodes } = await enrolAdmin();
     const me = await signIn(c.url, 'admin', PASSWORD, recoveryCodes[3]!);
@@ -123,7 +112,7 @@ describe('signing in with a second factor', () => {
   });
 
   it('throttles wrong codes like wrong passwords: the sixth try is refused, even with the right code', async () => {
-    c = await serveConsole(apps, { require2fa: 'admin' });
+    c = await consoles.serve({ require2fa: 'admin' });
     await addOperators(c.services, ['admin']);
     const { secret } = await enrolAdmin();
     const right = await codeNow(secret);
@@ -138,7 +127,7 @@ describe('signing in with a second factor', () => {
   });
 
   it('a reset of the second factor ends the sessions, and the admin enrols again at the next sign-in', async () => {
-    c = await serveConsole(apps, { require2fa: 'admin' });
+    c = await consoles.serve({ require2fa: 'admin' });
     await addOperators(c.services, ['admin']);
     const { secret } = await enrolAdmin();
     const me = await signIn(c.url, 'admin', PASSWORD, await codeNow(secret));

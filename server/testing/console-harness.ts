@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { Role } from '../../contract/roles.js';
 import { openConsoleDb } from '../console-db.js';
 import { createConsoleServices, type ConsoleServices, type Require2fa } from '../console-services.js';
-import type { ImAppConfig } from '../im-config.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { registerUsers, startTestEmulator, type TestEmulator } from '../../emulator/src/testing/harness.js';
+import { emulatorApps, type ImAppConfig } from '../im-config.js';
 import type { Log } from '../log.js';
 import { createConsoleApp } from '../app.js';
 import { SESSION_COOKIE } from '../http/authenticate.js';
@@ -145,4 +147,25 @@ export async function signIn(base: string, username: string, password = PASSWORD
 /** Creates one operator per role, named after it, with PASSWORD. */
 export async function addOperators(services: ConsoleServices, roles: Role[] = ['viewer', 'support', 'moderator', 'admin']) {
   for (const role of roles) await services.operators.add(role, role, PASSWORD);
+}
+
+/**
+ * One emulator for a test file (with `users` registered) and a console per test, served against it
+ * and closed after the test: `const consoles = consolesOnEmulator(['alice']); … await consoles.serve()`.
+ */
+export function consolesOnEmulator(users: string[]) {
+  let t: TestEmulator;
+  let current: ConsoleUnderTest | undefined;
+  beforeAll(async () => {
+    t = await startTestEmulator();
+    await registerUsers(t, users);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  afterAll(() => t.close());
+  return {
+    serve: async (o: Parameters<typeof serveConsole>[1] = {}) => (current = await serveConsole(emulatorApps(t.emulator.port), o)),
+  };
 }
