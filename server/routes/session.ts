@@ -46,10 +46,10 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
     writer.record(c, { operator, app: '', method, path: SESSION_PATH, action: `${method} ${SESSION_PATH}`, target: name, subjects: [name], summary: '', status, refusal, signIn });
 
   /** How the session signed in, and whether it must enrol a second factor before anything else. */
-  const who = (operatorId: number, role: Role, signIn: string) => {
-    const enrolled = s.secondFactor.enrolled(operatorId);
-    return { signIn, secondFactor: { enrolled, required: s.requiresSecondFactor(role) && signIn !== 'sso' } };
-  };
+  const who = (enrolled: boolean, role: Role, signIn: string) => ({
+    signIn,
+    secondFactor: { enrolled, required: s.requiresSecondFactor(role) && signIn !== 'sso' },
+  });
 
   routes.post(
     '/',
@@ -95,7 +95,7 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
         if (attempt.delayMs > 0) await s.sleep(attempt.delayMs);
         operator = await s.operators.verify(name, password);
         if (!operator) refusal = wrongCredentials();
-        else if (s.secondFactor.enrolled(operator.id)) {
+        else if (operator.secondFactor) {
           const check = code ? await s.secondFactor.check(operator.id, code) : undefined;
           if (check) signIn = `password+${check}`;
           else refusal = code ? wrongCode() : codeNeeded();
@@ -116,7 +116,7 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
       audit(c, 'POST', operator.username, operator.username, 200, undefined, signIn);
       cookie(c, token, Math.floor(s.maxMs / 1000));
       c.header('Cache-Control', 'no-store');
-      return c.json({ ...who(operator.id, operator.role, signIn), username: operator.username, role: operator.role, csrfToken, signInRequired: true });
+      return c.json({ ...who(operator.secondFactor, operator.role, signIn), username: operator.username, role: operator.role, csrfToken, signInRequired: true });
     },
   );
 
@@ -124,7 +124,7 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
     const session = s.sessions.get(sessionToken(c));
     if (!session) throw signedOut();
     c.header('Cache-Control', 'no-store');
-    return c.json({ ...who(session.operatorId, session.role, session.signIn), username: session.username, role: session.role, csrfToken: session.csrfToken, signInRequired: true });
+    return c.json({ ...who(session.secondFactor, session.role, session.signIn), username: session.username, role: session.role, csrfToken: session.csrfToken, signInRequired: true });
   });
 
   routes.delete('/', authenticate(s, writer), (c) => {

@@ -7,7 +7,7 @@ import { useTextFile } from '@/components/text-file/use-text-file';
 import { useInvalidateUsers } from '@/features/users/api/invalidate';
 import { REGISTER_BATCH_LIMIT, REGISTER_LIMITS, registerUsers } from '@/features/users/api/register-users';
 import { APP_RATE_LIMIT } from '@/lib/bulk/chunk';
-import { type ItemResult } from '@/lib/bulk/run-bulk';
+import type { ItemResult } from '@/lib/bulk/run-bulk';
 import type { DecodedText } from '@/lib/csv/download';
 import { ImportUsersPreview } from './import-users-preview';
 import { ImportUsersSource } from './import-users-source';
