@@ -41,7 +41,7 @@ export function accountRoutes(services: ConsoleServices, writer: AuditWriter) {
       role,
       signIn,
       secondFactor: {
-        enrolled: s.secondFactor.enrolled(operator.id),
+        enrolled: operator.secondFactor,
         required: s.requiresSecondFactor(role) && signIn !== 'sso',
         recoveryCodesLeft: s.secondFactor.recoveryCodesLeft(operator.id),
       },
@@ -50,7 +50,7 @@ export function accountRoutes(services: ConsoleServices, writer: AuditWriter) {
 
   routes.post('/second-factor', async (c) => {
     const operator = me(c);
-    if (s.secondFactor.enrolled(operator.id)) {
+    if (operator.secondFactor) {
       throw new ConsoleError(409, 'second_factor_enrolled', 'This account has a second factor already; an admin can reset it.');
     }
     const { secret, uri } = s.secondFactor.begin(operator.id, operator.username);
