@@ -18,11 +18,13 @@ import { auditRoutes } from './routes/audit.js';
 import { imProxyRoutes } from './routes/im-proxy.js';
 import { searchIndexRoutes } from './routes/search-index.js';
 import { sessionRoutes } from './routes/session.js';
+import { ssoRoutes } from './routes/sso.js';
 import { createUserIndex, REFRESH_MINUTES_DEFAULT, startUpkeep, type UserIndex } from './user-index/index.js';
 
 // The console server's own routes, as one Hono app mounted by `npm start` (production-server.ts)
 // and by Vite's dev and preview servers (vite-plugin.ts):
 //   POST/GET/DELETE /im-console/session                 sign in, who am I, sign out
+//   GET  /im-console/sso[/start|/callback]              single sign-on (routes/sso.ts)
 //   GET  /im-console/apps                               the configured apps (no secrets)
 //   GET  /im-console/apps/{id}/health                   can the server reach the host and authenticate?
 //   GET  /im-console/audit                              the audit log (admins; JSON or CSV)
@@ -93,6 +95,7 @@ export function createConsoleApp(o: ConsoleAppOptions): ConsoleApp {
   });
   app.use('/im-console/session', limitedBody(MAX_SIGN_IN_BYTES));
   app.route('/im-console/session', sessionRoutes(services, writer));
+  app.route('/im-console/sso', ssoRoutes(services, writer, log));
   const signedIn = authenticate(services, writer);
   app.use('/im-console/*', signedIn);
   app.use('/im/*', signedIn);

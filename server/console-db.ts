@@ -29,6 +29,18 @@ CREATE TABLE IF NOT EXISTS sessions (
 );
 CREATE INDEX IF NOT EXISTS sessions_operator ON sessions(operator_id);
 
+-- Sign-ins started with the identity provider and not yet back: what the callback checks
+-- (state, nonce, PKCE verifier), found by the hash of a cookie only that browser holds.
+CREATE TABLE IF NOT EXISTS sso_flows (
+  flow_hash TEXT PRIMARY KEY,
+  state TEXT NOT NULL,
+  nonce TEXT NOT NULL,
+  code_verifier TEXT NOT NULL,
+  redirect_uri TEXT NOT NULL,
+  return_to TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+
 -- A local operator's one-time recovery codes (second factor), kept as SHA-256.
 CREATE TABLE IF NOT EXISTS recovery_codes (
   id INTEGER PRIMARY KEY,
@@ -93,6 +105,10 @@ function migrate(db: Database.Database) {
   if (!operatorColumns.has('last_sign_in_at')) db.exec('ALTER TABLE operators ADD COLUMN last_sign_in_at INTEGER');
   const sessionColumns = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('sessions')").all().map((c) => c.name));
   if (!sessionColumns.has('sign_in')) db.exec("ALTER TABLE sessions ADD COLUMN sign_in TEXT NOT NULL DEFAULT 'password'");
+  // Single sign-on: the provider's subject (issuer + sub) of an operator made at their first
+  // OpenID Connect sign-in; such an operator has no password.
+  if (!operatorColumns.has('sso_subject')) db.exec('ALTER TABLE operators ADD COLUMN sso_subject TEXT');
+  db.exec('CREATE UNIQUE INDEX IF NOT EXISTS operators_sso_subject ON operators(sso_subject) WHERE sso_subject IS NOT NULL');
 }
 
 /** Opens (and creates when needed) the console database; `:memory:` for tests. */

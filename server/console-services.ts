@@ -5,6 +5,9 @@ import { createOperators, type Operators } from './operators.js';
 import { createSecondFactor, type SecondFactor } from './second-factor.js';
 import { createSessions, type Sessions } from './sessions.js';
 import { createSignInThrottle, type SignInThrottle, type ThrottleOptions } from './sign-in-throttle.js';
+import { createSsoFlows, type SsoFlows } from './sso/flows.js';
+import { createOidc, type CustomFetch, type Oidc } from './sso/oidc.js';
+import { readSsoSettings, SsoSettingsError, type SsoSettings } from './sso/settings.js';
 
 // What the proxy needs besides the IM apps: who is signed in, who may try again, what was done.
 
@@ -25,6 +28,10 @@ export interface ConsoleSettings {
   searchIndexAuto?: boolean;
   /** `REQUIRE_2FA`: who must have a second factor to use the console (default `admin`). */
   require2fa: Require2fa;
+  /** `OIDC_*`: single sign-on through an OpenID Connect provider (sso/settings.ts). */
+  sso?: SsoSettings;
+  /** `LOCAL_SIGN_IN=off`: only single sign-on; the password form is gone (the CLI still works). */
+  localSignIn?: boolean;
 }
 
 /** Whose local accounts must have a second factor: admins only, every operator, or nobody. */
@@ -54,8 +61,22 @@ function require2fa(raw: string | undefined): Require2fa {
   throw new ConsoleSettingsError(`REQUIRE_2FA must be admin, all or off, got "${raw}"`);
 }
 
+function ssoSettings(env: Record<string, string | undefined>): SsoSettings | undefined {
+  try {
+    return readSsoSettings(env);
+  } catch (e) {
+    if (e instanceof SsoSettingsError) throw new ConsoleSettingsError(e.message);
+    throw e;
+  }
+}
+
 export function readConsoleSettings(env: Record<string, string | undefined>): ConsoleSettings {
+  const sso = ssoSettings(env);
+  const localSignIn = onOff(env, 'LOCAL_SIGN_IN', true);
+  if (!localSignIn && !sso) throw new ConsoleSettingsError('LOCAL_SIGN_IN=off needs single sign-on (OIDC_ISSUER …): nobody could sign in');
   return {
+    sso,
+    localSignIn,
     db: env.CONSOLE_DB?.trim() || CONSOLE_DB_DEFAULT,
     idleMinutes: positive(env, 'SESSION_IDLE_MINUTES', 30),
     maxHours: positive(env, 'SESSION_MAX_HOURS', 12),
@@ -83,6 +104,10 @@ export interface ConsoleServices {
   throttle: SignInThrottle;
   audit: AuditLog;
   secondFactor: SecondFactor;
+  /** Single sign-on, when configured. */
+  sso?: { settings: SsoSettings; oidc: Oidc; flows: SsoFlows };
+  /** False: password sign-in is refused (`LOCAL_SIGN_IN=off`). */
+  localSignIn: boolean;
   /** Must this role have a second factor (password sign-ins only; SSO leaves it to the provider)? */
   requiresSecondFactor: (role: Role) => boolean;
   /** How long a sign-in waits when throttled; replaced in tests. */
@@ -102,6 +127,8 @@ export interface ConsoleServiceOptions {
   now?: () => number;
   throttle?: ThrottleOptions;
   sleep?: (ms: number) => Promise<void>;
+  /** The identity provider is reached through it (tests alter its answers). */
+  oidcFetch?: CustomFetch;
 }
 
 export function createConsoleServices(o: ConsoleServiceOptions): ConsoleServices {
@@ -120,6 +147,8 @@ export function createConsoleServices(o: ConsoleServiceOptions): ConsoleServices
     throttle: createSignInThrottle({ now, ...o.throttle }),
     audit: createAuditLog(db),
     secondFactor: createSecondFactor(db, now),
+    sso: o.settings.sso && { settings: o.settings.sso, oidc: createOidc(o.settings.sso, { fetch: o.oidcFetch }), flows: createSsoFlows(db, now) },
+    localSignIn: o.settings.localSignIn ?? true,
     requiresSecondFactor: (role) => o.settings.require2fa === 'all' || (o.settings.require2fa === 'admin' && role === 'admin'),
     sleep: o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
     now,

@@ -16,6 +16,8 @@ export interface Operator {
   lastSignInAt: number | null;
   /** A confirmed second factor (TOTP). */
   secondFactor: boolean;
+  /** Signs in through the identity provider (no password here; the role follows the provider). */
+  sso: boolean;
 }
 
 export class OperatorError extends Error {}
@@ -34,6 +36,7 @@ interface Row {
   updated_at: number;
   last_sign_in_at: number | null;
   totp_secret: string | null;
+  sso_subject: string | null;
 }
 
 const toOperator = (r: Row): Operator => ({
@@ -45,7 +48,22 @@ const toOperator = (r: Row): Operator => ({
   updatedAt: r.updated_at,
   lastSignInAt: r.last_sign_in_at,
   secondFactor: r.totp_secret !== null,
+  sso: r.sso_subject !== null,
 });
+
+/** Stands where an SSO operator's password hash would be: no password ever verifies against it. */
+const NO_PASSWORD = '!sso';
+
+/** A name for a new SSO operator from what the provider says, within the operator-name rules. */
+function ssoName(wanted: string): string {
+  const n = wanted
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9._@-]+/g, '-')
+    .replace(/^[^a-z0-9]+/, '')
+    .slice(0, 60);
+  return n || 'sso-operator';
+}
 
 /** Could this be an operator's name at all? (Sign-in refuses anything else before any lookup.) */
 export const isOperatorName = (name: string) => NAME_RE.test(name.trim().toLowerCase());
@@ -98,6 +116,34 @@ export function createOperators(db: ConsoleDb, now: () => number = Date.now) {
       return row && toOperator(row);
     },
 
+    /**
+     * The operator the provider's subject signs in as, made at their first sign-in, with the role
+     * the provider's groups give today. A local operator of the same name stays theirs: the new
+     * one gets the name with a number after it.
+     */
+    ssoSignIn(subject: string, wantedName: string, role: Role): Operator {
+      const t = now();
+      return db.transaction(() => {
+        const known = db.prepare<[string], Row>('SELECT * FROM operators WHERE sso_subject = ?').get(subject);
+        if (known) {
+          if (known.role !== role) db.prepare('UPDATE operators SET role = ?, updated_at = ? WHERE id = ?').run(checkRole(role), t, known.id);
+          return toOperator(byName.get(known.username)!);
+        }
+        const base = ssoName(wantedName);
+        let username = base;
+        for (let i = 2; byName.get(username); i++) username = `${base}-${i}`;
+        db.prepare('INSERT INTO operators (username, role, password_hash, disabled, created_at, updated_at, sso_subject) VALUES (?, ?, ?, 0, ?, ?, ?)').run(
+          username,
+          checkRole(role),
+          NO_PASSWORD,
+          t,
+          t,
+          subject,
+        );
+        return toOperator(byName.get(username)!);
+      })();
+    },
+
     setRole(name: string, role: string): Operator {
       const row = mustExist(name);
       db.prepare('UPDATE operators SET role = ?, updated_at = ? WHERE id = ?').run(checkRole(role), now(), row.id);
@@ -123,6 +169,7 @@ export function createOperators(db: ConsoleDb, now: () => number = Date.now) {
     /** Sets a new password and ends the operator's sessions (whoever knew the old one is out). */
     async resetPassword(name: string, password: string): Promise<Operator> {
       const row = mustExist(name);
+      if (row.sso_subject !== null) throw new OperatorError(`${row.username} signs in through the identity provider and has no password here`);
       checkPassword(password);
       const passwordHash = await hash(password);
       db.transaction(() => {

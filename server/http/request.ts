@@ -28,6 +28,11 @@ export function overTls(c: Context<ConsoleEnv>, trustProxy: boolean): boolean {
   return trustProxy && (c.req.header('x-forwarded-proto') ?? '').split(',')[0]!.trim().toLowerCase() === 'https';
 }
 
+/** This server's origin as the browser sees it (the Host header, https behind a trusted TLS proxy). */
+export function requestOrigin(c: Context<ConsoleEnv>, trustProxy: boolean): string {
+  return `${overTls(c, trustProxy) ? 'https' : 'http'}://${c.req.header('host') ?? 'localhost'}`;
+}
+
 const tooLarge = (max: number) => new ConsoleError(413, 'request_too_large', `request body larger than ${max} bytes`);
 
 /**

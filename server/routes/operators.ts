@@ -30,7 +30,7 @@ const changeBody = z
 const oneTimePassword = () => randomBytes(15).toString('base64url');
 
 /** How an operator signs in, for the list. */
-const signInOf = (o: Operator) => (o.secondFactor ? 'password+totp' : 'password');
+const signInOf = (o: Operator) => (o.sso ? 'sso' : o.secondFactor ? 'password+totp' : 'password');
 
 const view = (o: Operator) => ({
   username: o.username,
@@ -107,6 +107,10 @@ export function operatorRoutes(services: ConsoleServices, writer: AuditWriter) {
     if (losesAdmin && s.operators.activeAdmins() <= 1) {
       throw new ConsoleError(409, 'last_admin', `${o.username} is the last enabled admin: make another admin first.`);
     }
+    // Set again from the provider's groups at their every sign-in: a change here would not last.
+    if (o.sso && role !== undefined && role !== o.role) {
+      throw new ConsoleError(409, 'role_from_provider', `${o.username} signs in through the identity provider, which gives their role: change their groups there.`);
+    }
     if (role !== undefined && role !== o.role) await asked(() => s.operators.setRole(o.username, role));
     if (disabled === true && !o.disabled) s.operators.disable(o.username);
     if (disabled === false && o.disabled) s.operators.enable(o.username);
@@ -116,6 +120,7 @@ export function operatorRoutes(services: ConsoleServices, writer: AuditWriter) {
 
   routes.post('/:name/password', async (c) => {
     const o = existing(c.req.param('name'));
+    if (o.sso) throw new ConsoleError(409, 'sso_operator', `${o.username} signs in through the identity provider and has no password here.`);
     const password = oneTimePassword();
     await s.operators.resetPassword(o.username, password);
     audit(c, 'POST', '/{name}/password', o.username, '{"password":"[redacted]"}');

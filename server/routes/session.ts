@@ -7,6 +7,7 @@ import { authenticate, SESSION_COOKIE, sessionToken, signedOut } from '../http/a
 import type { ConsoleEnv } from '../http/context.js';
 import { ConsoleError } from '../http/errors.js';
 import { clientAddress, overTls } from '../http/request.js';
+import { ssoOrigin } from '../sso/settings.js';
 import { validJson } from '../http/validate.js';
 import type { Role } from '../../contract/roles.js';
 import { isOperatorName } from '../operators.js';
@@ -25,6 +26,7 @@ const signInBody = z.object({
 });
 
 const wrongCredentials = () => new ConsoleError(401, 'invalid_credentials', 'Wrong name or password, or the account is disabled.');
+const localSignInOff = () => new ConsoleError(403, 'local_sign_in_off', 'Sign in through the identity provider: password sign-in is turned off.');
 const codeNeeded = () => new ConsoleError(401, 'second_factor_required', 'Enter the code from your authenticator app, or a recovery code.');
 const wrongCode = () => new ConsoleError(401, 'invalid_second_factor', 'Wrong or already used code.');
 
@@ -58,6 +60,14 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
       // visitor in under someone else's account.
       if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
         throw new ConsoleError(415, 'unsupported_media_type', 'Send the sign-in as application/json.');
+      }
+      await next();
+    },
+    async (c, next) => {
+      if (!s.localSignIn) {
+        const e = localSignInOff();
+        writer.refusal(c, e, { operator: null, app: '', method: 'POST', path: SESSION_PATH, action: `POST ${SESSION_PATH}` });
+        throw e;
       }
       await next();
     },
@@ -127,11 +137,18 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
     return c.json({ ...who(session.secondFactor, session.role, session.signIn), username: session.username, role: session.role, csrfToken: session.csrfToken, signInRequired: true });
   });
 
-  routes.delete('/', authenticate(s, writer), (c) => {
-    const { operator } = c.get('caller');
+  routes.delete('/', authenticate(s, writer), async (c) => {
+    const { operator, signIn } = c.get('caller');
     s.sessions.destroy(sessionToken(c));
     if (operator) audit(c, 'DELETE', operator, operator, 204);
-    deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure: overTls(c, s.trustProxy) });
+    const secure = overTls(c, s.trustProxy);
+    deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure });
+    // Signed in through the provider: its own sign-out page too, when it has one, so the next
+    // person at this browser is not signed straight back in.
+    if (signIn === 'sso' && s.sso) {
+      const endSessionUrl = await s.sso.oidc.endSessionUrl(`${ssoOrigin(c, s.sso.settings, s.trustProxy)}/`);
+      if (endSessionUrl) return c.json({ endSessionUrl });
+    }
     return c.body(null, 204);
   });
 

@@ -11,6 +11,8 @@ import { createConsoleApp } from '../app.js';
 import { SESSION_COOKIE } from '../http/authenticate.js';
 import { nodeListener } from '../http/node-listener.js';
 import type { ThrottleOptions } from '../sign-in-throttle.js';
+import type { CustomFetch } from '../sso/oidc.js';
+import type { SsoSettings } from '../sso/settings.js';
 
 // Test helpers: the proxy with real console services (in-memory database) on a free port, a
 // clock the test moves, a record of what reached the IM host, and a browser-like client.
@@ -64,6 +66,10 @@ export async function serveConsole(
     searchIndexRefreshMinutes?: number;
     /** Off unless a test is about the second factor, so other tests' admins sign in with a password. */
     require2fa?: Require2fa;
+    /** Single sign-on, and the fetch that reaches its provider (a test may alter the answers). */
+    sso?: SsoSettings;
+    localSignIn?: boolean;
+    oidcFetch?: CustomFetch;
   } = {},
 ): Promise<ConsoleUnderTest> {
   const clock = { now: Date.parse('2026-03-01T10:00:00Z') };
@@ -78,8 +84,11 @@ export async function serveConsole(
       searchIndexRate: o.searchIndexRate,
       searchIndexRefreshMinutes: o.searchIndexRefreshMinutes,
       require2fa: o.require2fa ?? 'off',
+      sso: o.sso,
+      localSignIn: o.localSignIn,
     },
     db: openConsoleDb(':memory:'),
+    oidcFetch: o.oidcFetch,
     now,
     throttle: o.throttle,
     sleep: async (ms) => {
