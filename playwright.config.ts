@@ -26,6 +26,15 @@ export const E2E_OPERATORS = {
 /** An operator of its own for the second-factor spec: once enrolled, every sign-in needs a code. */
 export const E2E_TOTP_OPERATOR = { username: 'totp1', password: 'totp1-e2e-password', role: 'support' } as const;
 const serverOutDir = offset ? `dist-e2e-server-${offset}` : 'dist-e2e-server';
+/**
+ * `npm start` with single sign-on through a real OpenID provider (server/testing/oidc-provider.ts,
+ * its accounts `sso-admin`, `sso-moderator`, `sso-nobody`) on a console database of its own, so
+ * the operators it makes never meet the other specs' (an SSO admin would be a second admin there).
+ */
+export const SSO_URL = `http://127.0.0.1:${4177 + offset}`;
+export const OIDC_ISSUER = `http://127.0.0.1:${5190 + offset}`;
+export const OIDC_LABEL = 'Test IdP';
+const ssoDb = join(tmpdir(), `im-console-e2e-${offset}`, 'sso-console.sqlite');
 const productionDb = join(tmpdir(), `im-console-e2e-${offset}`, 'console.sqlite');
 const seedOperators = [...Object.entries(E2E_OPERATORS).map(([role, o]) => ({ ...o, role })), E2E_TOTP_OPERATOR]
   .map((o) => `printf '%s\\n' '${o.password}' | node ${serverOutDir}/operator.js add ${o.username} --role ${o.role}`)
@@ -129,6 +138,35 @@ export default defineConfig({
         // The seeded admin signs in with a password in every spec; REQUIRE_2FA=admin (the default)
         // is proven by the server's tests, and e2e/second-factor.spec.ts enrols an operator itself.
         REQUIRE_2FA: 'off',
+      },
+      timeout: 120_000,
+    },
+    {
+      command: `node_modules/.bin/tsx server/testing/oidc-provider-main.ts`,
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      env: { OIDC_TEST_PORT: String(5190 + offset), OIDC_TEST_CONSOLE: SSO_URL },
+      timeout: 60_000,
+    },
+    {
+      // The server bundle built for the console above (web servers start in order).
+      command: [`rm -f ${ssoDb} ${ssoDb}-wal ${ssoDb}-shm`, `node ${serverOutDir}/main.js`].join(' && '),
+      url: `${SSO_URL}/healthz`,
+      reuseExistingServer: false,
+      env: {
+        PORT: String(4177 + offset),
+        HOST: '127.0.0.1',
+        CONSOLE_DB: ssoDb,
+        CONSOLE_STATIC_DIR: outDir,
+        EMULATOR_DB: ':memory:',
+        EMULATOR_PORT: String(5183 + offset),
+        IM_HOST: '',
+        IM_APPS: '',
+        OIDC_ISSUER,
+        OIDC_CLIENT_ID: 'im-console',
+        OIDC_CLIENT_SECRET: 'im-console-test-secret',
+        OIDC_LABEL,
+        OIDC_ROLE_MAP: 'im-admins=admin,im-moderators=moderator',
       },
       timeout: 120_000,
     },

@@ -2,7 +2,7 @@ import { Center, Container, Loader } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
 import type { I18n } from '@/lib/i18n/i18n';
 import { createRootRouteWithContext, Outlet, useRouter } from '@tanstack/react-router';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { ErrorState } from '@/components/error-state/error-state';
 import { checkSession, startSessionCheck } from '@/features/session/api/get-session';
 import { useTranslation } from '@/lib/i18n/react';
@@ -19,8 +19,9 @@ export type RouterContext = {
   i18n: I18n;
 };
 
-// Only operators who are signed out ever see it: it stays out of the first screen.
-const SignInPage = lazy(() => import('@/features/session/components/sign-in-page'));
+// Only operators who are signed out ever see it: it stays out of the first screen. Its single
+// sign-on strings are in the `pages` part.
+const SignInPage = lazyWithPages(() => import('@/features/session/components/sign-in-page'));
 const SecondFactorRequiredPage = lazyWithPages(() => import('@/features/session/components/second-factor-required-page'));
 
 // The shell, the home page and the users list read only the `core` strings; any other page waits

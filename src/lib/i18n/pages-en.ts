@@ -11,6 +11,7 @@ import { userRegisterEn } from './sections/en/user-register';
 import { bulkEn } from './sections/en/bulk';
 import { commandPaletteEn } from './sections/en/command-palette';
 import { accountEn } from './sections/en/account';
+import { ssoEn } from './sections/en/sso';
 
 // Every other page's and dialog's strings: loaded right after the first screen, and before any other page opens.
 export const pagesEn = {
@@ -61,4 +62,5 @@ export const pagesEn = {
   userSearch: userSearchEn,
   commandPalette: commandPaletteEn,
   account: accountEn,
+  sso: ssoEn,
 };

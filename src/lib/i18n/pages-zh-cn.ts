@@ -11,6 +11,7 @@ import { userRegisterZhCN } from './sections/zh-cn/user-register';
 import { bulkZhCN } from './sections/zh-cn/bulk';
 import { commandPaletteZhCN } from './sections/zh-cn/command-palette';
 import { accountZhCN } from './sections/zh-cn/account';
+import { ssoZhCN } from './sections/zh-cn/sso';
 import type { PagesCatalogue } from './en';
 
 export const pagesZhCN: PagesCatalogue = {
@@ -61,4 +62,5 @@ export const pagesZhCN: PagesCatalogue = {
   userSearch: userSearchZhCN,
   commandPalette: commandPaletteZhCN,
   account: accountZhCN,
+  sso: ssoZhCN,
 };

@@ -3,8 +3,8 @@ import { useTranslation } from '@/lib/i18n/react';
 import type { TFunction } from '@/lib/i18n/translate';
 import type { AuditEntry } from '../api/get-audit';
 
-/** Sign-ins and sign-outs: the console's own rows, not calls to an app. */
-export const isSessionEntry = (e: AuditEntry) => e.path === 'im-console/session';
+/** Sign-ins (with a password, or back from the identity provider) and sign-outs: not calls to an app. */
+export const isSessionEntry = (e: AuditEntry) => e.path === 'im-console/session' || e.path === 'im-console/sso/callback';
 
 // The refusals the server writes; a newer server's other codes still show, as their code.
 const REFUSALS = [
@@ -17,6 +17,17 @@ const REFUSALS = [
   'invalid_path',
   'proxy_forbidden',
   'not_forwarded',
+  'second_factor_required',
+  'invalid_second_factor',
+  'second_factor_enrolment_required',
+  'local_sign_in_off',
+  'sso_no_role',
+  'sso_email_domain',
+  'sso_disabled',
+  'sso_provider_error',
+  'sso_invalid_response',
+  'sso_no_flow',
+  'sso_unavailable',
 ] as const;
 type Refusal = (typeof REFUSALS)[number];
 const isKnownRefusal = (code: string): code is Refusal => (REFUSALS as readonly string[]).includes(code);
