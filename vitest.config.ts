@@ -31,6 +31,8 @@ export default defineConfig({
           include: ['emulator/**/*.test.ts', 'server/**/*.test.ts', 'contract/**/*.test.ts', 'vite-plugins/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'e2e/**'],
           testTimeout: 30_000,
+          // A PostgreSQL cluster for the store's tests against both databases (README: Debian's package).
+          globalSetup: ['server/testing/postgres-global-setup.ts'],
           // better-sqlite3 is a native addon; separate processes isolate it better than threads.
           pool: 'forks',
         },

@@ -50,7 +50,7 @@ const QUERIES = {
 
 export async function run({ users = Number(process.env.BENCH_SEARCH_USERS ?? 1_000_000), queriesPerKind = 200 } = {}) {
   register();
-  const { openConsoleDb } = await import(pathToFileURL(join(import.meta.dirname, '..', 'server', 'console-db.ts')).href);
+  const { openSqlite: openConsoleDb } = await import(pathToFileURL(join(import.meta.dirname, '..', 'server', 'store', 'database.ts')).href);
   const { createUserIndex } = await import(pathToFileURL(join(import.meta.dirname, '..', 'server', 'user-index', 'index.ts')).href);
   const dir = mkdtempSync(join(tmpdir(), 'search-index-'));
   const file = join(dir, 'console.sqlite');

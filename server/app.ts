@@ -69,7 +69,8 @@ export function createConsoleApp(o: ConsoleAppOptions): ConsoleApp {
   const log = o.log ?? processLog;
   const services = o.services;
   const upstream = createUpstream({ fetch: o.fetch, now: o.now });
-  const index = services ? createUserIndex({ db: services.db, upstream, apps: o.apps, rate: () => services.searchIndexRate, log }) : undefined;
+  // The search index still lives in SQLite only (on PostgreSQL the console has none yet).
+  const index = services?.sqlite ? createUserIndex({ db: services.sqlite, upstream, apps: o.apps, rate: () => services.searchIndexRate, log }) : undefined;
   // A walk the last process left unfinished (stopped, crashed) goes on by itself.
   for (const app of index?.resumeInterrupted() ?? []) log.info({ app }, 'search index: resuming an interrupted walk');
   const refreshMinutes = services?.searchIndexRefreshMinutes ?? REFRESH_MINUTES_DEFAULT;

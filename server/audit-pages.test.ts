@@ -31,7 +31,7 @@ async function withEntries() {
   expect((await support.call('POST', '/im/demo/users/carol/deactivate')).status).toBe(200);
   for (let i = 0; i < 20; i++) {
     c.clock.now += 1000;
-    c.services.audit.record({
+    (await c.services.audit.record({
       time: c.clock.now,
       operator: 'support',
       app: 'demo',
@@ -42,7 +42,7 @@ async function withEntries() {
       subjects: [`user-${i}`],
       summary: '',
       status: 200,
-    });
+    }));
   }
   c.clock.now += 1000;
   admin = await signIn(c.url, 'admin');

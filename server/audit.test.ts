@@ -30,7 +30,7 @@ describe('audit log through the proxy', () => {
     const res = await me.call('PUT', '/im/demo/users/bob/password', { newpassword: 'Sup3r-Secret-Pw' });
     expect(res.status).toBe(200);
     // Nothing else has run since the answer arrived: the row was written before it went back.
-    const { entries } = c.services.audit.query({ action: 'password' });
+    const { entries } = (await c.services.audit.query({ action: 'password' }));
     expect(entries).toEqual([
       {
         id: expect.any(Number),
@@ -57,7 +57,7 @@ describe('audit log through the proxy', () => {
     ]);
     // The refused call of a failed action is recorded with its status too.
     expect((await me.call('PUT', '/im/demo/users/nobody/password', { newpassword: 'x-Secret-2' })).status).toBe(404);
-    expect(c.services.audit.query({ target: 'nobody' }).entries[0]).toMatchObject({ status: 404, summary: '{"newpassword":"[redacted]"}' });
+    expect((await c.services.audit.query({ target: 'nobody' })).entries[0]).toMatchObject({ status: 404, summary: '{"newpassword":"[redacted]"}' });
   });
 
   it('records a bulk register with each user’s outcome and no password', async () => {
@@ -70,7 +70,7 @@ describe('audit log through the proxy', () => {
       { username: 'newbie2', password: 'pw-three-secret', nickname: 'N2' },
     ]);
     expect(res.status).toBe(200);
-    const [entry] = c.services.audit.query({}).entries;
+    const [entry] = (await c.services.audit.query({})).entries;
     expect(entry).toMatchObject({ operator: 'support', method: 'POST', path: 'users', action: 'POST users', status: 200 });
     expect(entry!.summary).not.toMatch(/pw-(one|two|three)-secret/);
     expect(JSON.parse(entry!.summary)).toEqual([
@@ -84,7 +84,7 @@ describe('audit log through the proxy', () => {
       { target: 'newbie2', ok: true },
     ]);
     // A target filter finds a user inside the batch.
-    expect(c.services.audit.query({ target: 'newbie2' }).entries.map((e) => e.id)).toEqual([entry!.id]);
+    expect((await c.services.audit.query({ target: 'newbie2' })).entries.map((e) => e.id)).toEqual([entry!.id]);
   });
 
   it('records a group batch with per-user outcomes from the answer', async () => {
@@ -93,7 +93,7 @@ describe('audit log through the proxy', () => {
     const me = await signIn(c.url, 'moderator');
     expect((await me.call('POST', `/im/demo/chatgroups/${group}/mute`, { usernames: ['bob', 'dave'], mute_duration: 60_000 })).status).toBe(200);
     expect((await me.call('DELETE', `/im/demo/chatgroups/${group}/users/carol,dave`)).status).toBe(200);
-    const [remove, mute] = c.services.audit.query({}).entries;
+    const [remove, mute] = (await c.services.audit.query({})).entries;
     expect(mute).toMatchObject({ action: 'POST chatgroups/{group}/mute', target: group, operator: 'moderator' });
     expect(mute!.items).toEqual([
       { target: 'bob', ok: true },
@@ -104,7 +104,7 @@ describe('audit log through the proxy', () => {
       { target: 'carol', ok: true },
       { target: 'dave', ok: false, reason: expect.any(String) },
     ]);
-    expect(c.services.audit.query({ target: 'dave' }).entries).toHaveLength(2);
+    expect((await c.services.audit.query({ target: 'dave' })).entries).toHaveLength(2);
   });
 
   it('filters by operator, action and time, pages with a cursor, and exports CSV', async () => {
@@ -158,12 +158,13 @@ describe('audit log through the proxy', () => {
     const me = await signIn(c.url, 'support');
     await me.call('POST', '/im/demo/users/dave/deactivate');
     await me.call('POST', '/im/demo/users/dave/activate');
-    expect(() => c.services.db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
-    expect(() => c.services.db.prepare("UPDATE audit SET operator = 'someone-else'").run()).toThrow(/append-only/);
-    expect(() => c.services.db.prepare('DELETE FROM audit_outcome').run()).toThrow(/append-only/);
-    expect(() => c.services.db.prepare('UPDATE audit_outcome SET status = 200').run()).toThrow(/append-only/);
+    const { db } = c.services;
+    await expect(db.deleteFrom('audit').execute()).rejects.toThrow(/append-only/);
+    await expect(db.updateTable('audit').set({ operator: 'someone-else' }).execute()).rejects.toThrow(/append-only/);
+    await expect(db.deleteFrom('audit_outcome').execute()).rejects.toThrow(/append-only/);
+    await expect(db.updateTable('audit_outcome').set({ status: 200 }).execute()).rejects.toThrow(/append-only/);
     // The sign-in and the two calls.
-    expect(c.services.audit.query({}).entries).toHaveLength(3);
+    expect((await c.services.audit.query({})).entries).toHaveLength(3);
   });
 
   it('records sign-ins, wrong passwords, sign-outs and the throttle’s refusals with their address', async () => {
@@ -177,7 +178,7 @@ describe('audit log through the proxy', () => {
     for (const n of [2, 3, 4]) expect((await attempt(`wrong-${n}`)).status).toBe(401);
     // Locked now: refused without a password check, and written down as a refusal.
     expect((await attempt('wrong-5')).status).toBe(429);
-    const rows = c.services.audit.query({ target: 'support' }).entries.reverse();
+    const rows = (await c.services.audit.query({ target: 'support' })).entries.reverse();
     expect(rows.map((e) => [e.method, e.operator, e.status, e.refusal])).toEqual([
       ['POST', null, 401, 'invalid_credentials'],
       ['POST', 'support', 200, undefined],

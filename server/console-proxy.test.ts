@@ -145,9 +145,9 @@ describe('sessions', () => {
     await addOperators(c.services, ['viewer', 'support']);
     const viewer = await signIn(c.url, 'viewer');
     const support = await signIn(c.url, 'support');
-    c.services.operators.setRole('viewer', 'support');
+    await c.services.operators.setRole('viewer', 'support');
     expect(await (await viewer.call('GET', '/im-console/session')).json()).toMatchObject({ role: 'support' });
-    c.services.operators.disable('viewer');
+    await c.services.operators.disable('viewer');
     expect((await viewer.call('GET', '/im-console/session')).status).toBe(401);
     const again = await fetch(`${c.url}/im-console/session`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ username: 'viewer', password: PASSWORD }) });
     expect(again.status).toBe(401);
@@ -236,7 +236,7 @@ describe('roles', () => {
       { method: 'POST', path: '/demo/console/users/batch/status' },
     ]);
     // Refused calls are audited, with the address; the reads are not.
-    expect(c.services.audit.query({}).entries.map((e) => [e.action, e.status, e.refusal, e.address])).toEqual([
+    expect((await c.services.audit.query({})).entries.map((e) => [e.action, e.status, e.refusal, e.address])).toEqual([
       ['GET users/{username}/disconnect', 403, 'forbidden_role', '127.0.0.1'],
       ['DELETE users/{username}', 403, 'forbidden_role', '127.0.0.1'],
       ['POST users/{username}/deactivate', 403, 'forbidden_role', '127.0.0.1'],
@@ -255,7 +255,7 @@ describe('roles', () => {
     expect((await me.call('POST', '/im/demo/users/alice/contacts/users/erin')).status).toBe(200);
     // Force offline is a GET that changes something: allowed here, and audited.
     expect((await me.call('GET', '/im/demo/users/erin/disconnect')).status).toBe(200);
-    expect(c.services.audit.query({ action: 'disconnect' }).entries).toMatchObject([{ method: 'GET', target: 'erin', operator: 'support' }]);
+    expect((await c.services.audit.query({ action: 'disconnect' })).entries).toMatchObject([{ method: 'GET', target: 'erin', operator: 'support' }]);
     const del = await me.call('DELETE', '/im/demo/users/erin');
     expect(del.status).toBe(403);
     expect((await del.json()).error_description).toBe('support may not DELETE users/{username}');
@@ -347,7 +347,7 @@ describe('without sign-in (dev against the local emulator)', () => {
     expect(await (await fetch(`${c.url}/im-console/session`)).json()).toEqual({ username: null, role: 'admin', csrfToken: null, signInRequired: false });
     expect((await fetch(`${c.url}/im/demo/users/carol/deactivate`, { method: 'POST' })).status).toBe(200);
     expect((await fetch(`${c.url}/im/demo/users/carol/activate`, { method: 'POST' })).status).toBe(200);
-    const { entries } = c.services.audit.query({});
+    const { entries } = (await c.services.audit.query({}));
     expect(entries.map((e) => [e.operator, e.action, e.target])).toEqual([
       [null, 'POST users/{username}/activate', 'carol'],
       [null, 'POST users/{username}/deactivate', 'carol'],

@@ -1,5 +1,8 @@
 import { createAuditLog, type AuditLog } from './audit/audit-log.js';
-import { CONSOLE_DB_DEFAULT, openConsoleDb, type ConsoleDb } from './console-db.js';
+import type { Kysely } from 'kysely';
+import type { ConsoleDb } from './console-db.js';
+import { CONSOLE_DB_DEFAULT, openConsoleDatabase, type ConsoleDatabase, type Dialect } from './store/database.js';
+import type { Tables } from './store/tables.js';
 import type { Role } from '../contract/roles.js';
 import { createOperators, type Operators } from './operators.js';
 import { createSecondFactor, type SecondFactor } from './second-factor.js';
@@ -14,6 +17,8 @@ import { readSsoSettings, SsoSettingsError, type SsoSettings } from './sso/setti
 export interface ConsoleSettings {
   /** `CONSOLE_DB`: the SQLite file (default `.data/console.sqlite`). */
   db: string;
+  /** `DATABASE_URL=postgres://…`: the console's state in PostgreSQL instead (CONSOLE_DB unused). */
+  databaseUrl?: string;
   /** `SESSION_IDLE_MINUTES` (default 30). */
   idleMinutes: number;
   /** `SESSION_MAX_HOURS` (default 12). */
@@ -61,6 +66,13 @@ function require2fa(raw: string | undefined): Require2fa {
   throw new ConsoleSettingsError(`REQUIRE_2FA must be admin, all or off, got "${raw}"`);
 }
 
+function databaseUrl(raw: string | undefined): string | undefined {
+  const url = raw?.trim();
+  if (!url) return undefined;
+  if (!/^postgres(ql)?:\/\//i.test(url)) throw new ConsoleSettingsError('DATABASE_URL must be a postgres:// URL (leave it unset for the SQLite file CONSOLE_DB)');
+  return url;
+}
+
 function ssoSettings(env: Record<string, string | undefined>): SsoSettings | undefined {
   try {
     return readSsoSettings(env);
@@ -78,6 +90,7 @@ export function readConsoleSettings(env: Record<string, string | undefined>): Co
     sso,
     localSignIn,
     db: env.CONSOLE_DB?.trim() || CONSOLE_DB_DEFAULT,
+    databaseUrl: databaseUrl(env.DATABASE_URL),
     idleMinutes: positive(env, 'SESSION_IDLE_MINUTES', 30),
     maxHours: positive(env, 'SESSION_MAX_HOURS', 12),
     trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').trim().toLowerCase()),
@@ -98,7 +111,11 @@ export interface ConsoleServices {
   searchIndexRefreshMinutes?: number;
   /** False: the index is built only when an admin asks (`createConsoleApp`'s `searchIndexUpkeep` default). */
   searchIndexAuto?: boolean;
-  db: ConsoleDb;
+  /** The console's tables (Kysely, over SQLite or PostgreSQL). */
+  db: Kysely<Tables>;
+  dialect: Dialect;
+  /** The SQLite handle, for the search index; undefined on PostgreSQL. */
+  sqlite?: ConsoleDb;
   operators: Operators;
   sessions: Sessions;
   throttle: SignInThrottle;
@@ -116,14 +133,14 @@ export interface ConsoleServices {
   now: () => number;
   /** Session lifetime, for the cookie's Max-Age. */
   maxMs: number;
-  close: () => void;
+  close: () => Promise<void>;
 }
 
 export interface ConsoleServiceOptions {
   signInRequired: boolean;
   settings: ConsoleSettings;
-  /** An open database instead of `settings.db` (tests). */
-  db?: ConsoleDb;
+  /** An open database instead of `settings.db` / `settings.databaseUrl` (tests). */
+  database?: ConsoleDatabase;
   now?: () => number;
   throttle?: ThrottleOptions;
   sleep?: (ms: number) => Promise<void>;
@@ -131,8 +148,9 @@ export interface ConsoleServiceOptions {
   oidcFetch?: CustomFetch;
 }
 
-export function createConsoleServices(o: ConsoleServiceOptions): ConsoleServices {
-  const db = o.db ?? openConsoleDb(o.settings.db);
+export async function createConsoleServices(o: ConsoleServiceOptions): Promise<ConsoleServices> {
+  const database = o.database ?? (await openConsoleDatabase({ url: o.settings.databaseUrl ?? o.settings.db }));
+  const { db } = database;
   const now = o.now ?? Date.now;
   const maxMs = o.settings.maxHours * 3_600_000;
   return {
@@ -142,6 +160,8 @@ export function createConsoleServices(o: ConsoleServiceOptions): ConsoleServices
     searchIndexRefreshMinutes: o.settings.searchIndexRefreshMinutes,
     searchIndexAuto: o.settings.searchIndexAuto,
     db,
+    dialect: database.dialect,
+    sqlite: database.sqlite,
     operators: createOperators(db, now),
     sessions: createSessions(db, { idleMs: o.settings.idleMinutes * 60_000, maxMs, now }),
     throttle: createSignInThrottle({ now, ...o.throttle }),
@@ -153,6 +173,6 @@ export function createConsoleServices(o: ConsoleServiceOptions): ConsoleServices
     sleep: o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
     now,
     maxMs,
-    close: () => db.close(),
+    close: () => database.close(),
   };
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerUsers, startTestEmulator, type TestEmulator } from '../emulator/src/testing/harness.js';
-import { openConsoleDb } from './console-db.js';
+import { openConsoleDatabase, openSqlite } from './store/database.js';
 import { createOperators } from './operators.js';
 import { PASSWORD, signIn, type SignedIn } from './testing/console-harness.js';
 
@@ -151,9 +151,9 @@ async function startConsole(emu: TestEmulator, host: SlowHost, env: Record<strin
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><html><body><div id="root"></div></body></html>');
   const dbFile = join(dir, 'console.sqlite');
-  const db = openConsoleDb(dbFile);
-  await createOperators(db).add('support1', 'support', PASSWORD);
-  db.close();
+  const database = await openConsoleDatabase({ url: dbFile });
+  await createOperators(database.db).add('support1', 'support', PASSWORD);
+  await database.close();
 
   const o = emu.emulator.options;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -257,7 +257,7 @@ interface AuditRow {
 
 /** The nickname changes in the audit log, read from the file as a restarted server would. */
 function auditedChanges(dbFile: string): AuditRow[] {
-  const db = openConsoleDb(dbFile);
+  const db = openSqlite(dbFile);
   try {
     return db
       .prepare<[], AuditRow>(

@@ -38,8 +38,8 @@ async function main() {
   let emulator: LocalEmulator | undefined;
   // No IM_* settings: the local emulator, as in dev, but sign-in stays required here.
   if (apps.some((a) => a.emulator)) emulator = await startLocalEmulator(env, (msg) => log.info(msg));
-  const services = createConsoleServices({ signInRequired: true, settings });
-  const operators = services.operators.list().filter((o) => !o.disabled).length;
+  const services = await createConsoleServices({ signInRequired: true, settings });
+  const operators = (await services.operators.list()).filter((o) => !o.disabled).length;
   if (operators === 0) log.warn({ db: settings.db }, 'no operator can sign in yet: npm run operator -- add NAME --role admin');
 
   const running = await startProductionServer({ apps, services, staticRoot, port, host, log });
@@ -53,7 +53,7 @@ async function main() {
     log.info({ signal, timeoutSeconds: shutdownMs / 1000 }, 'finishing calls in flight');
     const how = await running.shutdown(shutdownMs);
     await emulator?.close();
-    services.close();
+    await services.close();
     if (how === 'drained') log.info('stopped');
     else log.warn('stopped; calls still open were cut off (their audit rows read "outcome unknown")');
     log.flush();

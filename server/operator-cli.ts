@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { ROLES } from '../contract/roles.js';
-import { openConsoleDb } from './console-db.js';
 import { readConsoleSettings } from './console-services.js';
+import { openConsoleDatabase } from './store/database.js';
 import { createOperators, OperatorError } from './operators.js';
 import { createSecondFactor } from './second-factor.js';
 
@@ -72,7 +72,9 @@ export async function runOperatorCli(argv: string[], env: Record<string, string 
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const db = openConsoleDb(readConsoleSettings(env).db);
+  const settings = readConsoleSettings(env);
+  const database = await openConsoleDatabase({ url: settings.databaseUrl ?? settings.db });
+  const { db } = database;
   const operators = createOperators(db);
   const need = (n: number) => {
     if (args.length !== n) throw new UsageError(`${command}: expected ${n} argument${n === 1 ? '' : 's'}`);
@@ -89,7 +91,7 @@ export async function runOperatorCli(argv: string[], env: Record<string, string 
       }
       case 'list': {
         need(0);
-        const list = operators.list();
+        const list = await operators.list();
         if (list.length === 0) console.log('no operators');
         for (const op of list) {
           console.log(`${op.username.padEnd(24)} ${op.role.padEnd(10)} ${op.disabled ? 'disabled' : 'active  '} since ${new Date(op.createdAt).toISOString()}`);
@@ -98,32 +100,32 @@ export async function runOperatorCli(argv: string[], env: Record<string, string 
       }
       case 'set-role': {
         need(2);
-        const op = operators.setRole(args[0]!, args[1]!);
+        const op = await operators.setRole(args[0]!, args[1]!);
         console.log(`${op.username} is now ${op.role}`);
         break;
       }
       case 'disable': {
         need(1);
-        console.log(`${operators.disable(args[0]!).username} is disabled; their sessions have ended`);
+        console.log(`${(await operators.disable(args[0]!)).username} is disabled; their sessions have ended`);
         break;
       }
       case 'enable': {
         need(1);
-        console.log(`${operators.enable(args[0]!).username} is enabled`);
+        console.log(`${(await operators.enable(args[0]!)).username} is enabled`);
         break;
       }
       case 'reset-password': {
         need(1);
-        if (!operators.get(args[0]!)) throw new OperatorError(`no operator "${args[0]}"`);
+        if (!(await operators.get(args[0]!))) throw new OperatorError(`no operator "${args[0]}"`);
         const op = await operators.resetPassword(args[0]!, await readPassword());
         console.log(`new password set for ${op.username}; their sessions have ended`);
         break;
       }
       case 'reset-2fa': {
         need(1);
-        const op = operators.get(args[0]!);
+        const op = await operators.get(args[0]!);
         if (!op) throw new OperatorError(`no operator "${args[0]}"`);
-        createSecondFactor(db).reset(op.id);
+        await createSecondFactor(db).reset(op.id);
         console.log(`second factor removed for ${op.username}; their sessions have ended`);
         break;
       }
@@ -142,7 +144,7 @@ export async function runOperatorCli(argv: string[], env: Record<string, string 
     }
     throw e;
   } finally {
-    db.close();
+    await database.close();
   }
 }
 

@@ -30,8 +30,8 @@ describe('operators, for admins', () => {
       expect(res.status, `${method} ${path}`).toBe(403);
       expect(await res.json()).toMatchObject({ error: 'forbidden_role' });
     }
-    expect(c.services.operators.get('eve')).toBeUndefined();
-    expect(c.services.audit.query({ operator: 'moderator' }).entries.filter((e) => e.refusal === 'forbidden_role')).toHaveLength(3);
+    expect(await c.services.operators.get('eve')).toBeUndefined();
+    expect((await c.services.audit.query({ operator: 'moderator' })).entries.filter((e) => e.refusal === 'forbidden_role')).toHaveLength(3);
   });
 
   it('adds a local operator with a password shown once, which signs in', async () => {
@@ -47,9 +47,9 @@ describe('operators, for admins', () => {
     // Names are checked as the CLI checks them; an existing one is refused.
     expect((await admin.call('POST', '/im-console/operators', { username: 'bad name', role: 'viewer' })).status).toBe(400);
     expect(await (await admin.call('POST', '/im-console/operators', { username: 'dana', role: 'viewer' })).json()).toMatchObject({ error: 'invalid_operator' });
-    const row = c.services.audit.query({ action: 'POST im-console/operators' }).entries[0];
+    const row = (await c.services.audit.query({ action: 'POST im-console/operators' })).entries[0];
     expect(row).toMatchObject({ operator: 'admin', target: 'dana', summary: '{"role":"support"}', status: 200 });
-    expect(JSON.stringify(c.services.audit.query({}).entries)).not.toContain(password);
+    expect(JSON.stringify((await c.services.audit.query({})).entries)).not.toContain(password);
   });
 
   it('changes a role and disables: the operator’s open session follows at its next request', async () => {
@@ -66,7 +66,7 @@ describe('operators, for admins', () => {
     expect((await support.call('GET', '/im-console/session')).status).toBe(401);
     expect((await admin.call('PATCH', '/im-console/operators/support', { disabled: false })).status).toBe(200);
     expect((await admin.call('PATCH', '/im-console/operators/nobody', { disabled: true })).status).toBe(404);
-    expect(c.services.audit.query({ action: 'PATCH im-console/operators/{name}' }).entries.map((e) => e.summary)).toEqual([
+    expect((await c.services.audit.query({ action: 'PATCH im-console/operators/{name}' })).entries.map((e) => e.summary)).toEqual([
       '{"disabled":false}',
       '{"disabled":true}',
       '{"role":"viewer"}',
@@ -82,7 +82,7 @@ describe('operators, for admins', () => {
       expect(res.status).toBe(409);
       expect(await res.json()).toMatchObject({ error: 'last_admin' });
     }
-    expect(c.services.operators.get('admin')).toMatchObject({ role: 'admin', disabled: false });
+    expect(await c.services.operators.get('admin')).toMatchObject({ role: 'admin', disabled: false });
     // With a second admin, the first may step down.
     await admin.call('POST', '/im-console/operators', { username: 'root2', role: 'admin' });
     expect((await admin.call('PATCH', '/im-console/operators/admin', { role: 'moderator' })).status).toBe(200);
@@ -98,18 +98,18 @@ describe('operators, for admins', () => {
     const { password } = (await reset.json()) as { password: string };
     expect((await support.call('GET', '/im-console/session')).status).toBe(401);
     support = await signIn(c.url, 'support', password);
-    expect(c.services.audit.query({ action: 'POST im-console/operators/{name}/password' }).entries[0]).toMatchObject({ summary: '{"password":"[redacted]"}' });
+    expect((await c.services.audit.query({ action: 'POST im-console/operators/{name}/password' })).entries[0]).toMatchObject({ summary: '{"password":"[redacted]"}' });
 
     expect((await admin.call('DELETE', '/im-console/operators/support/sessions')).status).toBe(204);
     expect((await support.call('GET', '/im-console/session')).status).toBe(401);
 
-    const id = c.services.operators.get('support')!.id;
-    c.services.secondFactor.begin(id, 'support');
-    c.services.db.prepare('UPDATE operators SET totp_secret = totp_pending_secret WHERE id = ?').run(id);
+    const id = (await c.services.operators.get('support'))!.id;
+    await c.services.secondFactor.begin(id, 'support');
+    await c.services.db.updateTable('operators').set((e) => ({ totp_secret: e.ref('totp_pending_secret') })).where('id', '=', id).execute();
     expect((await (await admin.call('GET', '/im-console/operators')).json()) as { operators: OperatorView[] }).toMatchObject({
       operators: expect.arrayContaining([expect.objectContaining({ username: 'support', signIn: 'password+totp' })]),
     });
     expect((await admin.call('DELETE', '/im-console/operators/support/second-factor')).status).toBe(204);
-    expect(c.services.secondFactor.enrolled(id)).toBe(false);
+    expect(await c.services.secondFactor.enrolled(id)).toBe(false);
   });
 });

@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openConsoleDb } from './console-db.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openConsoleDatabase } from './store/database.js';
+import { DIALECTS, newPostgresDatabase, openTestDatabase } from './testing/test-database.js';
 import { generate } from 'otplib';
 import { createOperators, OperatorError } from './operators.js';
 import { createSecondFactor } from './second-factor.js';
@@ -12,35 +13,41 @@ import { createSessions } from './sessions.js';
 const dir = mkdtempSync(join(tmpdir(), 'im-console-ops-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('operators', () => {
+describe.each(DIALECTS)('operators on %s', (dialect) => {
   it('stores argon2id hashes only, verifies, and refuses disabled accounts', async () => {
-    const db = openConsoleDb(':memory:');
+    const database = await openTestDatabase(dialect);
+    const { db } = database;
     const ops = createOperators(db);
     await ops.add('Alice', 'support', 'a long enough password');
-    const row = db.prepare('SELECT * FROM operators').get() as { username: string; password_hash: string };
+    const row = await db.selectFrom('operators').selectAll().executeTakeFirstOrThrow();
     expect(row.username).toBe('alice');
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(JSON.stringify(row)).not.toContain('a long enough password');
     expect(await ops.verify('ALICE', 'a long enough password')).toMatchObject({ username: 'alice', role: 'support' });
     expect(await ops.verify('alice', 'a long enough passworD')).toBeUndefined();
     expect(await ops.verify('nobody', 'a long enough password')).toBeUndefined();
-    ops.disable('alice');
+    await ops.disable('alice');
     expect(await ops.verify('alice', 'a long enough password')).toBeUndefined();
-    ops.enable('alice');
+    await ops.enable('alice');
     expect(await ops.verify('alice', 'a long enough password')).toBeDefined();
     await expect(ops.add('alice', 'admin', 'another long password')).rejects.toThrow(/already exists/);
     await expect(ops.add('bob', 'root', 'another long password')).rejects.toThrow(OperatorError);
     await expect(ops.add('bob', 'admin', 'short')).rejects.toThrow(/at least 12/);
     await expect(ops.add('bad name', 'admin', 'another long password')).rejects.toThrow(/not a valid operator name/);
-    db.close();
+    await database.close();
   });
 });
 
-describe('npm run operator', () => {
+describe.each(DIALECTS)('npm run operator on %s', (dialect) => {
   const dbFile = join(dir, 'console.sqlite');
+  let databaseUrl = '';
+  beforeAll(async () => {
+    if (dialect === 'postgres') databaseUrl = await newPostgresDatabase();
+  });
+  const open = () => openConsoleDatabase({ url: databaseUrl || dbFile });
   const run = (args: string[], input?: string) => {
     const r = spawnSync(process.execPath, ['server/bin/operator.mjs', ...args], {
-      env: { ...process.env, CONSOLE_DB: dbFile },
+      env: { ...process.env, CONSOLE_DB: dbFile, DATABASE_URL: databaseUrl },
       input: input ?? '',
       encoding: 'utf8',
     });
@@ -58,33 +65,35 @@ describe('npm run operator', () => {
     expect(run(['list']).out).toMatch(/^carol\s+moderator\s+disabled/m);
     expect(run(['reset-password', 'dave'], 'dave-new-password\n').code).toBe(0);
 
-    const db = openConsoleDb(dbFile);
-    const ops = createOperators(db);
+    const database = await open();
+    const ops = createOperators(database.db);
     expect(await ops.verify('dave', 'dave-new-password')).toMatchObject({ role: 'support' });
     expect(await ops.verify('dave', 'dave-password-12')).toBeUndefined();
     expect(await ops.verify('carol', 'carol-password-1')).toBeUndefined();
-    db.close();
+    await database.close();
     // Passwords never reach the output, nor the database file in clear.
-    expect(readFileSync(dbFile).includes('dave-new-password')).toBe(false);
+    if (dialect === 'sqlite') expect(readFileSync(dbFile).includes('dave-new-password')).toBe(false);
   });
 
-  it('reset-2fa removes a second factor and ends the sessions', { timeout: 60_000 }, async () => {
+  // The rest does not depend on the database: once, on the default one.
+  it.runIf(dialect === 'sqlite')('reset-2fa removes a second factor and ends the sessions', { timeout: 60_000 }, async () => {
     expect(run(['add', 'frank', '--role', 'admin'], 'frank-password-1\n').code).toBe(0);
-    const db = openConsoleDb(dbFile);
-    const frank = createOperators(db).get('frank')!;
+    const database = await open();
+    const { db } = database;
+    const frank = (await createOperators(db).get('frank'))!;
     const factor = createSecondFactor(db);
-    const { secret } = factor.begin(frank.id, 'frank');
+    const { secret } = await factor.begin(frank.id, 'frank');
     expect(await factor.confirm(frank.id, await generate({ secret }))).toHaveLength(10);
-    createSessions(db, { idleMs: 60_000, maxMs: 60_000 }).create(frank.id, 'password+totp');
+    await createSessions(db, { idleMs: 60_000, maxMs: 60_000 }).create(frank.id, 'password+totp');
     expect(run(['reset-2fa', 'frank'])).toEqual({ code: 0, out: 'second factor removed for frank; their sessions have ended\n' });
-    expect(factor.enrolled(frank.id)).toBe(false);
-    expect(factor.recoveryCodesLeft(frank.id)).toBe(0);
-    expect(db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE operator_id = ?').get(frank.id)).toEqual({ n: 0 });
+    expect(await factor.enrolled(frank.id)).toBe(false);
+    expect(await factor.recoveryCodesLeft(frank.id)).toBe(0);
+    expect(await db.selectFrom('sessions').selectAll().where('operator_id', '=', frank.id).execute()).toEqual([]);
     expect(run(['reset-2fa', 'nobody'])).toMatchObject({ code: 1, out: expect.stringMatching(/no operator "nobody"/) });
-    db.close();
+    await database.close();
   });
 
-  it('explains mistakes with a non-zero exit', () => {
+  it.runIf(dialect === 'sqlite')('explains mistakes with a non-zero exit', () => {
     expect(run(['add', 'erin', '--role', 'root'], 'erin-password-12\n')).toMatchObject({ code: 1, out: expect.stringMatching(/not a role/) });
     expect(run(['add', 'erin'], 'erin-password-12\n')).toMatchObject({ code: 2, out: expect.stringMatching(/--role ROLE is required/) });
     expect(run(['add', 'erin', '--role', 'viewer'], 'short\n')).toMatchObject({ code: 1, out: expect.stringMatching(/at least 12/) });

@@ -1,6 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { isRole, type Role } from '../contract/roles.js';
-import type { ConsoleDb } from './console-db.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { OperatorsTable, Tables } from './store/tables.js';
 
 // Console accounts (not IM users). Passwords are stored only as argon2id hashes (the package's
 // default algorithm, with its default OWASP parameters) and never logged.
@@ -26,18 +27,7 @@ const NAME_RE = /^[a-z0-9][a-z0-9._@-]{0,63}$/;
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
 
-interface Row {
-  id: number;
-  username: string;
-  role: string;
-  password_hash: string;
-  disabled: number;
-  created_at: number;
-  updated_at: number;
-  last_sign_in_at: number | null;
-  totp_secret: string | null;
-  sso_subject: string | null;
-}
+type Row = Selectable<OperatorsTable>;
 
 const toOperator = (r: Row): Operator => ({
   id: r.id,
@@ -87,32 +77,35 @@ function checkPassword(password: string) {
 /** Verified against when the name is unknown, so a wrong name takes as long as a wrong password. */
 let dummyHash: Promise<string> | undefined;
 
-export function createOperators(db: ConsoleDb, now: () => number = Date.now) {
-  const byName = db.prepare<[string], Row>('SELECT * FROM operators WHERE username = ?');
-  const mustExist = (name: string): Row => {
-    const row = byName.get(normalizeName(name));
+export function createOperators(db: Kysely<Tables>, now: () => number = Date.now) {
+  const byName = (username: string) => db.selectFrom('operators').selectAll().where('username', '=', username).executeTakeFirst();
+  const mustExist = async (name: string): Promise<Row> => {
+    const row = await byName(normalizeName(name));
     if (!row) throw new OperatorError(`no operator "${name}"`);
     return row;
   };
+  /** The operator as it is now, after a change. */
+  const reread = async (username: string) => toOperator((await byName(username))!);
+  const endSessionsOf = (id: number) => db.deleteFrom('sessions').where('operator_id', '=', id);
 
   return {
     async add(name: string, role: string, password: string): Promise<Operator> {
       const username = normalizeName(name);
       const r = checkRole(role);
       checkPassword(password);
-      if (byName.get(username)) throw new OperatorError(`operator "${username}" already exists`);
+      if (await byName(username)) throw new OperatorError(`operator "${username}" already exists`);
       const t = now();
       const passwordHash = await hash(password);
-      db.prepare('INSERT INTO operators (username, role, password_hash, disabled, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)').run(username, r, passwordHash, t, t);
-      return toOperator(byName.get(username)!);
+      await db.insertInto('operators').values({ username, role: r, password_hash: passwordHash, disabled: 0, created_at: t, updated_at: t }).execute();
+      return reread(username);
     },
 
-    list(): Operator[] {
-      return db.prepare<[], Row>('SELECT * FROM operators ORDER BY username').all().map(toOperator);
+    async list(): Promise<Operator[]> {
+      return (await db.selectFrom('operators').selectAll().orderBy('username').execute()).map(toOperator);
     },
 
-    get(name: string): Operator | undefined {
-      const row = byName.get(name.trim().toLowerCase());
+    async get(name: string): Promise<Operator | undefined> {
+      const row = await byName(name.trim().toLowerCase());
       return row && toOperator(row);
     },
 
@@ -121,82 +114,86 @@ export function createOperators(db: ConsoleDb, now: () => number = Date.now) {
      * the provider's groups give today. A local operator of the same name stays theirs: the new
      * one gets the name with a number after it.
      */
-    ssoSignIn(subject: string, wantedName: string, role: Role): Operator {
+    async ssoSignIn(subject: string, wantedName: string, role: Role): Promise<Operator> {
       const t = now();
-      return db.transaction(() => {
-        const known = db.prepare<[string], Row>('SELECT * FROM operators WHERE sso_subject = ?').get(subject);
-        if (known) {
-          if (known.role !== role) db.prepare('UPDATE operators SET role = ?, updated_at = ? WHERE id = ?').run(checkRole(role), t, known.id);
-          return toOperator(byName.get(known.username)!);
-        }
-        const base = ssoName(wantedName);
-        let username = base;
-        for (let i = 2; byName.get(username); i++) username = `${base}-${i}`;
-        db.prepare('INSERT INTO operators (username, role, password_hash, disabled, created_at, updated_at, sso_subject) VALUES (?, ?, ?, 0, ?, ?, ?)').run(
-          username,
-          checkRole(role),
-          NO_PASSWORD,
-          t,
-          t,
-          subject,
-        );
-        return toOperator(byName.get(username)!);
-      })();
+      const known = await db.selectFrom('operators').selectAll().where('sso_subject', '=', subject).executeTakeFirst();
+      if (known) {
+        if (known.role !== role) await db.updateTable('operators').set({ role: checkRole(role), updated_at: t }).where('id', '=', known.id).execute();
+        return reread(known.username);
+      }
+      const base = ssoName(wantedName);
+      // Two first sign-ins racing for one name: the unique index lets one in, the other takes the next.
+      for (let i = 1; ; i++) {
+        const username = i === 1 ? base : `${base}-${i}`;
+        if (await byName(username)) continue;
+        const added = await db
+          .insertInto('operators')
+          .values({ username, role: checkRole(role), password_hash: NO_PASSWORD, disabled: 0, created_at: t, updated_at: t, sso_subject: subject })
+          .onConflict((c) => c.doNothing())
+          .returning('username')
+          .executeTakeFirst();
+        if (added) return reread(added.username);
+        // The subject itself may have been added by a sign-in racing this one.
+        const raced = await db.selectFrom('operators').selectAll().where('sso_subject', '=', subject).executeTakeFirst();
+        if (raced) return toOperator(raced);
+      }
     },
 
-    setRole(name: string, role: string): Operator {
-      const row = mustExist(name);
-      db.prepare('UPDATE operators SET role = ?, updated_at = ? WHERE id = ?').run(checkRole(role), now(), row.id);
-      return toOperator(byName.get(row.username)!);
+    async setRole(name: string, role: string): Promise<Operator> {
+      const row = await mustExist(name);
+      await db.updateTable('operators').set({ role: checkRole(role), updated_at: now() }).where('id', '=', row.id).execute();
+      return reread(row.username);
     },
 
     /** Disables the account and ends its sessions at once. */
-    disable(name: string): Operator {
-      const row = mustExist(name);
-      db.transaction(() => {
-        db.prepare('UPDATE operators SET disabled = 1, updated_at = ? WHERE id = ?').run(now(), row.id);
-        db.prepare('DELETE FROM sessions WHERE operator_id = ?').run(row.id);
-      })();
-      return toOperator(byName.get(row.username)!);
+    async disable(name: string): Promise<Operator> {
+      const row = await mustExist(name);
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('operators').set({ disabled: 1, updated_at: now() }).where('id', '=', row.id).execute();
+        await trx.deleteFrom('sessions').where('operator_id', '=', row.id).execute();
+      });
+      return reread(row.username);
     },
 
-    enable(name: string): Operator {
-      const row = mustExist(name);
-      db.prepare('UPDATE operators SET disabled = 0, updated_at = ? WHERE id = ?').run(now(), row.id);
-      return toOperator(byName.get(row.username)!);
+    async enable(name: string): Promise<Operator> {
+      const row = await mustExist(name);
+      await db.updateTable('operators').set({ disabled: 0, updated_at: now() }).where('id', '=', row.id).execute();
+      return reread(row.username);
     },
 
     /** Sets a new password and ends the operator's sessions (whoever knew the old one is out). */
     async resetPassword(name: string, password: string): Promise<Operator> {
-      const row = mustExist(name);
+      const row = await mustExist(name);
       if (row.sso_subject !== null) throw new OperatorError(`${row.username} signs in through the identity provider and has no password here`);
       checkPassword(password);
       const passwordHash = await hash(password);
-      db.transaction(() => {
-        db.prepare('UPDATE operators SET password_hash = ?, updated_at = ? WHERE id = ?').run(passwordHash, now(), row.id);
-        db.prepare('DELETE FROM sessions WHERE operator_id = ?').run(row.id);
-      })();
-      return toOperator(byName.get(row.username)!);
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('operators').set({ password_hash: passwordHash, updated_at: now() }).where('id', '=', row.id).execute();
+        await trx.deleteFrom('sessions').where('operator_id', '=', row.id).execute();
+      });
+      return reread(row.username);
     },
 
     /** A sign-in opened a session: shown on the Operators page. */
-    signedIn(id: number): void {
-      db.prepare('UPDATE operators SET last_sign_in_at = ? WHERE id = ?').run(now(), id);
+    async signedIn(id: number): Promise<void> {
+      await db.updateTable('operators').set({ last_sign_in_at: now() }).where('id', '=', id).execute();
     },
 
     /** Ends every session of the operator (they sign in again at their next request). */
-    endSessions(name: string): number {
-      return db.prepare('DELETE FROM sessions WHERE operator_id = ?').run(mustExist(name).id).changes;
+    async endSessions(name: string): Promise<number> {
+      const { id } = await mustExist(name);
+      return Number((await endSessionsOf(id).executeTakeFirst()).numDeletedRows);
     },
 
     /** Enabled admins: the last one may be neither disabled nor demoted from the console. */
-    activeAdmins(): number {
-      return db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM operators WHERE role = 'admin' AND disabled = 0").get()!.n;
+    async activeAdmins(): Promise<number> {
+      const { n } = await db.selectFrom('operators').select((e) => e.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('disabled', '=', 0).executeTakeFirstOrThrow();
+      return Number(n);
     },
 
     /** The operator when the name and password match an enabled account, else undefined. */
     async verify(name: string, password: string): Promise<Operator | undefined> {
-      const row = typeof name === 'string' && name.length <= 64 ? byName.get(name.trim().toLowerCase()) : undefined;
+      const row = typeof name === 'string' && name.length <= 64 ? await byName(name.trim().toLowerCase()) : undefined;
       if (!row || typeof password !== 'string' || password.length > PASSWORD_MAX) {
         dummyHash ??= hash('not-a-real-password-only-for-timing');
         await verify(await dummyHash, typeof password === 'string' ? password.slice(0, PASSWORD_MAX) : '').catch(() => false);

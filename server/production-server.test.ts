@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../emulator/src/testing/harness.js';
-import { openConsoleDb } from './console-db.js';
+import { openConsoleDatabase } from './store/database.js';
 import { createConsoleServices, type ConsoleServices } from './console-services.js';
 import { emulatorApps } from './im-config.js';
 import { createOperators } from './operators.js';
@@ -43,13 +43,13 @@ describe('production server', () => {
 
   beforeAll(async () => {
     t = await startTestEmulator();
-    services = createConsoleServices({ signInRequired: true, settings: { db: ':memory:', idleMinutes: 30, maxHours: 12, trustProxy: false, require2fa: 'off' } });
+    services = await createConsoleServices({ signInRequired: true, settings: { db: ':memory:', idleMinutes: 30, maxHours: 12, trustProxy: false, require2fa: 'off' } });
     await services.operators.add('viewer', 'viewer', PASSWORD);
     running = await startProductionServer({ apps: emulatorApps(t.emulator.port), services, staticRoot, port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
     await running.shutdown(1000);
-    services.close();
+    await services.close();
     await t.close();
   });
 
@@ -152,9 +152,9 @@ async function startMain(env: Record<string, string>): Promise<{ child: ChildPro
 describe('npm start (server/main.ts)', () => {
   it('on SIGTERM stops accepting, lets the call in flight finish, then exits 0', { timeout: 60_000 }, async () => {
     const dbFile = join(dir, 'console.sqlite');
-    const db = openConsoleDb(dbFile);
-    await createOperators(db).add('admin', 'admin', PASSWORD);
-    db.close();
+    const database = await openConsoleDatabase({ url: dbFile });
+    await createOperators(database.db).add('admin', 'admin', PASSWORD);
+    await database.close();
     const { child, url, output } = await startMain({
       PORT: '0',
       HOST: '127.0.0.1',

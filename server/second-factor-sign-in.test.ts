@@ -94,7 +94,7 @@ describe('signing in with a second factor', () => {
     expect(await replay.json()).toMatchObject({ error: 'invalid_second_factor' });
 
     expect((await me.call('PUT', '/im/demo/users/alice/password', { newpassword: 'An0ther-Passw0rd' })).status).toBe(200);
-    const rows = c.services.audit.query({}).entries;
+    const rows = (await c.services.audit.query({})).entries;
     expect(rows.find((r) => r.action.endsWith('password'))).toMatchObject({ operator: 'admin', signIn: 'password+totp' });
     expect(rows.find((r) => r.action === 'POST im-console/session' && r.status === 200 && r.signIn === 'password+totp')).toBeDefined();
     expect(rows.filter((r) => r.refusal === 'invalid_second_factor')).toHaveLength(1);
@@ -131,7 +131,7 @@ describe('signing in with a second factor', () => {
     await addOperators(c.services, ['admin']);
     const { secret } = await enrolAdmin();
     const me = await signIn(c.url, 'admin', PASSWORD, await codeNow(secret));
-    c.services.secondFactor.reset(c.services.operators.get('admin')!.id);
+    await c.services.secondFactor.reset((await c.services.operators.get('admin'))!.id);
     expect((await me.call('GET', '/im-console/account')).status).toBe(401);
     const next = await signIn(c.url, 'admin');
     expect(next).toMatchObject({ signIn: 'password', secondFactor: { enrolled: false, required: true } });

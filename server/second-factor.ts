@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
-import type { ConsoleDb } from './console-db.js';
+import type { Kysely } from 'kysely';
+import type { Tables } from './store/tables.js';
 
 // A second factor for local operators: TOTP (RFC 6238, 30-second steps, 6 digits, the authenticator
 // apps' defaults) and ten one-time recovery codes. The TOTP secret must be readable to check a code,
@@ -45,31 +46,32 @@ async function matchingStep(secret: string, code: string, epoch: number, afterTi
   return result.valid && 'timeStep' in result ? result.timeStep : undefined;
 }
 
-interface Row {
-  totp_secret: string | null;
-  totp_pending_secret: string | null;
-  totp_last_step: number | null;
-}
-
-export function createSecondFactor(db: ConsoleDb, now: () => number = Date.now) {
-  const row = db.prepare<[number], Row>('SELECT totp_secret, totp_pending_secret, totp_last_step FROM operators WHERE id = ?');
+export function createSecondFactor(db: Kysely<Tables>, now: () => number = Date.now) {
+  const row = (operatorId: number) =>
+    db.selectFrom('operators').select(['totp_secret', 'totp_pending_secret', 'totp_last_step']).where('id', '=', operatorId).executeTakeFirst();
   const epoch = () => Math.floor(now() / 1000);
 
   return {
     /** Enrolled: a confirmed TOTP secret. */
-    enrolled(operatorId: number): boolean {
-      return !!row.get(operatorId)?.totp_secret;
+    async enrolled(operatorId: number): Promise<boolean> {
+      return !!(await row(operatorId))?.totp_secret;
     },
 
     /** Recovery codes not used yet. */
-    recoveryCodesLeft(operatorId: number): number {
-      return (db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM recovery_codes WHERE operator_id = ? AND used_at IS NULL').get(operatorId)?.n ?? 0);
+    async recoveryCodesLeft(operatorId: number): Promise<number> {
+      const { n } = await db
+        .selectFrom('recovery_codes')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('operator_id', '=', operatorId)
+        .where('used_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      return Number(n);
     },
 
     /** A new secret waiting for its first code; an earlier unconfirmed one is replaced. */
-    begin(operatorId: number, username: string): Enrolment {
+    async begin(operatorId: number, username: string): Promise<Enrolment> {
       const secret = generateSecret();
-      db.prepare('UPDATE operators SET totp_pending_secret = ? WHERE id = ?').run(secret, operatorId);
+      await db.updateTable('operators').set({ totp_pending_secret: secret }).where('id', '=', operatorId).execute();
       return { secret, uri: generateURI({ issuer: ISSUER, label: username, secret }) };
     },
 
@@ -78,17 +80,19 @@ export function createSecondFactor(db: ConsoleDb, now: () => number = Date.now) 
      * and ten recovery codes are made (returned once, kept hashed). Undefined when the code is wrong.
      */
     async confirm(operatorId: number, code: string): Promise<string[] | undefined> {
-      const pending = row.get(operatorId)?.totp_pending_secret;
+      const pending = (await row(operatorId))?.totp_pending_secret;
       if (!pending || !isTotpShape(code)) return undefined;
       const step = await matchingStep(pending, code, epoch());
       if (step === undefined) return undefined;
       const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-      db.transaction(() => {
-        db.prepare('UPDATE operators SET totp_secret = ?, totp_pending_secret = NULL, totp_last_step = ? WHERE id = ?').run(pending, step, operatorId);
-        db.prepare('DELETE FROM recovery_codes WHERE operator_id = ?').run(operatorId);
-        const add = db.prepare('INSERT INTO recovery_codes (operator_id, code_hash) VALUES (?, ?)');
-        for (const c of codes) add.run(operatorId, digest(c));
-      })();
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('operators').set({ totp_secret: pending, totp_pending_secret: null, totp_last_step: step }).where('id', '=', operatorId).execute();
+        await trx.deleteFrom('recovery_codes').where('operator_id', '=', operatorId).execute();
+        await trx
+          .insertInto('recovery_codes')
+          .values(codes.map((c) => ({ operator_id: operatorId, code_hash: digest(c), used_at: null })))
+          .execute();
+      });
       return codes;
     },
 
@@ -97,35 +101,38 @@ export function createSecondFactor(db: ConsoleDb, now: () => number = Date.now) 
      * for the rest of its window), or an unused recovery code (spent by this use).
      */
     async check(operatorId: number, code: string): Promise<SecondFactorCheck> {
-      const r = row.get(operatorId);
+      const r = await row(operatorId);
       if (!r?.totp_secret) return false;
       if (isTotpShape(code)) {
         const step = await matchingStep(r.totp_secret, code, epoch(), r.totp_last_step);
         if (step === undefined) return false;
         // Conditional, so two sign-ins racing with the same code cannot both pass.
-        const moved = db
-          .prepare('UPDATE operators SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)')
-          .run(step, operatorId, step);
-        return moved.changes === 1 ? 'totp' : false;
+        const moved = await db
+          .updateTable('operators')
+          .set({ totp_last_step: step })
+          .where('id', '=', operatorId)
+          .where((e) => e.or([e('totp_last_step', 'is', null), e('totp_last_step', '<', step)]))
+          .executeTakeFirst();
+        return Number(moved.numUpdatedRows) === 1 ? 'totp' : false;
       }
       const wanted = Buffer.from(digest(code), 'hex');
-      const unused = db.prepare<[number], { id: number; code_hash: string }>('SELECT id, code_hash FROM recovery_codes WHERE operator_id = ? AND used_at IS NULL').all(operatorId);
+      const unused = await db.selectFrom('recovery_codes').select(['id', 'code_hash']).where('operator_id', '=', operatorId).where('used_at', 'is', null).execute();
       const match = unused.find((u) => timingSafeEqual(Buffer.from(u.code_hash, 'hex'), wanted));
       if (!match) return false;
-      const spent = db.prepare('UPDATE recovery_codes SET used_at = ? WHERE id = ? AND used_at IS NULL').run(now(), match.id);
-      return spent.changes === 1 ? 'recovery' : false;
+      const spent = await db.updateTable('recovery_codes').set({ used_at: now() }).where('id', '=', match.id).where('used_at', 'is', null).executeTakeFirst();
+      return Number(spent.numUpdatedRows) === 1 ? 'recovery' : false;
     },
 
     /**
      * Removes the second factor and ends the operator's sessions (whoever holds the lost phone is
      * out); they enrol again at their next sign-in if their role requires it.
      */
-    reset(operatorId: number): void {
-      db.transaction(() => {
-        db.prepare('UPDATE operators SET totp_secret = NULL, totp_pending_secret = NULL, totp_last_step = NULL WHERE id = ?').run(operatorId);
-        db.prepare('DELETE FROM recovery_codes WHERE operator_id = ?').run(operatorId);
-        db.prepare('DELETE FROM sessions WHERE operator_id = ?').run(operatorId);
-      })();
+    async reset(operatorId: number): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('operators').set({ totp_secret: null, totp_pending_secret: null, totp_last_step: null }).where('id', '=', operatorId).execute();
+        await trx.deleteFrom('recovery_codes').where('operator_id', '=', operatorId).execute();
+        await trx.deleteFrom('sessions').where('operator_id', '=', operatorId).execute();
+      });
     },
   };
 }

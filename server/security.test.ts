@@ -67,7 +67,7 @@ describe('1. a change the audit log could not summarise', () => {
     const text = await fetch(`${c.url}/im/demo/users/alice`, { method: 'PUT', headers: { 'Content-Type': 'text/plain', Cookie: support.cookie, 'X-CSRF-Token': support.csrfToken }, body: 'nickname=x' });
     expect(text.status).toBe(400);
     expect(c.apiCalls()).toEqual([]);
-    const refused = c.services.audit.query({}).entries.filter((e) => e.refusal === 'invalid_body');
+    const refused = (await c.services.audit.query({})).entries.filter((e) => e.refusal === 'invalid_body');
     expect(refused.map((e) => [e.operator, e.action])).toEqual([
       ['support', 'PUT users/{username}'],
       ['moderator', 'POST chatgroups/{group}/mute'],
@@ -82,7 +82,7 @@ describe('1. a change the audit log could not summarise', () => {
     // Member attributes are the deepest body the API takes: well within the bound.
     const res = await me.call('PUT', `/im/demo/metadata/chatgroup/${group}/user/bob`, { metaData: { title: 'Mod', apiKey: 'k-123' } });
     expect(res.status).toBe(200);
-    const [entry] = c.services.audit.query({ action: 'metadata' }).entries;
+    const [entry] = (await c.services.audit.query({ action: 'metadata' })).entries;
     expect(JSON.parse(entry!.summary)).toEqual({ metaData: { title: 'Mod', apiKey: '[redacted]' } });
   });
 });
@@ -100,7 +100,7 @@ describe('3. parallel guesses', () => {
     expect(right.status).toBe(429);
     expect(right.headers.get('set-cookie')).toBeNull();
     // Only five passwords were checked: five refusals for a wrong password in the log.
-    expect(c.services.audit.query({ target: 'admin' }).entries.filter((e) => e.refusal === 'invalid_credentials')).toHaveLength(5);
+    expect((await c.services.audit.query({ target: 'admin' })).entries.filter((e) => e.refusal === 'invalid_credentials')).toHaveLength(5);
   });
 
   it('checks at most 20 of 300 unknown names sent at once from one address', async () => {
@@ -156,7 +156,7 @@ describe('5. sign-in names that are not names', () => {
     const body = await res.text();
     expect(body).not.toContain(username);
     expect(JSON.parse(body)).toEqual({ error: 'invalid_credentials', error_description: expect.any(String) });
-    const [row] = c.services.audit.query({}).entries;
+    const [row] = (await c.services.audit.query({})).entries;
     expect(row).toMatchObject({ action: 'POST im-console/session', status: 401, refusal: 'invalid_name', address: '127.0.0.1' });
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
@@ -175,7 +175,7 @@ describe('6. secrets in the audit path', () => {
       Authorization: 'Bd-Secret-3',
     });
     expect(res.status).toBe(200);
-    const [entry] = c.services.audit.query({ action: 'password' }).entries;
+    const [entry] = (await c.services.audit.query({ action: 'password' })).entries;
     expect(entry!.path).toBe('users/bob/password?newpassword=%5Bredacted%5D&client_secret=%5Bredacted%5D&access_token=%5Bredacted%5D&PWD=%5Bredacted%5D&keep=1');
     const admin = await signIn(c.url, 'admin');
     const everything = (await (await admin.call('GET', '/im-console/audit')).text()) + (await (await admin.call('GET', '/im-console/audit?format=csv')).text());
@@ -191,13 +191,13 @@ describe('7. refused calls', () => {
     for (let i = 0; i < 40; i++) expect((await me.call('POST', '/im/demo/users/bob/deactivate')).status).toBe(403);
     const noCsrf = await fetch(`${c.url}/im/demo/users/bob/deactivate`, { method: 'POST', headers: { Cookie: me.cookie } });
     expect(noCsrf.status).toBe(403);
-    const refusals = c.services.audit.query({ limit: 500 }).entries.filter((e) => e.refusal);
+    const refusals = (await c.services.audit.query({ limit: 500 })).entries.filter((e) => e.refusal);
     expect(refusals).toHaveLength(30);
     expect(refusals.every((e) => e.operator === 'viewer' && e.address === '127.0.0.1')).toBe(true);
     // A minute later they are written again.
     c.clock.now += 61_000;
     expect((await fetch(`${c.url}/im/demo/users/bob/deactivate`, { method: 'POST', headers: { Cookie: me.cookie } })).status).toBe(403);
-    expect(c.services.audit.query({}).entries[0]).toMatchObject({ refusal: 'csrf_failed', operator: 'viewer', action: 'POST users/bob/deactivate' });
+    expect((await c.services.audit.query({})).entries[0]).toMatchObject({ refusal: 'csrf_failed', operator: 'viewer', action: 'POST users/bob/deactivate' });
   });
 });
 
@@ -274,14 +274,14 @@ describe('write-ahead audit', () => {
     const me = await signIn(c.url, 'support');
     // The host sees the call while the console's row is already there, with no outcome yet.
     let seenAtHost: { status: number | null; action: string } | undefined;
-    c.upstream.beforeCall = (url) => {
+    c.upstream.beforeCall = async (url) => {
       if (!url.endsWith('/users/dave/deactivate')) return;
-      const [entry] = c.services.audit.query({ target: 'dave' }).entries;
+      const [entry] = (await c.services.audit.query({ target: 'dave' })).entries;
       seenAtHost = entry && { status: entry.status, action: entry.action };
     };
     expect((await me.call('POST', '/im/demo/users/dave/deactivate')).status).toBe(200);
     expect(seenAtHost).toEqual({ status: null, action: 'POST users/{username}/deactivate' });
-    expect(c.services.audit.query({ target: 'dave' }).entries[0]).toMatchObject({ status: 200 });
+    expect((await c.services.audit.query({ target: 'dave' })).entries[0]).toMatchObject({ status: 200 });
     await me.call('POST', '/im/demo/users/dave/activate');
   });
 
@@ -289,7 +289,7 @@ describe('write-ahead audit', () => {
     c = await serveConsole(apps);
     await addOperators(c.services, ['support']);
     const me = await signIn(c.url, 'support');
-    c.services.db.exec("CREATE TRIGGER audit_full BEFORE INSERT ON audit WHEN new.method = 'POST' BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    c.services.sqlite!.exec("CREATE TRIGGER audit_full BEFORE INSERT ON audit WHEN new.method = 'POST' BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     const res = await me.call('POST', '/im/demo/users/dave/deactivate');
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ error: 'audit_unavailable' });
@@ -310,7 +310,7 @@ describe('a second round of attacks', () => {
     expect((await me.call('POST', '/im/demo/users/dave/deactivate')).status).toBe(502);
     c.upstream.beforeCall = cut('ECONNREFUSED');
     expect((await me.call('POST', '/im/demo/users/dave/activate')).status).toBe(502);
-    const [refused, reset] = c.services.audit.query({ target: 'dave' }).entries;
+    const [refused, reset] = (await c.services.audit.query({ target: 'dave' })).entries;
     expect(reset).toMatchObject({ action: 'POST users/{username}/deactivate', status: null });
     expect(refused).toMatchObject({ action: 'POST users/{username}/activate', status: 502 });
   });
@@ -333,7 +333,7 @@ describe('a second round of attacks', () => {
     const padded = `{"zzz":"${'A'.repeat(4100)}","__proto__":{"x":1},"nickname":"first","nickname":"hidden-after-pad"}`;
     const res = await fetch(`${c.url}/im/demo/users/carol`, { method: 'PUT', headers: { ...JSON_TYPE, Cookie: me.cookie, 'X-CSRF-Token': me.csrfToken }, body: padded });
     expect(res.status).toBe(200);
-    const [entry] = c.services.audit.query({ target: 'carol' }).entries;
+    const [entry] = (await c.services.audit.query({ target: 'carol' })).entries;
     expect(entry!.summary).toContain('"nickname":"hidden-after-pad"');
     expect(entry!.summary).toContain('"__proto__":{"x":1}');
     expect(await nicknameOf('carol')).toBe('hidden-after-pad');
@@ -353,14 +353,14 @@ describe('a second round of attacks', () => {
     const res = await me.call('PUT', '/im/demo/users/bob/password?a=1;password=Semi-Secret-1', { newpassword: 'pw-bob-2' }, { 'X-Request-Id': 'forged-id' });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).not.toBe('forged-id');
-    expect(c.services.audit.query({ action: 'password' }).entries[0]!.path).toBe('users/bob/password?a=1;password=%5Bredacted%5D');
+    expect((await c.services.audit.query({ action: 'password' })).entries[0]!.path).toBe('users/bob/password?a=1;password=%5Bredacted%5D');
     expect(lines.some((l) => l.reqId === 'forged-id')).toBe(false);
 
     // One operator's refusals do not use up another's budget behind the same address.
     const viewer = await signIn(c.url, 'viewer');
     for (let i = 0; i < 31; i++) await viewer.call('POST', '/im/demo/users/bob/deactivate');
     expect((await me.call('DELETE', '/im/demo/users/bob')).status).toBe(403);
-    const refusals = c.services.audit.query({ limit: 500 }).entries.filter((e) => e.refusal);
+    const refusals = (await c.services.audit.query({ limit: 500 })).entries.filter((e) => e.refusal);
     expect(refusals.filter((e) => e.operator === 'viewer')).toHaveLength(30);
     expect(refusals.filter((e) => e.operator === 'support')).toHaveLength(1);
     expect(lines.filter((l) => l.msg?.startsWith('refusal not audited'))).toEqual([expect.objectContaining({ operator: 'viewer', action: 'POST users/{username}/deactivate' })]);
@@ -371,7 +371,7 @@ describe('a second round of attacks', () => {
     await addOperators(c.services, ['viewer']);
     const me = await signIn(c.url, 'viewer');
     expect((await me.call('GET', '/im-console/audit?cursor=abc')).status).toBe(403);
-    expect(c.services.audit.query({}).entries[0]).toMatchObject({ operator: 'viewer', action: 'GET im-console/audit', refusal: 'forbidden_role' });
+    expect((await c.services.audit.query({})).entries[0]).toMatchObject({ operator: 'viewer', action: 'GET im-console/audit', refusal: 'forbidden_role' });
   });
 
   it('reads no body for a caller who is not signed in: 401 before the body has arrived', async () => {

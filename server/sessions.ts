@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../contract/roles.js';
-import type { ConsoleDb } from './console-db.js';
+import { sql, type Kysely } from 'kysely';
+import type { Tables } from './store/tables.js';
 
 // Operator sessions: a random token in an HttpOnly cookie, its SHA-256 in the database. A session
 // ends after `idleMs` without a request, or `maxMs` after sign-in, whichever comes first.
@@ -23,75 +24,76 @@ export interface ActiveSession {
   secondFactor: boolean;
 }
 
-interface Row {
-  token_hash: string;
-  operator_id: number;
-  csrf_token: string;
-  created_at: number;
-  last_seen_at: number;
-  sign_in: string;
-  username: string;
-  role: Role;
-  disabled: number;
-  second_factor: number;
-}
-
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 const randomToken = () => randomBytes(32).toString('base64url');
 
 /** How often `touch` writes: a request every second need not rewrite the row every second. */
 const TOUCH_EVERY_MS = 15_000;
 
-export function createSessions(db: ConsoleDb, options: SessionOptions) {
+export function createSessions(db: Kysely<Tables>, options: SessionOptions) {
   const now = options.now ?? Date.now;
-  const find = db.prepare<[string], Row>(
-    `SELECT s.*, o.username, o.role, o.disabled, o.totp_secret IS NOT NULL AS second_factor FROM sessions s JOIN operators o ON o.id = s.operator_id WHERE s.token_hash = ?`,
-  );
-  const remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+  const remove = (key: string) => db.deleteFrom('sessions').where('token_hash', '=', key).execute();
 
   return {
-    create(operatorId: number, signIn = 'password'): { token: string; csrfToken: string } {
+    async create(operatorId: number, signIn = 'password'): Promise<{ token: string; csrfToken: string }> {
       const token = randomToken();
       const csrfToken = randomToken();
       const t = now();
       // Expired rows go when someone signs in: no timer to stop at shutdown.
-      db.prepare('DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?').run(t - options.idleMs, t - options.maxMs);
-      db.prepare('INSERT INTO sessions (token_hash, operator_id, csrf_token, created_at, last_seen_at, sign_in) VALUES (?, ?, ?, ?, ?, ?)').run(
-        digest(token),
-        operatorId,
-        csrfToken,
-        t,
-        t,
-        signIn,
-      );
+      await db
+        .deleteFrom('sessions')
+        .where((e) => e.or([e('last_seen_at', '<', t - options.idleMs), e('created_at', '<', t - options.maxMs)]))
+        .execute();
+      await db
+        .insertInto('sessions')
+        .values({ token_hash: digest(token), operator_id: operatorId, csrf_token: csrfToken, created_at: t, last_seen_at: t, sign_in: signIn })
+        .execute();
       return { token, csrfToken };
     },
 
     /** The live session for this cookie value (and counts this request as activity), or undefined. */
-    get(token: string | undefined): ActiveSession | undefined {
+    async get(token: string | undefined): Promise<ActiveSession | undefined> {
       if (!token || token.length > 200) return undefined;
       const key = digest(token);
-      const row = find.get(key);
+      const row = await db
+        .selectFrom('sessions as s')
+        .innerJoin('operators as o', 'o.id', 's.operator_id')
+        .select(['s.operator_id', 's.csrf_token', 's.created_at', 's.last_seen_at', 's.sign_in', 'o.username', 'o.role', 'o.disabled'])
+        .select(sql<number>`CASE WHEN o.totp_secret IS NULL THEN 0 ELSE 1 END`.as('second_factor'))
+        .where('s.token_hash', '=', key)
+        .executeTakeFirst();
       if (!row) return undefined;
       const t = now();
       if (row.disabled === 1 || t - row.last_seen_at > options.idleMs || t - row.created_at > options.maxMs) {
-        remove.run(key);
+        await remove(key);
         return undefined;
       }
-      if (t - row.last_seen_at > TOUCH_EVERY_MS) db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(t, key);
+      if (t - row.last_seen_at > TOUCH_EVERY_MS) await db.updateTable('sessions').set({ last_seen_at: t }).where('token_hash', '=', key).execute();
       return {
         username: row.username,
-        role: row.role,
+        role: row.role as Role,
         csrfToken: row.csrf_token,
         operatorId: row.operator_id,
         createdAt: row.created_at,
         signIn: row.sign_in,
-        secondFactor: row.second_factor === 1,
+        secondFactor: Number(row.second_factor) === 1,
       };
     },
 
-    destroy(token: string | undefined) {
-      if (token) remove.run(digest(token));
+    async destroy(token: string | undefined): Promise<void> {
+      if (token) await remove(digest(token));
+    },
+
+    /** Sessions not yet ended (metrics). */
+    async countActive(): Promise<number> {
+      const t = now();
+      const { n } = await db
+        .selectFrom('sessions')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('last_seen_at', '>=', t - options.idleMs)
+        .where('created_at', '>=', t - options.maxMs)
+        .executeTakeFirstOrThrow();
+      return Number(n);
     },
   };
 }

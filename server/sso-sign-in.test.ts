@@ -68,7 +68,7 @@ const session = async (b: SsoBrowser) => {
   return { status: res.status, body: (await res.json()) as { username: string; role: string; signIn: string; csrfToken: string } };
 };
 const refusalShown = async (b: SsoBrowser) => ((await (await b.get(`${c.url}/im-console/sso`)).json()) as { refusal: string | null }).refusal;
-const ssoRefusals = () => c.services.audit.query({}).entries.filter((e) => e.refusal?.startsWith('sso_'));
+const ssoRefusals = async () => (await c.services.audit.query({})).entries.filter((e) => e.refusal?.startsWith('sso_'));
 
 describe('single sign-on (OpenID Connect)', () => {
   it('signs an admin in through the provider, back to the page asked for, with the role from their groups; audited as sso', async () => {
@@ -84,10 +84,10 @@ describe('single sign-on (OpenID Connect)', () => {
     // An admin call: the audit log, where this sign-in is the newest row.
     const audit = await fetch(`${c.url}/im-console/audit`, { headers: { Cookie: b.cookieHeader(c.url) } });
     expect(audit.status).toBe(200);
-    const [row] = c.services.audit.query({ operator: 'sso-admin' }).entries;
+    const [row] = (await c.services.audit.query({ operator: 'sso-admin' })).entries;
     expect(row).toMatchObject({ path: 'im-console/sso/callback', status: 200, signIn: 'sso', target: 'sso-admin' });
-    expect(c.services.operators.get('sso-admin')).toMatchObject({ role: 'admin', sso: true, secondFactor: false });
-    expect(c.services.operators.get('sso-admin')!.lastSignInAt).toBe(c.clock.now);
+    expect(await c.services.operators.get('sso-admin')).toMatchObject({ role: 'admin', sso: true, secondFactor: false });
+    expect((await c.services.operators.get('sso-admin'))!.lastSignInAt).toBe(c.clock.now);
   });
 
   it('gives a moderator a moderator session, refused an admin call with 403', async () => {
@@ -108,8 +108,8 @@ describe('single sign-on (OpenID Connect)', () => {
     expect((await session(b)).status).toBe(401);
     expect(await refusalShown(b)).toBe('sso_no_role');
     expect(await refusalShown(b)).toBeNull();
-    expect(c.services.operators.get('sso-nobody')).toBeUndefined();
-    expect(ssoRefusals()).toEqual([expect.objectContaining({ refusal: 'sso_no_role', target: 'sso-nobody', status: 403 })]);
+    expect(await c.services.operators.get('sso-nobody')).toBeUndefined();
+    expect(await ssoRefusals()).toEqual([expect.objectContaining({ refusal: 'sso_no_role', target: 'sso-nobody', status: 403 })]);
   });
 
   it('takes the role from the groups at every sign-in; an admin sees it read-only and cannot set a password for them', async () => {
@@ -133,7 +133,7 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(await change.json()).toMatchObject({ error: 'role_from_provider' });
     const password = await admin.call('POST', '/im-console/operators/sso-moderator/password');
     expect(password.status).toBe(409);
-    expect(c.services.operators.get('sso-moderator')!.role).toBe('admin');
+    expect((await c.services.operators.get('sso-moderator'))!.role).toBe('admin');
     // No password opens an SSO operator's account.
     const res = await fetch(`${c.url}/im-console/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'sso-moderator', password: '!sso' }) });
     expect(res.status).toBe(401);
@@ -144,20 +144,20 @@ describe('single sign-on (OpenID Connect)', () => {
     await c.services.operators.add('sso-admin', 'viewer', PASSWORD);
     const { b } = await ssoSignIn('sso-admin');
     expect((await session(b)).body).toMatchObject({ username: 'sso-admin-2', role: 'admin' });
-    expect(c.services.operators.get('sso-admin')).toMatchObject({ role: 'viewer', sso: false });
+    expect(await c.services.operators.get('sso-admin')).toMatchObject({ role: 'viewer', sso: false });
   });
 
   it('refuses a disabled operator and an email outside the allowed domains', async () => {
     await serve({ sso: settings({ OIDC_ALLOWED_EMAIL_DOMAINS: 'example.com' }) });
     await ssoSignIn('sso-moderator');
-    c.services.operators.disable('sso-moderator');
+    await c.services.operators.disable('sso-moderator');
     const disabled = await ssoSignIn('sso-moderator');
     expect((await session(disabled.b)).status).toBe(401);
     expect(await refusalShown(disabled.b)).toBe('sso_disabled');
     const outsider = await ssoSignIn('sso-outsider');
     expect((await session(outsider.b)).status).toBe(401);
     expect(await refusalShown(outsider.b)).toBe('sso_email_domain');
-    expect(ssoRefusals().map((e) => e.refusal).sort()).toEqual(['sso_disabled', 'sso_email_domain']);
+    expect((await ssoRefusals()).map((e) => e.refusal).sort()).toEqual(['sso_disabled', 'sso_email_domain']);
   });
 
   it('refuses a tampered state, and ends the session the browser had', async () => {
@@ -223,7 +223,7 @@ describe('single sign-on (OpenID Connect)', () => {
         const { b } = await ssoSignIn('sso-admin');
         expect((await session(b)).status).toBe(401);
         expect(await refusalShown(b)).toBe('sso_invalid_response');
-        expect(c.services.operators.get('sso-admin')).toBeUndefined();
+        expect(await c.services.operators.get('sso-admin')).toBeUndefined();
       });
     }
 
@@ -259,7 +259,7 @@ describe('single sign-on (OpenID Connect)', () => {
     const options = (await (await fetch(`${c.url}/im-console/sso`)).json()) as unknown;
     expect(options).toEqual({ sso: { label: 'Test IdP' }, localSignIn: false, refusal: null });
     await expect(signIn(c.url, 'admin')).rejects.toThrow(/403.*local_sign_in_off/);
-    expect(c.services.audit.query({}).entries.map((e) => e.refusal)).toEqual(['local_sign_in_off']);
+    expect((await c.services.audit.query({})).entries.map((e) => e.refusal)).toEqual(['local_sign_in_off']);
   });
 
   it('never sends the browser off the console after sign-in', async () => {

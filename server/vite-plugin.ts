@@ -31,15 +31,15 @@ export function imConsole(): Plugin {
 
   async function install(server: ViteDevServer | PreviewServer) {
     // .env, .env.local and the process environment (which wins): the console's settings only.
-    const env = loadEnv(mode, root, ['IM_', 'EMULATOR_', 'CONSOLE_', 'SESSION_', 'TRUST_PROXY', 'SEARCH_INDEX_']);
+    const env = loadEnv(mode, root, ['IM_', 'EMULATOR_', 'CONSOLE_', 'SESSION_', 'TRUST_PROXY', 'SEARCH_INDEX_', 'REQUIRE_2FA', 'OIDC_', 'LOCAL_SIGN_IN', 'DATABASE_URL']);
     const log = (msg: string) => server.config.logger.info(`  ${msg}`);
     let apps: ImAppConfig[];
     try {
       apps = readImConfig(env);
       // A restarted server (changed config): the last one's index timer and walks stop first.
       await consoleApp?.close();
-      services?.close();
-      services = createConsoleServices({ signInRequired: devSignInRequired(apps, env), settings: readConsoleSettings(env) });
+      await services?.close();
+      services = await createConsoleServices({ signInRequired: devSignInRequired(apps, env), settings: readConsoleSettings(env) });
     } catch (e) {
       if (e instanceof ImConfigError || e instanceof ConsoleSettingsError) {
         server.config.logger.error(`IM settings: ${e.message}`);

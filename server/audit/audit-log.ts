@@ -1,4 +1,5 @@
-import type { ConsoleDb } from '../console-db.js';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { Tables } from '../store/tables.js';
 
 // The audit log. A change through the proxy is written BEFORE it is forwarded (its intent) and its
 // outcome added when the answer comes, as a row of its own: nothing is ever updated or deleted
@@ -105,82 +106,66 @@ export function parseTime(value: string | null | undefined): number | undefined 
   return Date.parse(value);
 }
 
-/** The WHERE clause of a query's filters (and cursor), on the `audit a` rows. */
-function filtersOf(q: AuditQuery): { sql: string; params: (string | number)[] } {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (q.operator) {
-    where.push('a.operator = ?');
-    params.push(q.operator.trim().toLowerCase());
-  }
-  if (q.target) {
-    where.push("instr(a.subjects, ',' || ? || ',') > 0");
-    params.push(q.target.trim().toLowerCase());
-  }
-  if (q.action) {
-    const a = q.action.trim();
-    if (/^[A-Za-z]+$/.test(a) && ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'].includes(a.toUpperCase())) {
-      where.push('a.method = ?');
-      params.push(a.toUpperCase());
-    } else {
-      where.push('instr(lower(a.action), lower(?)) > 0');
-      params.push(a);
+/** `%` and `_` match only themselves inside a LIKE pattern (with ESCAPE '\\'). */
+const likeEscaped = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** `haystack` contains `needle`, the same in SQLite and PostgreSQL. */
+const contains = (haystack: Expression<string>, needle: string) => sql<SqlBool>`${haystack} LIKE ${`%${likeEscaped(needle)}%`} ESCAPE '\\'`;
+
+/** A query's filters (and cursor), on the `audit as a` rows. */
+function filtersOf(q: AuditQuery) {
+  return (e: ExpressionBuilder<{ a: Tables['audit'] }, 'a'>) => {
+    const where: Expression<SqlBool>[] = [];
+    if (q.operator) where.push(e('a.operator', '=', q.operator.trim().toLowerCase()));
+    if (q.target) where.push(contains(e.ref('a.subjects'), `,${q.target.trim().toLowerCase()},`));
+    if (q.action) {
+      const a = q.action.trim();
+      if (/^[A-Za-z]+$/.test(a) && ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'].includes(a.toUpperCase())) where.push(e('a.method', '=', a.toUpperCase()));
+      else where.push(contains(sql<string>`lower(${e.ref('a.action')})`, a.toLowerCase()));
     }
-  }
-  if (q.from !== undefined) {
-    where.push('a.time >= ?');
-    params.push(q.from);
-  }
-  if (q.to !== undefined) {
-    where.push('a.time <= ?');
-    params.push(q.to);
-  }
-  if (q.cursor) {
-    where.push('a.id < ?');
-    params.push(Number(q.cursor));
-  }
-  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+    if (q.from !== undefined) where.push(e('a.time', '>=', q.from));
+    if (q.to !== undefined) where.push(e('a.time', '<=', q.to));
+    if (q.cursor) where.push(e('a.id', '<', Number(q.cursor)));
+    return e.and(where);
+  };
 }
 
-export function createAuditLog(db: ConsoleDb) {
-  const insert = db.prepare(
-    `INSERT INTO audit (time, operator, app, method, path, action, target, subjects, summary, status, items, address, refusal, sign_in)
-     VALUES (@time, @operator, @app, @method, @path, @action, @target, @subjects, @summary, @status, @items, @address, @refusal, @sign_in)`,
-  );
-  const insertOutcome = db.prepare('INSERT INTO audit_outcome (audit_id, time, status, items) VALUES (?, ?, ?, ?)');
-
-  const write = (r: AuditIntent & { status: number; items?: AuditItem[] }): number => {
+export function createAuditLog(db: Kysely<Tables>) {
+  const write = async (r: AuditIntent & { status: number; items?: AuditItem[] }): Promise<number> => {
     // Capped: a 1000-user batch stays findable by name without a row of unbounded size.
     const subjects = `,${[...new Set(r.subjects.map((s) => s.toLowerCase()))].slice(0, SUBJECTS_MAX).join(',')},`;
-    const info = insert.run({
-      time: r.time,
-      operator: r.operator,
-      app: r.app,
-      method: r.method,
-      path: r.path,
-      action: r.action,
-      target: r.target,
-      subjects,
-      summary: r.summary,
-      status: r.status,
-      items: r.items ? JSON.stringify(r.items) : null,
-      address: r.address ?? null,
-      refusal: r.refusal ?? null,
-      sign_in: r.signIn ?? null,
-    });
-    return Number(info.lastInsertRowid);
+    const { id } = await db
+      .insertInto('audit')
+      .values({
+        time: r.time,
+        operator: r.operator,
+        app: r.app,
+        method: r.method,
+        path: r.path,
+        action: r.action,
+        target: r.target,
+        subjects,
+        summary: r.summary,
+        status: r.status,
+        items: r.items ? JSON.stringify(r.items) : null,
+        address: r.address ?? null,
+        refusal: r.refusal ?? null,
+        sign_in: r.signIn ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return Number(id);
   };
 
   return {
     /** A whole row: something that already happened (a sign-in, a refusal). */
-    record: (r: AuditRecord): number => write(r),
+    record: (r: AuditRecord): Promise<number> => write(r),
 
     /** The intent of a change, committed before the change is sent; returns its id for `finish`. */
-    begin: (r: AuditIntent): number => write({ ...r, status: PENDING }),
+    begin: (r: AuditIntent): Promise<number> => write({ ...r, status: PENDING }),
 
     /** The outcome of a change begun with `begin`. */
-    finish(id: number, time: number, status: number, items?: AuditItem[]) {
-      insertOutcome.run(id, time, status, items ? JSON.stringify(items) : null);
+    async finish(id: number, time: number, status: number, items?: AuditItem[]): Promise<void> {
+      await db.insertInto('audit_outcome').values({ audit_id: id, time, status, items: items ? JSON.stringify(items) : null }).execute();
     },
 
     /**
@@ -188,27 +173,33 @@ export function createAuditLog(db: ConsoleDb) {
      * pages before it. Offsets shift as new entries arrive (they come first); a cursor does not, so
      * the CSV export walks by cursor.
      */
-    query(q: AuditQuery): { entries: AuditEntry[]; cursor?: string } {
-      const { sql, params } = filtersOf(q);
+    async query(q: AuditQuery): Promise<{ entries: AuditEntry[]; cursor?: string }> {
       const limit = Math.min(Math.max(1, Math.trunc(q.limit ?? AUDIT_PAGE_DEFAULT)), AUDIT_PAGE_MAX);
       const offset = q.page === undefined ? 0 : (Math.max(1, Math.trunc(q.page)) - 1) * limit;
-      const rows = db
-        .prepare<(string | number)[], Row>(
-          `SELECT a.id, a.time, a.operator, a.app, a.method, a.path, a.action, a.target, a.summary,
-                  COALESCE(o.status, NULLIF(a.status, ${PENDING})) AS status, COALESCE(o.items, a.items) AS items, a.address, a.refusal, a.sign_in
-           FROM audit a LEFT JOIN audit_outcome o ON o.audit_id = a.id
-           ${sql} ORDER BY a.id DESC LIMIT ? OFFSET ?`,
-        )
-        .all(...params, limit + 1, offset);
+      const rows: Row[] = await db
+        .selectFrom('audit as a')
+        .leftJoin('audit_outcome as o', 'o.audit_id', 'a.id')
+        .select(['a.id', 'a.time', 'a.operator', 'a.app', 'a.method', 'a.path', 'a.action', 'a.target', 'a.summary', 'a.address', 'a.refusal', 'a.sign_in'])
+        .select(sql<number | null>`COALESCE(o.status, NULLIF(a.status, ${sql.lit(PENDING)}))`.as('status'))
+        .select(sql<string | null>`COALESCE(o.items, a.items)`.as('items'))
+        .where(filtersOf(q))
+        .orderBy('a.id', 'desc')
+        .limit(limit + 1)
+        .offset(offset)
+        .execute();
       const more = rows.length > limit;
       const page = rows.slice(0, limit).map(toEntry);
       return more ? { entries: page, cursor: String(page.at(-1)!.id) } : { entries: page };
     },
 
     /** How many entries the filters match, whatever the page or cursor: for numbered pages. */
-    count(q: AuditQuery): number {
-      const { sql, params } = filtersOf({ ...q, cursor: undefined });
-      return db.prepare<(string | number)[], { n: number }>(`SELECT count(*) AS n FROM audit a ${sql}`).get(...params)!.n;
+    async count(q: AuditQuery): Promise<number> {
+      const { n } = await db
+        .selectFrom('audit as a')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where(filtersOf({ ...q, cursor: undefined }))
+        .executeTakeFirstOrThrow();
+      return Number(n);
     },
   };
 }

@@ -13,23 +13,23 @@ import type { RefusalGate } from './refusal-gate.js';
 
 export interface AuditWriter {
   /** A whole row; `address` is filled in from the request. */
-  record: (c: Context<ConsoleEnv>, r: Omit<AuditRecord, 'time' | 'address'>) => void;
+  record: (c: Context<ConsoleEnv>, r: Omit<AuditRecord, 'time' | 'address'>) => Promise<void>;
   /** A refused call, rate-limited per address and operator so refusals cannot flood the log. */
-  refusal: (c: Context<ConsoleEnv>, e: ConsoleError, r: Pick<AuditRecord, 'operator' | 'app' | 'method' | 'path' | 'action'> & { target?: string | null }) => void;
+  refusal: (c: Context<ConsoleEnv>, e: ConsoleError, r: Pick<AuditRecord, 'operator' | 'app' | 'method' | 'path' | 'action'> & { target?: string | null }) => Promise<void>;
 }
 
 export function createAuditWriter(services: ConsoleServices | undefined, gate: RefusalGate, log: Log): AuditWriter {
-  const record: AuditWriter['record'] = (c, r) => {
+  const record: AuditWriter['record'] = async (c, r) => {
     if (!services) return;
     try {
-      services.audit.record({ signIn: c.get('caller')?.signIn ?? undefined, ...r, time: services.now(), address: clientAddress(c, services.trustProxy) });
+      await services.audit.record({ signIn: c.get('caller')?.signIn ?? undefined, ...r, time: services.now(), address: clientAddress(c, services.trustProxy) });
     } catch (e) {
       log.error({ err: e, action: r.action, app: r.app }, 'audit log write failed');
     }
   };
   return {
     record,
-    refusal(c, e, r) {
+    async refusal(c, e, r) {
       if (!services) return;
       const address = clientAddress(c, services.trustProxy);
       const target = r.target ?? null;
@@ -38,7 +38,7 @@ export function createAuditWriter(services: ConsoleServices | undefined, gate: R
         log.warn({ refusal: e.code, status: e.status, operator: r.operator, app: r.app, method: r.method, action: r.action, target, address }, 'refusal not audited (over the per-address limit)');
         return;
       }
-      record(c, { ...r, target, subjects: target ? [target] : [], summary: '', status: e.status, refusal: e.code });
+      await record(c, { ...r, target, subjects: target ? [target] : [], summary: '', status: e.status, refusal: e.code });
     },
   };
 }

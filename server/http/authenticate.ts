@@ -47,17 +47,17 @@ export function authenticate(services: ConsoleServices | undefined, writer: Audi
       c.set('caller', { operator: null, role: 'admin', csrfToken: null, signIn: null });
       return next();
     }
-    const session = services.sessions.get(sessionToken(c));
+    const session = await services.sessions.get(sessionToken(c));
     if (!session) throw signedOut();
     c.set('caller', { operator: session.username, role: session.role, csrfToken: session.csrfToken, signIn: session.signIn });
     const method = c.req.method.toUpperCase();
-    if (method !== 'GET' && method !== 'HEAD') requireCsrf(c, writer);
+    if (method !== 'GET' && method !== 'HEAD') await requireCsrf(c, writer);
     // REQUIRE_2FA: a password session of an operator without a second factor may only set one up
     // (or sign out) until it has; whatever the role would allow otherwise.
     if (session.signIn !== 'sso' && !session.secondFactor && services.requiresSecondFactor(session.role) && !ENROLMENT_PATHS.test(c.req.path)) {
       const e = new ConsoleError(403, 'second_factor_enrolment_required', 'Set up a second factor on your account page before using the console.');
       const { app, path } = auditWhere(c);
-      writer.refusal(c, e, { operator: session.username, app, method, path, action: `${method} ${path}` });
+      await writer.refusal(c, e, { operator: session.username, app, method, path, action: `${method} ${path}` });
       throw e;
     }
     await next();
@@ -68,7 +68,7 @@ export function authenticate(services: ConsoleServices | undefined, writer: Audi
  * Refuses (and audits) a change without the session's CSRF token. Called for every non-GET, and
  * by the proxy for the GETs that change something (force offline).
  */
-export function requireCsrf(c: Context<ConsoleEnv>, writer: AuditWriter): void {
+export async function requireCsrf(c: Context<ConsoleEnv>, writer: AuditWriter): Promise<void> {
   const caller = c.get('caller');
   if (caller.csrfToken === null) return;
   const sent = c.req.header(CSRF_HEADER);
@@ -76,6 +76,6 @@ export function requireCsrf(c: Context<ConsoleEnv>, writer: AuditWriter): void {
   const e = new ConsoleError(403, 'csrf_failed', 'Missing or wrong X-CSRF-Token header.');
   const method = c.req.method.toUpperCase();
   const { app, path } = auditWhere(c);
-  writer.refusal(c, e, { operator: caller.operator, app, method, path, action: `${method} ${path}` });
+  await writer.refusal(c, e, { operator: caller.operator, app, method, path, action: `${method} ${path}` });
   throw e;
 }

@@ -21,19 +21,19 @@ export function accountRoutes(services: ConsoleServices, writer: AuditWriter) {
   const routes = new Hono<ConsoleEnv>();
 
   /** The caller's operator record; a session outlives nothing, so it exists. */
-  const me = (c: Context<ConsoleEnv>) => {
+  const me = async (c: Context<ConsoleEnv>) => {
     const name = c.get('caller').operator;
-    const operator = name === null ? undefined : s.operators.get(name);
+    const operator = name === null ? undefined : await s.operators.get(name);
     if (!operator) throw new ConsoleError(404, 'no_account', 'Sign in with an operator account to see it.');
     return operator;
   };
   const audit = (c: Context<ConsoleEnv>, path: string, status: number, refusal?: string) => {
     const operator = c.get('caller').operator;
-    writer.record(c, { operator, app: '', method: 'POST', path, action: `POST ${path}`, target: operator, subjects: operator ? [operator] : [], summary: '', status, refusal });
+    return writer.record(c, { operator, app: '', method: 'POST', path, action: `POST ${path}`, target: operator, subjects: operator ? [operator] : [], summary: '', status, refusal });
   };
 
-  routes.get('/', (c) => {
-    const operator = me(c);
+  routes.get('/', async (c) => {
+    const operator = await me(c);
     const { signIn, role } = c.get('caller');
     c.header('Cache-Control', 'no-store');
     return c.json({
@@ -43,30 +43,30 @@ export function accountRoutes(services: ConsoleServices, writer: AuditWriter) {
       secondFactor: {
         enrolled: operator.secondFactor,
         required: s.requiresSecondFactor(role) && signIn !== 'sso',
-        recoveryCodesLeft: s.secondFactor.recoveryCodesLeft(operator.id),
+        recoveryCodesLeft: await s.secondFactor.recoveryCodesLeft(operator.id),
       },
     });
   });
 
   routes.post('/second-factor', async (c) => {
-    const operator = me(c);
+    const operator = await me(c);
     if (operator.secondFactor) {
       throw new ConsoleError(409, 'second_factor_enrolled', 'This account has a second factor already; an admin can reset it.');
     }
-    const { secret, uri } = s.secondFactor.begin(operator.id, operator.username);
-    audit(c, ACCOUNT_PATH, 200);
+    const { secret, uri } = await s.secondFactor.begin(operator.id, operator.username);
+    await audit(c, ACCOUNT_PATH, 200);
     c.header('Cache-Control', 'no-store');
     return c.json({ secret, uri, qrSvg: await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) });
   });
 
   routes.post('/second-factor/confirm', validJson(confirmBody), async (c) => {
-    const operator = me(c);
+    const operator = await me(c);
     const codes = await s.secondFactor.confirm(operator.id, c.req.valid('json').code);
     if (!codes) {
-      audit(c, `${ACCOUNT_PATH}/confirm`, 400, 'invalid_second_factor');
+      await audit(c, `${ACCOUNT_PATH}/confirm`, 400, 'invalid_second_factor');
       throw new ConsoleError(400, 'invalid_second_factor', 'That code does not match; check the time on your phone and try the next one.');
     }
-    audit(c, `${ACCOUNT_PATH}/confirm`, 200);
+    await audit(c, `${ACCOUNT_PATH}/confirm`, 200);
     c.header('Cache-Control', 'no-store');
     return c.json({ recoveryCodes: codes });
   });

@@ -56,21 +56,21 @@ export function auditRoutes(audit: AuditLog | undefined, writer: AuditWriter, no
     const { role, operator } = c.get('caller');
     if (role !== 'admin') {
       const e = new ConsoleError(403, 'forbidden_role', `${role} may not GET audit`, { role });
-      writer.refusal(c, e, { operator, app: '', method: 'GET', path: 'im-console/audit', action: 'GET im-console/audit' });
+      await writer.refusal(c, e, { operator, app: '', method: 'GET', path: 'im-console/audit', action: 'GET im-console/audit' });
       throw e;
     }
     await next();
   };
 
-  routes.get('/', adminsOnly, validQuery(auditQuery), (c) => {
+  routes.get('/', adminsOnly, validQuery(auditQuery), async (c) => {
     const { format, limit, page: pageNumber, ...filters } = c.req.valid('query');
     c.header('Cache-Control', 'no-store');
-    if (format !== 'csv') return c.json({ ...audit.query({ ...filters, limit, page: pageNumber }), total: audit.count(filters) });
+    if (format !== 'csv') return c.json({ ...(await audit.query({ ...filters, limit, page: pageNumber })), total: await audit.count(filters) });
     // The whole filtered log, not a page: an export is for reading elsewhere.
     const entries = [];
     let next: string | undefined = filters.cursor;
     do {
-      const page = audit.query({ ...filters, cursor: next, limit: 500 });
+      const page = await audit.query({ ...filters, cursor: next, limit: 500 });
       entries.push(...page.entries);
       next = page.cursor;
     } while (next && (limit === undefined || entries.length < limit));

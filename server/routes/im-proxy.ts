@@ -53,27 +53,27 @@ export function imProxyRoutes(d: ProxyDeps) {
     const [path, query = ''] = splitQuery(apiPath);
     const method = c.req.method.toUpperCase();
     const caller = c.get('caller');
-    const refuse = (e: ConsoleError, action = `${method} ${path}`, target: string | null = null) => {
-      d.writer.refusal(c, e, { operator: caller.operator, app: app.id, method, path: redactPath(apiPath), action, target });
+    const refuse = async (e: ConsoleError, action = `${method} ${path}`, target: string | null = null) => {
+      await d.writer.refusal(c, e, { operator: caller.operator, app: app.id, method, path: redactPath(apiPath), action, target });
       return e;
     };
 
     // The token endpoint would hand a token to the browser: never forwarded, however spelt.
-    if (reachesToken(path)) throw refuse(new ConsoleError(403, 'proxy_forbidden', 'The console proxy does not forward /token'));
-    if (!isForwarded(method, path)) throw refuse(new ConsoleError(404, 'not_forwarded', 'The console does not forward this call (contract/roles.ts lists the calls it does).'));
+    if (reachesToken(path)) throw await refuse(new ConsoleError(403, 'proxy_forbidden', 'The console proxy does not forward /token'));
+    if (!isForwarded(method, path)) throw await refuse(new ConsoleError(404, 'not_forwarded', 'The console does not forward this call (contract/roles.ts lists the calls it does).'));
     const decision = decideCall(caller.role, method, path);
     // Force offline is a GET that changes something: it needs the CSRF token like any change.
-    if (decision.mutating && (method === 'GET' || method === 'HEAD')) requireCsrf(c, d.writer);
+    if (decision.mutating && (method === 'GET' || method === 'HEAD')) await requireCsrf(c, d.writer);
     const action = `${method} ${decision.pattern}`;
     const params = patternParams(decision.pattern, path);
     if (!decision.allowed) {
       // The target from the path, so a search by the user or group finds the attempt too.
-      throw refuse(new ConsoleError(403, 'forbidden_role', `${caller.role} may not ${action}`, { role: caller.role }), action, callSubjects(params, undefined).target);
+      throw await refuse(new ConsoleError(403, 'forbidden_role', `${caller.role} may not ${action}`, { role: caller.role }), action, callSubjects(params, undefined).target);
     }
     // A host that trims names would change `alice ` while the log says `alice `, and a search for
     // alice would not find it: names in a change's path are refused unless they read plainly.
     if (decision.mutating && Object.values(params).some(isBlurredName)) {
-      throw refuse(new ConsoleError(400, 'invalid_path', 'Names in the path may not start or end with spaces, or hold control characters or `;`.'), action);
+      throw await refuse(new ConsoleError(400, 'invalid_path', 'Names in the path may not start or end with spaces, or hold control characters or `;`.'), action);
     }
 
     let body = method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(await c.req.arrayBuffer());
@@ -81,13 +81,13 @@ export function imProxyRoutes(d: ProxyDeps) {
     let request: unknown;
     if (decision.mutating && d.services) {
       const read = readChangeBody(body);
-      if (!read.ok) throw refuse(new ConsoleError(400, 'invalid_body', `${read.reason} Nothing was sent.`), action);
+      if (!read.ok) throw await refuse(new ConsoleError(400, 'invalid_body', `${read.reason} Nothing was sent.`), action);
       request = read.value;
       // The host gets exactly what was audited: duplicate keys and the like read one way only.
       if (request !== undefined) body = new TextEncoder().encode(JSON.stringify(request));
       const { target, subjects } = callSubjects(params, request);
       try {
-        auditId = d.services.audit.begin({
+        auditId = await d.services.audit.begin({
           time: d.services.now(),
           operator: caller.operator,
           signIn: caller.signIn ?? undefined,
@@ -105,7 +105,7 @@ export function imProxyRoutes(d: ProxyDeps) {
       }
     }
 
-    const finish = (status: number, answer?: Uint8Array) => {
+    const finish = async (status: number, answer?: Uint8Array) => {
       if (auditId === undefined || !d.services) return;
       let items: AuditItem[] | undefined;
       if (answer && isBatch(method, decision.pattern, params, request)) {
@@ -113,7 +113,7 @@ export function imProxyRoutes(d: ProxyDeps) {
         items = batchItems(parseJson(answer), requested);
       }
       try {
-        d.services.audit.finish(auditId, d.services.now(), status, items);
+        await d.services.audit.finish(auditId, d.services.now(), status, items);
       } catch (e) {
         // The intent row stands: the entry reads "outcome unknown" rather than vanishing.
         d.log.error({ err: e, action, app: app.id, auditId }, 'audit outcome write failed');
@@ -137,12 +137,12 @@ export function imProxyRoutes(d: ProxyDeps) {
       // Refused before the change was sent (no connection, credentials, token over the limit):
       // that is its outcome. A time-out or a cut connection may have come after the host applied
       // it: the row stays "outcome unknown" rather than claiming it failed.
-      if (e instanceof ConsoleError && !mayHaveArrived(e)) finish(e.status);
+      if (e instanceof ConsoleError && !mayHaveArrived(e)) await finish(e.status);
       throw e;
     }
     const payload = new Uint8Array(await answer.arrayBuffer());
     if (decision.mutating) {
-      finish(answer.status, payload);
+      await finish(answer.status, payload);
       if (answer.ok && d.index) d.index.apply(app.id, userIndexEvents(method, decision.pattern, params, request, parseJson(payload)));
     }
     // The host's answer is served from the console's origin: JSON as JSON, anything else as text.

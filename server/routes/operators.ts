@@ -51,7 +51,7 @@ export function operatorRoutes(services: ConsoleServices, writer: AuditWriter) {
     if (role !== 'admin') {
       const method = c.req.method.toUpperCase();
       const e = new ConsoleError(403, 'forbidden_role', `${role} may not ${method} operators`, { role });
-      writer.refusal(c, e, { operator, app: '', method, path: PATH, action: `${method} ${PATH}` });
+      await writer.refusal(c, e, { operator, app: '', method, path: PATH, action: `${method} ${PATH}` });
       throw e;
     }
     await next();
@@ -71,8 +71,8 @@ export function operatorRoutes(services: ConsoleServices, writer: AuditWriter) {
       summary,
       status: 200,
     });
-  const existing = (name: string) => {
-    const o = s.operators.get(name);
+  const existing = async (name: string) => {
+    const o = await s.operators.get(name);
     if (!o) throw new ConsoleError(404, 'no_operator', `No operator "${name}".`);
     return o;
   };
@@ -86,25 +86,25 @@ export function operatorRoutes(services: ConsoleServices, writer: AuditWriter) {
     }
   };
 
-  routes.get('/', (c) => {
+  routes.get('/', async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json({ operators: s.operators.list().map(view) });
+    return c.json({ operators: (await s.operators.list()).map(view) });
   });
 
   routes.post('/', validJson(addBody), async (c) => {
     const { username, role } = c.req.valid('json');
     const password = oneTimePassword();
     const o = await asked(() => s.operators.add(username, role, password));
-    audit(c, 'POST', '', o.username, JSON.stringify({ role }));
+    await audit(c, 'POST', '', o.username, JSON.stringify({ role }));
     c.header('Cache-Control', 'no-store');
     return c.json({ operator: view(o), password }, 201);
   });
 
   routes.patch('/:name', validJson(changeBody), async (c) => {
-    const o = existing(c.req.param('name'));
+    const o = await existing(c.req.param('name'));
     const { role, disabled } = c.req.valid('json');
     const losesAdmin = o.role === 'admin' && !o.disabled && ((role !== undefined && role !== 'admin') || disabled === true);
-    if (losesAdmin && s.operators.activeAdmins() <= 1) {
+    if (losesAdmin && (await s.operators.activeAdmins()) <= 1) {
       throw new ConsoleError(409, 'last_admin', `${o.username} is the last enabled admin: make another admin first.`);
     }
     // Set again from the provider's groups at their every sign-in: a change here would not last.
@@ -112,33 +112,33 @@ export function operatorRoutes(services: ConsoleServices, writer: AuditWriter) {
       throw new ConsoleError(409, 'role_from_provider', `${o.username} signs in through the identity provider, which gives their role: change their groups there.`);
     }
     if (role !== undefined && role !== o.role) await asked(() => s.operators.setRole(o.username, role));
-    if (disabled === true && !o.disabled) s.operators.disable(o.username);
-    if (disabled === false && o.disabled) s.operators.enable(o.username);
-    audit(c, 'PATCH', '/{name}', o.username, JSON.stringify({ role, disabled }));
-    return c.json({ operator: view(existing(o.username)) });
+    if (disabled === true && !o.disabled) await s.operators.disable(o.username);
+    if (disabled === false && o.disabled) await s.operators.enable(o.username);
+    await audit(c, 'PATCH', '/{name}', o.username, JSON.stringify({ role, disabled }));
+    return c.json({ operator: view(await existing(o.username)) });
   });
 
   routes.post('/:name/password', async (c) => {
-    const o = existing(c.req.param('name'));
+    const o = await existing(c.req.param('name'));
     if (o.sso) throw new ConsoleError(409, 'sso_operator', `${o.username} signs in through the identity provider and has no password here.`);
     const password = oneTimePassword();
     await s.operators.resetPassword(o.username, password);
-    audit(c, 'POST', '/{name}/password', o.username, '{"password":"[redacted]"}');
+    await audit(c, 'POST', '/{name}/password', o.username, '{"password":"[redacted]"}');
     c.header('Cache-Control', 'no-store');
     return c.json({ password });
   });
 
-  routes.delete('/:name/second-factor', (c) => {
-    const o = existing(c.req.param('name'));
-    s.secondFactor.reset(o.id);
-    audit(c, 'DELETE', '/{name}/second-factor', o.username, '');
+  routes.delete('/:name/second-factor', async (c) => {
+    const o = await existing(c.req.param('name'));
+    await s.secondFactor.reset(o.id);
+    await audit(c, 'DELETE', '/{name}/second-factor', o.username, '');
     return c.body(null, 204);
   });
 
-  routes.delete('/:name/sessions', (c) => {
-    const o = existing(c.req.param('name'));
-    const ended = s.operators.endSessions(o.username);
-    audit(c, 'DELETE', '/{name}/sessions', o.username, JSON.stringify({ ended }));
+  routes.delete('/:name/sessions', async (c) => {
+    const o = await existing(c.req.param('name'));
+    const ended = await s.operators.endSessions(o.username);
+    await audit(c, 'DELETE', '/{name}/sessions', o.username, JSON.stringify({ ended }));
     return c.body(null, 204);
   });
 

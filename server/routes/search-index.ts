@@ -25,7 +25,7 @@ export function searchIndexRoutes(apps: ImAppConfig[], index: UserIndex | undefi
   const routes = new Hono<ConsoleEnv>();
 
   /** The app, once the caller's role may use this route and the server keeps an index. */
-  const appFor = (c: Context<ConsoleEnv>, what: 'search' | 'index') => {
+  const appFor = async (c: Context<ConsoleEnv>, what: 'search' | 'index') => {
     const id = c.req.param('app') ?? '';
     const app = byId.get(id);
     if (!app) throw unknownApp();
@@ -34,7 +34,7 @@ export function searchIndexRoutes(apps: ImAppConfig[], index: UserIndex | undefi
     if (!canUseConsoleRoute(role, method, `apps/${app.id}/users/${what}`)) {
       const e = new ConsoleError(403, 'forbidden_role', `${role} may not ${method} apps/{app}/users/${what}`, { role });
       const path = `im-console/apps/${app.id}/users/${what}`;
-      writer.refusal(c, e, { operator: c.get('caller').operator, app: app.id, method, path, action: `${method} im-console/apps/{app}/users/${what}` });
+      await writer.refusal(c, e, { operator: c.get('caller').operator, app: app.id, method, path, action: `${method} im-console/apps/{app}/users/${what}` });
       throw e;
     }
     if (!index) throw new ConsoleError(404, 'not_found', 'No search index is kept here.');
@@ -43,7 +43,7 @@ export function searchIndexRoutes(apps: ImAppConfig[], index: UserIndex | undefi
 
   const record = (c: Context<ConsoleEnv>, app: string, summary: string, status: number) => {
     const method = c.req.method.toUpperCase();
-    writer.record(c, {
+    return writer.record(c, {
       operator: c.get('caller').operator,
       app,
       method,
@@ -56,8 +56,8 @@ export function searchIndexRoutes(apps: ImAppConfig[], index: UserIndex | undefi
     });
   };
 
-  routes.get('/:app/users/search', validQuery(searchQuery), (c) => {
-    const { app, index } = appFor(c, 'search');
+  routes.get('/:app/users/search', validQuery(searchQuery), async (c) => {
+    const { app, index } = await appFor(c, 'search');
     const { q, limit, cursor } = c.req.valid('query');
     const page = index.search(app.id, q, { limit, cursor });
     const status = index.status(app.id);
@@ -65,35 +65,43 @@ export function searchIndexRoutes(apps: ImAppConfig[], index: UserIndex | undefi
     return c.json({ ...page, indexedAt: status.lastBuiltAt, building: status.building !== null, count: status.count });
   });
 
-  routes.get('/:app/users/index', (c) => {
-    const { app, index } = appFor(c, 'index');
+  routes.get('/:app/users/index', async (c) => {
+    const { app, index } = await appFor(c, 'index');
     return c.json(index.status(app.id));
   });
 
   routes.delete('/:app/users/index', async (c) => {
-    const { app, index } = appFor(c, 'index');
+    const { app, index } = await appFor(c, 'index');
     await index.drop(app.id);
-    record(c, app.id, '', 200);
+    await record(c, app.id, '', 200);
     return c.json(index.status(app.id));
   });
 
-  routes.post('/:app/users/index', (c, next) => (appFor(c, 'index'), next()), validJson(indexAction), async (c) => {
-    const { app, index } = appFor(c, 'index');
-    const { action } = c.req.valid('json');
-    if (action === 'cancel') {
-      await index.cancel(app.id, { byOperator: true });
-      record(c, app.id, JSON.stringify({ action }), 200);
-      return c.json(index.status(app.id));
-    }
-    try {
-      index.start(app.id, action);
-    } catch (e) {
-      if (e instanceof IndexBusyError) throw new ConsoleError(409, 'index_busy', e.message);
-      throw e;
-    }
-    record(c, app.id, JSON.stringify({ action }), 202);
-    return c.json(index.status(app.id), 202);
-  });
+  routes.post(
+    '/:app/users/index',
+    async (c, next) => {
+      await appFor(c, 'index');
+      await next();
+    },
+    validJson(indexAction),
+    async (c) => {
+      const { app, index } = await appFor(c, 'index');
+      const { action } = c.req.valid('json');
+      if (action === 'cancel') {
+        await index.cancel(app.id, { byOperator: true });
+        await record(c, app.id, JSON.stringify({ action }), 200);
+        return c.json(index.status(app.id));
+      }
+      try {
+        index.start(app.id, action);
+      } catch (e) {
+        if (e instanceof IndexBusyError) throw new ConsoleError(409, 'index_busy', e.message);
+        throw e;
+      }
+      await record(c, app.id, JSON.stringify({ action }), 202);
+      return c.json(index.status(app.id), 202);
+    },
+  );
 
   for (const [path, allow] of [
     ['/:app/users/search', 'GET, HEAD'],

@@ -66,7 +66,7 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
     async (c, next) => {
       if (!s.localSignIn) {
         const e = localSignInOff();
-        writer.refusal(c, e, { operator: null, app: '', method: 'POST', path: SESSION_PATH, action: `POST ${SESSION_PATH}` });
+        await writer.refusal(c, e, { operator: null, app: '', method: 'POST', path: SESSION_PATH, action: `POST ${SESSION_PATH}` });
         throw e;
       }
       await next();
@@ -87,13 +87,13 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
           { retry_after_seconds: attempt.retryAfterSeconds },
           { 'Retry-After': String(attempt.retryAfterSeconds) },
         );
-        writer.refusal(c, e, { operator: null, app: '', method: 'POST', path: SESSION_PATH, action: `POST ${SESSION_PATH}`, target: name });
+        await writer.refusal(c, e, { operator: null, app: '', method: 'POST', path: SESSION_PATH, action: `POST ${SESSION_PATH}`, target: name });
         throw e;
       }
       if (!validName) {
         attempt.settle(false);
         const e = wrongCredentials();
-        writer.refusal(c, new ConsoleError(401, 'invalid_name', e.description), { operator: null, app: '', method: 'POST', path: SESSION_PATH, action: `POST ${SESSION_PATH}`, target: name });
+        await writer.refusal(c, new ConsoleError(401, 'invalid_name', e.description), { operator: null, app: '', method: 'POST', path: SESSION_PATH, action: `POST ${SESSION_PATH}`, target: name });
         throw e;
       }
       let operator;
@@ -116,22 +116,22 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
       }
       if (!operator || refusal) {
         const e = refusal ?? wrongCredentials();
-        audit(c, 'POST', null, name, 401, e.code);
+        await audit(c, 'POST', null, name, 401, e.code);
         throw e;
       }
       // A new sign-in ends the browser's earlier session (session fixation, a shared machine).
-      s.sessions.destroy(sessionToken(c));
-      const { token, csrfToken } = s.sessions.create(operator.id, signIn);
-      s.operators.signedIn(operator.id);
-      audit(c, 'POST', operator.username, operator.username, 200, undefined, signIn);
+      await s.sessions.destroy(sessionToken(c));
+      const { token, csrfToken } = await s.sessions.create(operator.id, signIn);
+      await s.operators.signedIn(operator.id);
+      await audit(c, 'POST', operator.username, operator.username, 200, undefined, signIn);
       cookie(c, token, Math.floor(s.maxMs / 1000));
       c.header('Cache-Control', 'no-store');
       return c.json({ ...who(operator.secondFactor, operator.role, signIn), username: operator.username, role: operator.role, csrfToken, signInRequired: true });
     },
   );
 
-  routes.get('/', (c) => {
-    const session = s.sessions.get(sessionToken(c));
+  routes.get('/', async (c) => {
+    const session = await s.sessions.get(sessionToken(c));
     if (!session) throw signedOut();
     c.header('Cache-Control', 'no-store');
     return c.json({ ...who(session.secondFactor, session.role, session.signIn), username: session.username, role: session.role, csrfToken: session.csrfToken, signInRequired: true });
@@ -139,8 +139,8 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
 
   routes.delete('/', authenticate(s, writer), async (c) => {
     const { operator, signIn } = c.get('caller');
-    s.sessions.destroy(sessionToken(c));
-    if (operator) audit(c, 'DELETE', operator, operator, 204);
+    await s.sessions.destroy(sessionToken(c));
+    if (operator) await audit(c, 'DELETE', operator, operator, 204);
     const secure = overTls(c, s.trustProxy);
     deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure });
     // Signed in through the provider: its own sign-out page too, when it has one, so the next

@@ -56,9 +56,9 @@ export function ssoRoutes(services: ConsoleServices | undefined, writer: AuditWr
   const redirectUri = (c: Context<ConsoleEnv>) => sso.settings.redirectUri ?? `${ssoOrigin(c, sso.settings, s.trustProxy)}/${CALLBACK_PATH}`;
 
   /** Back to the sign-in page with the reason; whoever this browser was signed in as is signed out. */
-  const refuse = (c: Context<ConsoleEnv>, code: SsoRefusal, status: ContentfulStatusCode, message: string, returnTo: string, target?: string) => {
-    writer.refusal(c, new ConsoleError(status, code, message), { operator: null, app: '', method: 'GET', path: CALLBACK_PATH, action: `GET ${CALLBACK_PATH}`, target });
-    s.sessions.destroy(sessionToken(c));
+  const refuse = async (c: Context<ConsoleEnv>, code: SsoRefusal, status: ContentfulStatusCode, message: string, returnTo: string, target?: string) => {
+    await writer.refusal(c, new ConsoleError(status, code, message), { operator: null, app: '', method: 'GET', path: CALLBACK_PATH, action: `GET ${CALLBACK_PATH}`, target });
+    await s.sessions.destroy(sessionToken(c));
     deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure: secure(c) });
     setCookie(c, REFUSAL_COOKIE, code, { path: COOKIE_PATH, httpOnly: true, sameSite: 'Lax', secure: secure(c), maxAge: 300 });
     c.header('Cache-Control', 'no-store');
@@ -74,7 +74,7 @@ export function ssoRoutes(services: ConsoleServices | undefined, writer: AuditWr
       log.error({ err: e, issuer: sso.settings.issuer.href }, 'single sign-on: the provider could not be reached');
       return refuse(c, 'sso_unavailable', 502, 'The identity provider could not be reached.', returnTo);
     }
-    const flow = sso.flows.save(started.checks, returnTo);
+    const flow = await sso.flows.save(started.checks, returnTo);
     // Lax: the provider's answer comes back as a top-level navigation from its own site.
     setCookie(c, FLOW_COOKIE, flow, { path: COOKIE_PATH, httpOnly: true, sameSite: 'Lax', secure: secure(c), maxAge: FLOW_TTL_MS / 1000 });
     c.header('Cache-Control', 'no-store');
@@ -82,7 +82,7 @@ export function ssoRoutes(services: ConsoleServices | undefined, writer: AuditWr
   });
 
   routes.get('/callback', async (c) => {
-    const flow = sso.flows.take(getCookie(c, FLOW_COOKIE));
+    const flow = await sso.flows.take(getCookie(c, FLOW_COOKIE));
     deleteCookie(c, FLOW_COOKIE, { path: COOKIE_PATH });
     const returnTo = flow?.returnTo ?? '/';
     // No flow: this browser started none, or used it already (a replayed answer), or took too long.
@@ -108,14 +108,14 @@ export function ssoRoutes(services: ConsoleServices | undefined, writer: AuditWr
     }
     const role = roleFromGroups(groupsOf(identity.claims[rolesClaim]), roleMap);
     if (!role) return refuse(c, 'sso_no_role', 403, `None of ${identity.name}'s groups gives a role in the console.`, returnTo, identity.name);
-    const operator = s.operators.ssoSignIn(identity.subject, identity.name, role);
+    const operator = await s.operators.ssoSignIn(identity.subject, identity.name, role);
     if (operator.disabled) return refuse(c, 'sso_disabled', 403, `${operator.username} is disabled in the console.`, returnTo, operator.username);
 
     // A new sign-in ends the browser's earlier session (session fixation, a shared machine).
-    s.sessions.destroy(sessionToken(c));
-    const { token } = s.sessions.create(operator.id, 'sso');
-    s.operators.signedIn(operator.id);
-    writer.record(c, {
+    await s.sessions.destroy(sessionToken(c));
+    const { token } = await s.sessions.create(operator.id, 'sso');
+    await s.operators.signedIn(operator.id);
+    await writer.record(c, {
       operator: operator.username,
       app: '',
       method: 'GET',

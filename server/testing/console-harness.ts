@@ -1,13 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Role } from '../../contract/roles.js';
-import { openConsoleDb } from '../console-db.js';
 import { createConsoleServices, type ConsoleServices, type Require2fa } from '../console-services.js';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { registerUsers, startTestEmulator, type TestEmulator } from '../../emulator/src/testing/harness.js';
 import { emulatorApps, type ImAppConfig } from '../im-config.js';
 import type { Log } from '../log.js';
 import { createConsoleApp } from '../app.js';
+import { openConsoleDatabase } from '../store/database.js';
 import { SESSION_COOKIE } from '../http/authenticate.js';
 import { nodeListener } from '../http/node-listener.js';
 import type { ThrottleOptions } from '../sign-in-throttle.js';
@@ -23,7 +23,7 @@ export interface Upstream {
   fetch: typeof fetch;
   calls: { method: string; url: string }[];
   /** Runs as each call leaves for the IM host (a test looks at the console's state at that moment). */
-  beforeCall?: (url: string) => void;
+  beforeCall?: (url: string) => void | Promise<void>;
 }
 
 /** A fetch that records every call the proxy makes to the IM host. */
@@ -33,7 +33,7 @@ export function recordingUpstream(): Upstream {
     calls,
     fetch: async (input, init) => {
       calls.push({ method: init?.method ?? 'GET', url: String(input) });
-      upstream.beforeCall?.(String(input));
+      await upstream.beforeCall?.(String(input));
       return fetch(input, init);
     },
   };
@@ -70,11 +70,13 @@ export async function serveConsole(
     sso?: SsoSettings;
     localSignIn?: boolean;
     oidcFetch?: CustomFetch;
+    /** `postgres://…` for a console on PostgreSQL; SQLite in memory otherwise. */
+    databaseUrl?: string;
   } = {},
 ): Promise<ConsoleUnderTest> {
   const clock = { now: Date.parse('2026-03-01T10:00:00Z') };
   const now = () => clock.now;
-  const services = createConsoleServices({
+  const services = await createConsoleServices({
     signInRequired: o.signInRequired ?? true,
     settings: {
       db: ':memory:',
@@ -87,7 +89,7 @@ export async function serveConsole(
       sso: o.sso,
       localSignIn: o.localSignIn,
     },
-    db: openConsoleDb(':memory:'),
+    database: await openConsoleDatabase({ url: o.databaseUrl ?? ':memory:' }),
     oidcFetch: o.oidcFetch,
     now,
     throttle: o.throttle,
@@ -110,7 +112,7 @@ export async function serveConsole(
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await consoleApp.close();
-      services.close();
+      await services.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../../emulator/src/testing/harness.js';
-import { openConsoleDb } from '../console-db.js';
+import { openSqlite as openConsoleDb } from '../store/database.js';
 import { readConsoleSettings } from '../console-services.js';
 import { emulatorApps, type ImAppConfig } from '../im-config.js';
 import { createUpstream } from '../proxy/upstream.js';

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../../emulator/src/testing/harness.js';
-import { openConsoleDb, type ConsoleDb } from '../console-db.js';
+import type { ConsoleDb } from '../console-db.js';
+import { openSqlite as openConsoleDb } from '../store/database.js';
 import { emulatorApps, pathPrefix, type ImAppConfig } from '../im-config.js';
 import type { ConsoleUnderTest } from '../testing/console-harness.js';
 import { createUserIndex, shortGrams, type IndexUpstream, type UserIndex, type UserIndexEvent } from './index.js';

@@ -1,0 +1,79 @@
+import type { Generated } from 'kysely';
+
+// The console's own tables as Kysely sees them, the same in SQLite and PostgreSQL (migrations.ts
+// makes them). Times are epoch milliseconds; flags are 0/1 integers in both.
+
+export interface OperatorsTable {
+  id: Generated<number>;
+  username: string;
+  role: string;
+  password_hash: string;
+  disabled: number;
+  created_at: number;
+  updated_at: number;
+  last_sign_in_at: number | null;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_last_step: number | null;
+  sso_subject: string | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  operator_id: number;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  sign_in: Generated<string>;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<number>;
+  operator_id: number;
+  code_hash: string;
+  used_at: number | null;
+}
+
+export interface SsoFlowsTable {
+  flow_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  redirect_uri: string;
+  return_to: string;
+  created_at: number;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  time: number;
+  operator: string | null;
+  app: string;
+  method: string;
+  path: string;
+  action: string;
+  target: string | null;
+  subjects: string;
+  summary: string;
+  status: number;
+  items: string | null;
+  address: string | null;
+  refusal: string | null;
+  sign_in: string | null;
+}
+
+export interface AuditOutcomeTable {
+  audit_id: number;
+  time: number;
+  status: number;
+  items: string | null;
+}
+
+export interface Tables {
+  operators: OperatorsTable;
+  sessions: SessionsTable;
+  recovery_codes: RecoveryCodesTable;
+  sso_flows: SsoFlowsTable;
+  audit: AuditTable;
+  audit_outcome: AuditOutcomeTable;
+}
