@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +10,7 @@ import { emulatorApps } from './im-config.js';
 import { createOperators } from './operators.js';
 import { startProductionServer, type RunningServer } from './production-server.js';
 import { PASSWORD, signIn } from './testing/console-harness.js';
+import { freePort, startMain } from './testing/main-process.js';
 
 // `npm start`'s server: the built console (a small stand-in for dist/) and the proxy, as served.
 
@@ -115,47 +114,13 @@ describe('production server', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as { port: number };
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
-
-/** Starts `server/main.ts` as `npm start` would (through tsx: the bundle is the same code). */
-async function startMain(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  // tsx as a loader, not its CLI: the CLI would run the server in a grandchild that a kill misses.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    // Logs are silent under the test runner, whose variables the child inherits: ask for them.
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" line:\n${out}`)), 20_000);
-    child.stdout!.on('data', () => {
-      // Logs are JSON lines: `{"level":30,…,"url":"http://…","msg":"listening"}`.
-      const m = /"url":"(http:\/\/[^"]+)","msg":"listening"/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${out}`)));
-  });
-  return { child, url, output: () => out };
-}
-
 describe('npm start (server/main.ts)', () => {
   it('on SIGTERM stops accepting, lets the call in flight finish, then exits 0', { timeout: 60_000 }, async () => {
     const dbFile = join(dir, 'console.sqlite');
     const database = await openConsoleDatabase({ url: dbFile });
     await createOperators(database.db).add('admin', 'admin', PASSWORD);
     await database.close();
-    const { child, url, output } = await startMain({
+    const { child, url, output, exited } = await startMain({
       PORT: '0',
       HOST: '127.0.0.1',
       CONSOLE_DB: dbFile,
@@ -170,7 +135,6 @@ describe('npm start (server/main.ts)', () => {
       // The admin signs in with a password only (the second factor has tests of its own).
       REQUIRE_2FA: 'off',
     });
-    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     try {
       // Sign-in is required under npm start even against the local emulator.
       expect((await fetch(`${url}/im-console/session`)).status).toBe(401);

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerUsers, startTestEmulator, type TestEmulator } from '../emulator/src/testing/harness.js';
+import { createOperators } from './operators.js';
+import { openConsoleDatabase } from './store/database.js';
+import { PASSWORD, signIn, type SignedIn } from './testing/console-harness.js';
+import { startMain, stubClientBuild, type MainProcess } from './testing/main-process.js';
+import { newPostgresDatabase } from './testing/test-database.js';
+
+// Two `npm start` replicas on one PostgreSQL database, as behind a load balancer: a session opened
+// on one works on the other, ends on both, and both write one audit log.
+
+let t: TestEmulator;
+let a: MainProcess;
+let b: MainProcess;
+
+/** The same session, its requests sent to another replica. */
+const on = (replica: MainProcess, me: SignedIn) => ({
+  ...me,
+  call: (method: string, path: string, body?: unknown) =>
+    fetch(`${replica.url}${path}`, {
+      method,
+      headers: { Cookie: me.cookie, 'X-CSRF-Token': me.csrfToken, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+});
+
+beforeAll(async () => {
+  t = await startTestEmulator();
+  await registerUsers(t, ['alice', 'bob']);
+  const url = await newPostgresDatabase();
+  const database = await openConsoleDatabase({ url });
+  const operators = createOperators(database.db);
+  await operators.add('admin', 'admin', PASSWORD);
+  await operators.add('support', 'support', PASSWORD);
+  await database.close();
+  const { dir } = stubClientBuild();
+  const env = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: url,
+    CONSOLE_STATIC_DIR: dir,
+    IM_HOST: t.emulator.url,
+    IM_SCHEME: 'easemob',
+    IM_ORG: t.emulator.options.org,
+    IM_APP: t.emulator.options.app,
+    IM_CLIENT_ID: t.emulator.options.clientId,
+    IM_CLIENT_SECRET: t.emulator.options.clientSecret,
+    REQUIRE_2FA: 'off',
+    SEARCH_INDEX_AUTO: 'off',
+  };
+  [a, b] = await Promise.all([startMain(env), startMain(env)]);
+}, 120_000);
+
+afterAll(async () => {
+  for (const r of [a, b]) r?.child.kill('SIGKILL');
+  await t?.close();
+});
+
+describe('two replicas on one PostgreSQL', () => {
+  it('share a session and its CSRF token; a sign-out on one ends it on the other', async () => {
+    const onA = await signIn(a.url, 'support');
+    const onB = on(b, onA);
+    expect((await onB.call('GET', '/im-console/session')).status).toBe(200);
+    expect((await onB.call('POST', '/im/main/users/alice/deactivate')).status).toBe(200);
+    expect((await onB.call('POST', '/im/main/users/alice/activate')).status).toBe(200);
+    expect((await onB.call('DELETE', '/im-console/session')).status).toBe(204);
+    expect((await onA.call('GET', '/im-console/session')).status).toBe(401);
+  });
+
+  it('apply a role change, a disable and a password reset made on one at the other’s next request', async () => {
+    const admin = await signIn(a.url, 'admin');
+    const support = on(b, await signIn(b.url, 'support'));
+    expect((await admin.call('PATCH', '/im-console/operators/support', { role: 'viewer' })).status).toBe(200);
+    // A viewer may not ban: refused by B, which read the role from the database.
+    const refused = await support.call('POST', '/im/main/users/bob/deactivate');
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: 'forbidden_role', role: 'viewer' });
+    expect((await admin.call('PATCH', '/im-console/operators/support', { disabled: true })).status).toBe(200);
+    expect((await support.call('GET', '/im-console/session')).status).toBe(401);
+    expect((await admin.call('PATCH', '/im-console/operators/support', { disabled: false, role: 'support' })).status).toBe(200);
+    const again = on(b, await signIn(b.url, 'support'));
+    expect((await admin.call('POST', '/im-console/operators/support/password')).status).toBe(200);
+    expect((await again.call('GET', '/im-console/session')).status).toBe(401);
+  });
+
+  it('write one audit log: rows from both replicas in one export', async () => {
+    const admin = await signIn(b.url, 'admin');
+    const csv = await (await on(a, admin).call('GET', '/im-console/audit?format=csv')).text();
+    const lines = csv.trim().split('\n');
+    // Written by A: support's first sign-in and the changes above; by B: their calls and B's sign-ins.
+    expect(lines.filter((l) => l.includes('users/{username}/deactivate'))).toHaveLength(2);
+    expect(lines.filter((l) => l.includes('im-console/operators/{name}'))).toHaveLength(4);
+    expect(lines.filter((l) => l.includes('POST,im-console/session'))).toHaveLength(5);
+    const ids = lines.slice(1).map((l) => Number(l.split(',')[0]));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
