@@ -18,12 +18,12 @@ import { emulatorClient } from './lib/emulator-api.mjs';
 import { answers, startEmulator, startProcess, stopProcess } from './lib/procs.mjs';
 import { int, median, ms, percentile } from './lib/stats.mjs';
 
-const OPERATORS = 50;
-const WRITE_USERS = ['dave', 'erin', 'trent', 'peggy'];
+export const OPERATORS = 50;
+export const WRITE_USERS = ['dave', 'erin', 'trent', 'peggy'];
 const CALLS = ['/users?limit=10', '/users/alice', '/users/bob/status', '/chatgroups?limit=10', '/chatgroups/180000000104729', '/users/alice/contacts/users'];
 
 /** Resident memory of every process in the group `pgid`, in bytes (Linux /proc). */
-function groupRss(pgid) {
+export function groupRss(pgid) {
   let total = 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
@@ -41,11 +41,12 @@ function groupRss(pgid) {
 }
 
 /**
- * `OPERATORS` loops calling `base + CALLS[i]` for `seconds` (operator `id` with `headersOf(id)`);
- * with `writes`, every tenth call is instead a push-nickname change of a demo user (audited).
- * Every answer's time and status.
+ * `operators` loops calling `base(id, i) + CALLS[i]` for `seconds` (operator `id` with
+ * `headersOf(id)`; `base` may be a string); with `writes`, every tenth call is instead a
+ * push-nickname change of a demo user (audited). Every answer's time and status.
  */
-async function load(base, headersOf, seconds, { writes = false } = {}) {
+export async function load(base, headersOf, seconds, { writes = false, operators = OPERATORS } = {}) {
+  const baseOf = typeof base === 'function' ? base : () => base;
   const until = Date.now() + seconds * 1000;
   const times = [];
   const errors = new Map();
@@ -57,13 +58,13 @@ async function load(base, headersOf, seconds, { writes = false } = {}) {
       const target = WRITE_USERS[(i / 10) % WRITE_USERS.length];
       try {
         const res = write
-          ? await fetch(`${base}/users/${target}`, {
+          ? await fetch(`${baseOf(id, i)}/users/${target}`, {
               method: 'PUT',
               headers: { ...headersOf(id), 'Content-Type': 'application/json' },
               body: JSON.stringify({ nickname: `bench ${id}-${i}` }),
               signal: AbortSignal.timeout(10_000),
             })
-          : await fetch(base + CALLS[i % CALLS.length], { headers: headersOf(id), signal: AbortSignal.timeout(10_000) });
+          : await fetch(baseOf(id, i) + CALLS[i % CALLS.length], { headers: headersOf(id), signal: AbortSignal.timeout(10_000) });
         if (write && res.ok) written++;
         await res.arrayBuffer();
         if (!res.ok) errors.set(res.status, (errors.get(res.status) ?? 0) + 1);
@@ -74,12 +75,12 @@ async function load(base, headersOf, seconds, { writes = false } = {}) {
     }
   };
   const t0 = Date.now();
-  await Promise.all(Array.from({ length: OPERATORS }, (_, i) => operator(i)));
+  await Promise.all(Array.from({ length: operators }, (_, i) => operator(i)));
   const elapsed = (Date.now() - t0) / 1000;
   return { count: times.length, rps: times.length / elapsed, p50: percentile(times, 50), p95: percentile(times, 95), errors, written };
 }
 
-const errorText = (m) => ([...m].map(([k, v]) => `${v}× ${k}`).join(', ') || '0');
+export const errorText = (m) => ([...m].map(([k, v]) => `${v}× ${k}`).join(', ') || '0');
 
 export async function run({ port, emulatorPort }) {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8'));

@@ -3,11 +3,11 @@
 // emulators on loopback ports, and prints one table per topic and a summary. Figures only: nothing
 // here asserts or fails on a number (the first-screen budget check lives in `npm test`).
 //
-//   node bench/run.mjs [--only first-screen,big-tables,bulk,emulator-scale,network,console-server,search-index]
+//   node bench/run.mjs [--only first-screen,big-tables,bulk,emulator-scale,network,console-server,search-index,replicas]
 //                      [--skip-build] [--runs N] [--markdown FILE]
 //
 // Ports: previews 4301/4302, emulators 5301 (plain), 5302 (--rate 100), 5303 (--users 100000),
-// the production server (if any) 4303. Every process started here is stopped at the end.
+// the production server (if any) 4303, two replicas on PostgreSQL 4304/4305 (emulator 5305). Every process started here is stopped at the end.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
@@ -16,7 +16,7 @@ import { launch } from './lib/browser.mjs';
 import { startEmulator, startPreview, stopAll, stopProcess } from './lib/procs.mjs';
 import { markdownTable, table } from './lib/stats.mjs';
 
-const TOPICS = ['first-screen', 'big-tables', 'bulk', 'emulator-scale', 'network', 'console-server', 'search-index'];
+const TOPICS = ['first-screen', 'big-tables', 'bulk', 'emulator-scale', 'network', 'console-server', 'search-index', 'replicas'];
 const { values } = parseArgs({
   options: {
     only: { type: 'string' },
@@ -29,7 +29,7 @@ const only = new Set(values.only ? values.only.split(',') : TOPICS);
 for (const t of only) if (!TOPICS.includes(t)) throw new Error(`unknown topic ${t}; topics: ${TOPICS.join(', ')}`);
 const runs = Number(values.runs);
 const OUT_DIR = 'bench-dist';
-const PORTS = { preview: 4301, previewRated: 4302, server: 4303, emulator: 5301, emulatorRated: 5302, emulatorBig: 5303, emulatorServer: 5304 };
+const PORTS = { preview: 4301, previewRated: 4302, server: 4303, replicas: [4304, 4305], emulator: 5301, emulatorRated: 5302, emulatorBig: 5303, emulatorServer: 5304, emulatorReplicas: 5305 };
 
 function machine() {
   const sh = (cmd, args) => {
@@ -122,6 +122,7 @@ try {
   });
 
   await topic('console-server', async () => (await import('./console-server.mjs')).run({ port: PORTS.server, emulatorPort: PORTS.emulatorServer }));
+  await topic('replicas', async () => (await import('./replicas.mjs')).run({ ports: PORTS.replicas, emulatorPort: PORTS.emulatorReplicas }));
   // Issue 15's scale: 1,000,000 rows inserted directly (about two minutes here); BENCH_SEARCH_USERS to change.
   await topic('search-index', async () => {
     const users = Number(process.env.BENCH_SEARCH_USERS ?? 1_000_000);
