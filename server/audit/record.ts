@@ -4,18 +4,21 @@ import type { ConsoleError } from '../http/errors.js';
 import type { ConsoleEnv } from '../http/context.js';
 import { clientAddress } from '../http/request.js';
 import type { Log } from '../log.js';
-import type { AuditRecord } from './audit-log.js';
+import type { AuditIntent, AuditRecord } from './audit-log.js';
 import type { RefusalGate } from './refusal-gate.js';
 
 // Writing rows that record what already happened (sign-ins, refusals). A failed write is logged,
 // never thrown: the answer still goes back. (Changes are different: see routes/im-proxy.ts,
-// where no change is forwarded unless its row was written first.)
+// where no change is forwarded unless its row was written first: `begin` throws.) Every row the
+// server writes comes through here.
 
 export interface AuditWriter {
   /** A whole row; `address` is filled in from the request. */
   record: (c: Context<ConsoleEnv>, r: Omit<AuditRecord, 'time' | 'address'>) => Promise<void>;
   /** A refused call, rate-limited per address and operator so refusals cannot flood the log. */
   refusal: (c: Context<ConsoleEnv>, e: ConsoleError, r: Pick<AuditRecord, 'operator' | 'app' | 'method' | 'path' | 'action'> & { target?: string | null }) => Promise<void>;
+  /** A change's intent, before it is forwarded; returns the row's id for `audit.finish`. Throws when it cannot be written. */
+  begin: (r: AuditIntent) => Promise<number>;
 }
 
 export function createAuditWriter(services: ConsoleServices | undefined, gate: RefusalGate, log: Log): AuditWriter {
@@ -29,6 +32,10 @@ export function createAuditWriter(services: ConsoleServices | undefined, gate: R
   };
   return {
     record,
+    async begin(r) {
+      if (!services) throw new Error('no audit log to write to');
+      return services.audit.begin(r);
+    },
     async refusal(c, e, r) {
       if (!services) return;
       const address = clientAddress(c, services.trustProxy);

@@ -87,7 +87,7 @@ export function imProxyRoutes(d: ProxyDeps) {
       if (request !== undefined) body = new TextEncoder().encode(JSON.stringify(request));
       const { target, subjects } = callSubjects(params, request);
       try {
-        auditId = await d.services.audit.begin({
+        auditId = await d.writer.begin({
           time: d.services.now(),
           operator: caller.operator,
           signIn: caller.signIn ?? undefined,
