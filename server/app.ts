@@ -1,4 +1,5 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { sql } from 'kysely';
 import { requestId } from 'hono/request-id';
 import { createAuditWriter } from './audit/record.js';
 import { createRefusalGate } from './audit/refusal-gate.js';
@@ -10,6 +11,8 @@ import { checkRequestPath, pathOf } from './http/paths.js';
 import { limitedBody, rawUrl } from './http/request.js';
 import type { ImAppConfig } from './im-config.js';
 import { log as processLog, type Log } from './log.js';
+import { createMetrics, type ConsoleMetrics } from './metrics/metrics.js';
+import { metricsHandler, readinessHandler } from './metrics/routes.js';
 import { createUpstream } from './proxy/upstream.js';
 import { appRoutes } from './routes/apps.js';
 import { accountRoutes } from './routes/account.js';
@@ -23,6 +26,8 @@ import { createUserIndex, REFRESH_MINUTES_DEFAULT, startUpkeep, type UserIndex }
 
 // The console server's own routes, as one Hono app mounted by `npm start` (production-server.ts)
 // and by Vite's dev and preview servers (vite-plugin.ts):
+//   GET  /readyz                                        the database answers, each app's token can be had
+//   GET  /metrics                                       Prometheus text, with METRICS_TOKEN (server/metrics/)
 //   POST/GET/DELETE /im-console/session                 sign in, who am I, sign out
 //   GET  /im-console/sso[/start|/callback]              single sign-on (routes/sso.ts)
 //   GET  /im-console/apps                               the configured apps (no secrets)
@@ -56,11 +61,18 @@ export interface ConsoleAppOptions {
    * reaches the IM host unasked.
    */
   searchIndexUpkeep?: boolean;
+  /**
+   * Serves `GET /metrics` here to callers sending this bearer token (`METRICS_TOKEN` without
+   * `METRICS_PORT`). Without it `/metrics` is a 404 here: served on a port of its own, or not at all.
+   */
+  metricsToken?: string;
 }
 
 export interface ConsoleApp {
   app: Hono<ConsoleEnv>;
   index?: UserIndex;
+  /** This app's registry and counters (a `METRICS_PORT` listener serves them apart). */
+  metrics: ConsoleMetrics;
   /** Stops the index's timer and walks (each walk stays resumable). */
   close: () => Promise<void>;
 }
@@ -68,7 +80,15 @@ export interface ConsoleApp {
 export function createConsoleApp(o: ConsoleAppOptions): ConsoleApp {
   const log = o.log ?? processLog;
   const services = o.services;
-  const upstream = createUpstream({ fetch: o.fetch, now: o.now });
+  const metrics = createMetrics({
+    apps: o.apps.map((a) => a.id),
+    // Asked at scrape or probe time; the index (made below, SQLite only) exists by then.
+    collect: {
+      activeSessions: services && (() => services.sessions.countActive()),
+      indexStates: services?.sqlite && (() => o.apps.map((a) => index!.status(a.id))),
+    },
+  });
+  const upstream = createUpstream({ fetch: o.fetch, now: o.now, onAnswer: (app, seconds, status) => metrics.imHostAnswer(app.id, seconds, status) });
   // The search index still lives in SQLite only (on PostgreSQL the console has none yet).
   const index = services?.sqlite ? createUserIndex({ db: services.sqlite, upstream, apps: o.apps, rate: () => services.searchIndexRate, log }) : undefined;
   // A walk the last process left unfinished (stopped, crashed) goes on by itself.
@@ -76,7 +96,7 @@ export function createConsoleApp(o: ConsoleAppOptions): ConsoleApp {
   const refreshMinutes = services?.searchIndexRefreshMinutes ?? REFRESH_MINUTES_DEFAULT;
   const upkeep = index && (o.searchIndexUpkeep ?? services?.searchIndexAuto ?? true) ? startUpkeep(index, { refreshMs: refreshMinutes * 60_000, log }) : undefined;
   const gate = createRefusalGate({ now: services?.now ?? Date.now });
-  const writer = createAuditWriter(services, gate, log);
+  const writer = createAuditWriter(services, gate, log, metrics.auditRow);
 
   const app = new Hono<ConsoleEnv>();
   app.onError(errorHandler(log));
@@ -94,9 +114,13 @@ export function createConsoleApp(o: ConsoleAppOptions): ConsoleApp {
     checkRequestPath(rawUrl(c));
     await next();
   });
+  // Probes, without a session: `/readyz` names its checks with short codes only.
+  const checkDatabase = services && (async () => void (await sql`SELECT 1`.execute(services.db)));
+  app.get('/readyz', readinessHandler({ apps: o.apps, tokenFor: (a) => upstream.tokenFor(a), checkDatabase, log }));
+  app.get('/metrics', o.metricsToken === undefined ? nothingHere : metricsHandler(metrics, o.metricsToken));
   app.use('/im-console/session', limitedBody(MAX_SIGN_IN_BYTES));
-  app.route('/im-console/session', sessionRoutes(services, writer));
-  app.route('/im-console/sso', ssoRoutes(services, writer, log));
+  app.route('/im-console/session', sessionRoutes(services, writer, metrics));
+  app.route('/im-console/sso', ssoRoutes(services, writer, log, metrics));
   const signedIn = authenticate(services, writer);
   app.use('/im-console/*', signedIn);
   app.use('/im/*', signedIn);
@@ -109,7 +133,7 @@ export function createConsoleApp(o: ConsoleAppOptions): ConsoleApp {
   app.route('/im-console/audit', auditRoutes(services?.audit, writer, services?.now ?? Date.now));
   if (services?.signInRequired) app.route('/im-console/account', accountRoutes(services, writer));
   if (services?.signInRequired) app.route('/im-console/operators', operatorRoutes(services, writer));
-  app.route('/im', imProxyRoutes({ apps: o.apps, upstream, services, index, writer, log }));
+  app.route('/im', imProxyRoutes({ apps: o.apps, upstream, services, index, writer, log, metrics }));
   // Past authentication: a signed-out caller learns nothing about which console paths exist.
   app.all('/im-console/*', nothingHere);
   app.all('/im-console', nothingHere);
@@ -117,6 +141,7 @@ export function createConsoleApp(o: ConsoleAppOptions): ConsoleApp {
   return {
     app,
     index,
+    metrics,
     close: async () => {
       upkeep?.stop();
       await index?.close();
@@ -124,12 +149,15 @@ export function createConsoleApp(o: ConsoleAppOptions): ConsoleApp {
   };
 }
 
+/** Asked every few seconds by probes and scrapers: logged only when they fail. */
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
+
 /** One JSON line per answered call: who, what (route, never the query: it may hold secrets), how long. */
 function accessLog(log: Log): MiddlewareHandler<ConsoleEnv> {
   return async (c, next) => {
     const started = performance.now();
     await next();
-    if (c.req.path === '/healthz' || c.req.path.startsWith('/assets/')) return;
+    if ((PROBES.has(c.req.path) && c.res.status < 400) || c.req.path.startsWith('/assets/')) return;
     log.info(
       {
         reqId: c.get('requestId'),

@@ -4,6 +4,7 @@ import type { CustomFetch } from './sso/oidc.js';
 import { readSsoSettings, type SsoSettings } from './sso/settings.js';
 import { addOperators, consolesOnEmulator, PASSWORD, signIn, type ConsoleUnderTest } from './testing/console-harness.js';
 import { startTestProvider, TEST_ACCOUNTS, TEST_CLIENT, type TestProvider } from './testing/oidc-provider.js';
+import { scrape } from './testing/metrics.js';
 import { ssoBrowser, throughProvider, type SsoBrowser } from './testing/sso-browser.js';
 
 // Single sign-on against a real OpenID provider (oidc-provider on a port of its own): roles from
@@ -110,6 +111,18 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(await refusalShown(b)).toBeNull();
     expect(await c.services.operators.get('sso-nobody')).toBeUndefined();
     expect(await ssoRefusals()).toEqual([expect.objectContaining({ refusal: 'sso_no_role', target: 'sso-nobody', status: 403 })]);
+  });
+
+  it('counts sign-ins through the provider in /metrics: kept, and refused whatever the reason', async () => {
+    await serve({ metricsToken: 'sso-metrics' });
+    await ssoSignIn('sso-admin');
+    await ssoSignIn('sso-nobody');
+    // A callback with no flow behind it.
+    await ssoBrowser().get(`${c.url}/im-console/sso/callback?code=x&state=y`);
+    const m = await scrape(c.url, 'sso-metrics');
+    const signIns = (outcome: string) => m.value('im_console_sign_ins_total', { method: 'sso', outcome });
+    expect([signIns('ok'), signIns('refused')]).toEqual([1, 2]);
+    expect(m.value('im_console_sign_ins_total', { method: 'password' })).toBe(0);
   });
 
   it('takes the role from the groups at every sign-in; an admin sees it read-only and cannot set a password for them', async () => {

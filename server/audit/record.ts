@@ -10,7 +10,7 @@ import type { RefusalGate } from './refusal-gate.js';
 // Writing rows that record what already happened (sign-ins, refusals). A failed write is logged,
 // never thrown: the answer still goes back. (Changes are different: see routes/im-proxy.ts,
 // where no change is forwarded unless its row was written first: `begin` throws.) Every row the
-// server writes comes through here.
+// server writes comes through here, so `onRow` (the metrics) counts them all.
 
 export interface AuditWriter {
   /** A whole row; `address` is filled in from the request. */
@@ -21,11 +21,12 @@ export interface AuditWriter {
   begin: (r: AuditIntent) => Promise<number>;
 }
 
-export function createAuditWriter(services: ConsoleServices | undefined, gate: RefusalGate, log: Log): AuditWriter {
+export function createAuditWriter(services: ConsoleServices | undefined, gate: RefusalGate, log: Log, onRow: () => void = () => {}): AuditWriter {
   const record: AuditWriter['record'] = async (c, r) => {
     if (!services) return;
     try {
       await services.audit.record({ signIn: c.get('caller')?.signIn ?? undefined, ...r, time: services.now(), address: clientAddress(c, services.trustProxy) });
+      onRow();
     } catch (e) {
       log.error({ err: e, action: r.action, app: r.app }, 'audit log write failed');
     }
@@ -34,7 +35,9 @@ export function createAuditWriter(services: ConsoleServices | undefined, gate: R
     record,
     async begin(r) {
       if (!services) throw new Error('no audit log to write to');
-      return services.audit.begin(r);
+      const id = await services.audit.begin(r);
+      onRow();
+      return id;
     },
     async refusal(c, e, r) {
       if (!services) return;

@@ -7,6 +7,9 @@ const UPSTREAM_TIMEOUT_MS = 30_000;
 
 type Fetch = typeof fetch;
 
+/** Told of every answer from the host (metrics): how long until its headers came, and its status. */
+export type AnswerObserver = (app: ImAppConfig, seconds: number, status: number) => void;
+
 interface CachedToken {
   token: string;
   /** When to fetch a new one: a while before the real expiry. */
@@ -22,15 +25,18 @@ const describeCause = (e: unknown): string => {
  * The IM host as the server reaches it: the app token (fixed, cached, or fetched once for all
  * concurrent callers) and calls under the app prefix. The proxy and the search index share it.
  */
-export function createUpstream(options: { fetch?: Fetch; now?: () => number } = {}) {
+export function createUpstream(options: { fetch?: Fetch; now?: () => number; onAnswer?: AnswerObserver } = {}) {
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
   const tokens = new Map<string, CachedToken>();
   const pending = new Map<string, Promise<string>>();
 
   async function upstream(app: ImAppConfig, path: string, init: RequestInit): Promise<Response> {
+    const started = performance.now();
     try {
-      return await doFetch(`${app.host}${pathPrefix(app)}${path}`, { ...init, signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) });
+      const answer = await doFetch(`${app.host}${pathPrefix(app)}${path}`, { ...init, signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) });
+      options.onAnswer?.(app, (performance.now() - started) / 1000, answer.status);
+      return answer;
     } catch (e) {
       if ((e as Error).name === 'TimeoutError') {
         throw upstreamFailure(504, 'im_host_timeout', `no answer within ${UPSTREAM_TIMEOUT_MS / 1000} s`, app.host);

@@ -12,6 +12,7 @@ import { decodeSegment, reachesToken } from '../http/paths.js';
 import { rawUrl } from '../http/request.js';
 import type { ImAppConfig } from '../im-config.js';
 import type { Log } from '../log.js';
+import type { ConsoleMetrics } from '../metrics/metrics.js';
 import { callSubjects, names, parseJson, patternParams } from '../proxy/call-subjects.js';
 import { userIndexEvents } from '../proxy/index-events.js';
 import type { Upstream } from '../proxy/upstream.js';
@@ -30,6 +31,7 @@ export interface ProxyDeps {
   index?: UserIndex;
   writer: AuditWriter;
   log: Log;
+  metrics: Pick<ConsoleMetrics, 'proxied'>;
 }
 
 /** `/im/{app}/{rest}` as the browser encoded it: usernames may hold `/ ? # % ,`. */
@@ -43,12 +45,21 @@ function isBatch(method: string, pattern: string, params: Record<string, string>
 export function imProxyRoutes(d: ProxyDeps) {
   const byId = new Map(d.apps.map((a) => [a.id, a]));
   const routes = new Hono<ConsoleEnv>();
+  // Each call is counted once answered (refusals and failures too), labelled with what the
+  // handler understood of it by then: the app once known, the pattern once judged.
+  const understood = new WeakMap<Context, { app?: string; route?: string }>();
+  routes.use('/*', async (c, next) => {
+    await next();
+    d.metrics.proxied(understood.get(c) ?? {}, c.req.method, c.res.status);
+  });
 
   routes.all('/*', async (c: Context<ConsoleEnv>) => {
     const match = API_URL.exec(rawUrl(c));
     if (!match) throw new ConsoleError(404, 'not_found', 'Name an app and a call: /im/{app}/{path}.');
     const app = byId.get(decodeSegment(match[1]!));
     if (!app) throw unknownApp();
+    const labels: { app: string; route?: string } = { app: app.id };
+    understood.set(c, labels);
     const apiPath = match[2]!;
     const [path, query = ''] = splitQuery(apiPath);
     const method = c.req.method.toUpperCase();
@@ -62,6 +73,7 @@ export function imProxyRoutes(d: ProxyDeps) {
     if (reachesToken(path)) throw await refuse(new ConsoleError(403, 'proxy_forbidden', 'The console proxy does not forward /token'));
     if (!isForwarded(method, path)) throw await refuse(new ConsoleError(404, 'not_forwarded', 'The console does not forward this call (contract/roles.ts lists the calls it does).'));
     const decision = decideCall(caller.role, method, path);
+    labels.route = decision.pattern;
     // Force offline is a GET that changes something: it needs the CSRF token like any change.
     if (decision.mutating && (method === 'GET' || method === 'HEAD')) await requireCsrf(c, d.writer);
     const action = `${method} ${decision.pattern}`;

@@ -5,6 +5,7 @@ import type { AuditWriter } from '../audit/record.js';
 import type { ConsoleServices } from '../console-services.js';
 import { authenticate, SESSION_COOKIE, sessionToken, signedOut } from '../http/authenticate.js';
 import type { ConsoleEnv } from '../http/context.js';
+import type { ConsoleMetrics } from '../metrics/metrics.js';
 import { ConsoleError } from '../http/errors.js';
 import { clientAddress, overTls } from '../http/request.js';
 import { ssoOrigin } from '../sso/settings.js';
@@ -30,7 +31,7 @@ const localSignInOff = () => new ConsoleError(403, 'local_sign_in_off', 'Sign in
 const codeNeeded = () => new ConsoleError(401, 'second_factor_required', 'Enter the code from your authenticator app, or a recovery code.');
 const wrongCode = () => new ConsoleError(401, 'invalid_second_factor', 'Wrong or already used code.');
 
-export function sessionRoutes(services: ConsoleServices | undefined, writer: AuditWriter) {
+export function sessionRoutes(services: ConsoleServices | undefined, writer: AuditWriter, metrics: Pick<ConsoleMetrics, 'signIn'>) {
   const routes = new Hono<ConsoleEnv>();
 
   if (!services?.signInRequired) {
@@ -66,6 +67,7 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
     async (c, next) => {
       if (!s.localSignIn) {
         const e = localSignInOff();
+        metrics.signIn('password', 'refused');
         await writer.refusal(c, e, { operator: null, app: '', method: 'POST', path: SESSION_PATH, action: `POST ${SESSION_PATH}` });
         throw e;
       }
@@ -87,12 +89,14 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
           { retry_after_seconds: attempt.retryAfterSeconds },
           { 'Retry-After': String(attempt.retryAfterSeconds) },
         );
+        metrics.signIn('password', 'throttled');
         await writer.refusal(c, e, { operator: null, app: '', method: 'POST', path: SESSION_PATH, action: `POST ${SESSION_PATH}`, target: name });
         throw e;
       }
       if (!validName) {
         attempt.settle(false);
         const e = wrongCredentials();
+        metrics.signIn('password', 'refused');
         await writer.refusal(c, new ConsoleError(401, 'invalid_name', e.description), { operator: null, app: '', method: 'POST', path: SESSION_PATH, action: `POST ${SESSION_PATH}`, target: name });
         throw e;
       }
@@ -116,6 +120,8 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
       }
       if (!operator || refusal) {
         const e = refusal ?? wrongCredentials();
+        // A right password waiting for its code is no refusal yet: the sign-in goes on.
+        if (e.code !== 'second_factor_required') metrics.signIn('password', 'refused');
         await audit(c, 'POST', null, name, 401, e.code);
         throw e;
       }
@@ -124,6 +130,7 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
       const { token, csrfToken } = await s.sessions.create(operator.id, signIn);
       await s.operators.signedIn(operator.id);
       await audit(c, 'POST', operator.username, operator.username, 200, undefined, signIn);
+      metrics.signIn('password', 'ok');
       cookie(c, token, Math.floor(s.maxMs / 1000));
       c.header('Cache-Control', 'no-store');
       return c.json({ ...who(operator.secondFactor, operator.role, signIn), username: operator.username, role: operator.role, csrfToken, signInRequired: true });

@@ -8,6 +8,7 @@ import { ConsoleError } from '../http/errors.js';
 import { overTls, rawUrl } from '../http/request.js';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Log } from '../log.js';
+import type { ConsoleMetrics } from '../metrics/metrics.js';
 import { FLOW_TTL_MS } from '../sso/flows.js';
 import { groupsOf, roleFromGroups, ssoOrigin } from '../sso/settings.js';
 
@@ -35,7 +36,7 @@ export function safeReturnPath(raw: string | undefined): string {
   return raw;
 }
 
-export function ssoRoutes(services: ConsoleServices | undefined, writer: AuditWriter, log: Log) {
+export function ssoRoutes(services: ConsoleServices | undefined, writer: AuditWriter, log: Log, metrics: Pick<ConsoleMetrics, 'signIn'>) {
   const routes = new Hono<ConsoleEnv>();
   const sso = services?.signInRequired ? services.sso : undefined;
 
@@ -57,6 +58,7 @@ export function ssoRoutes(services: ConsoleServices | undefined, writer: AuditWr
 
   /** Back to the sign-in page with the reason; whoever this browser was signed in as is signed out. */
   const refuse = async (c: Context<ConsoleEnv>, code: SsoRefusal, status: ContentfulStatusCode, message: string, returnTo: string, target?: string) => {
+    metrics.signIn('sso', 'refused');
     await writer.refusal(c, new ConsoleError(status, code, message), { operator: null, app: '', method: 'GET', path: CALLBACK_PATH, action: `GET ${CALLBACK_PATH}`, target });
     await s.sessions.destroy(sessionToken(c));
     deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure: secure(c) });
@@ -127,6 +129,7 @@ export function ssoRoutes(services: ConsoleServices | undefined, writer: AuditWr
       status: 200,
       signIn: 'sso',
     });
+    metrics.signIn('sso', 'ok');
     setCookie(c, SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'Strict', secure: secure(c), maxAge: Math.floor(s.maxMs / 1000) });
     c.header('Cache-Control', 'no-store');
     return c.redirect(returnTo, 303);

@@ -72,6 +72,8 @@ export async function serveConsole(
     oidcFetch?: CustomFetch;
     /** `postgres://…` for a console on PostgreSQL; SQLite in memory otherwise. */
     databaseUrl?: string;
+    /** Serves `/metrics` to callers with this bearer token (otherwise it is a 404). */
+    metricsToken?: string;
   } = {},
 ): Promise<ConsoleUnderTest> {
   const clock = { now: Date.parse('2026-03-01T10:00:00Z') };
@@ -99,7 +101,7 @@ export async function serveConsole(
   });
   const upstream = recordingUpstream();
   // The token cache's clock stays real: only sessions, throttling and the audit log use the test's.
-  const consoleApp = createConsoleApp({ apps, fetch: upstream.fetch, services, log: o.log, searchIndexUpkeep: o.searchIndexUpkeep ?? false });
+  const consoleApp = createConsoleApp({ apps, fetch: upstream.fetch, services, log: o.log, searchIndexUpkeep: o.searchIndexUpkeep ?? false, metricsToken: o.metricsToken });
   const server: Server = createServer(nodeListener(consoleApp.app.fetch));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
@@ -177,6 +179,8 @@ export function consolesOnEmulator(users: string[]) {
   });
   afterAll(() => t.close());
   return {
-    serve: async (o: Parameters<typeof serveConsole>[1] = {}) => (current = await serveConsole(emulatorApps(t.emulator.port), o)),
+    serve: async (o: Parameters<typeof serveConsole>[1] = {}, apps = emulatorApps(t.emulator.port)) => (current = await serveConsole(apps, o)),
+    /** The file's emulator (its fault switch, its port). */
+    emulator: () => t,
   };
 }
