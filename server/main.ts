@@ -4,6 +4,7 @@ import { ConsoleSettingsError, createConsoleServices, readConsoleSettings } from
 import { ImConfigError, readImConfig } from './im-config.js';
 import { startLocalEmulator, type LocalEmulator } from './local-emulator.js';
 import { log } from './log.js';
+import { readMetricsSettings } from './metrics/settings.js';
 import { startProductionServer } from './production-server.js';
 
 // `npm start` (after `npm run build`). Node 20 cannot run TypeScript and tsx is a devDependency,
@@ -11,7 +12,8 @@ import { startProductionServer } from './production-server.js';
 // stay external, in node_modules): the image then needs no compiler or loader at run time.
 //
 // Settings come from the environment only (no .env files): PORT, HOST, IM_*, CONSOLE_DB,
-// SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, TRUST_PROXY, CONSOLE_STATIC_DIR, SHUTDOWN_TIMEOUT_SECONDS.
+// SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, TRUST_PROXY, CONSOLE_STATIC_DIR, SHUTDOWN_TIMEOUT_SECONDS,
+// METRICS_TOKEN, METRICS_PORT.
 
 const env = process.env;
 const here = dirname(fileURLToPath(import.meta.url));
@@ -19,9 +21,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 async function main() {
   let apps;
   let settings;
+  let metrics;
   try {
     apps = readImConfig(env);
     settings = readConsoleSettings(env);
+    metrics = readMetricsSettings(env);
   } catch (e) {
     if (e instanceof ImConfigError || e instanceof ConsoleSettingsError) {
       log.fatal({ err: e }, 'settings');
@@ -42,8 +46,10 @@ async function main() {
   const operators = (await services.operators.list()).filter((o) => !o.disabled).length;
   if (operators === 0) log.warn({ db: settings.db }, 'no operator can sign in yet: npm run operator -- add NAME --role admin');
 
-  const running = await startProductionServer({ apps, services, staticRoot, port, host, log });
+  const running = await startProductionServer({ apps, services, staticRoot, port, host, log, metrics });
   log.info({ apps: apps.map((a) => ({ id: a.id, host: a.host })) }, 'IM apps');
+  if (running.metricsUrl) log.info({ tokenRequired: !!metrics.token, url: `${running.metricsUrl}/metrics` }, 'metrics listening');
+  else if (metrics.token) log.info({ path: '/metrics' }, 'metrics served on the main port (with METRICS_TOKEN)');
   log.info({ url: running.url }, 'listening');
 
   let stopping = false;

@@ -11,6 +11,7 @@ import { createOperators } from './operators.js';
 import { startProductionServer, type RunningServer } from './production-server.js';
 import { PASSWORD, signIn } from './testing/console-harness.js';
 import { freePort, startMain } from './testing/main-process.js';
+import { parseMetrics, scrape } from './testing/metrics.js';
 
 // `npm start`'s server: the built console (a small stand-in for dist/) and the proxy, as served.
 
@@ -102,6 +103,48 @@ describe('production server', () => {
     expect(await res.json()).toEqual({ ok: true });
   });
 
+  it('answers /readyz without a session, and serves no /metrics unless told to (nor the page in its place)', async () => {
+    const ready = await fetch(`${running.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ok: true, checks: { database: 'ok', apps: { demo: 'ok', 'demo-agora': 'ok' } } });
+    const metrics = await fetch(`${running.url}/metrics`, { headers: { Authorization: 'Bearer anything' } });
+    expect(metrics.status).toBe(404);
+    expect(await metrics.text()).not.toContain('<div id="root">');
+  });
+
+  it('METRICS_TOKEN alone: /metrics on the console’s port, to callers with the token', async () => {
+    const withToken = await startProductionServer({ apps: emulatorApps(t.emulator.port), services, staticRoot, port: 0, host: '127.0.0.1', metrics: { token: 'main-port-token' } });
+    try {
+      expect(withToken.metricsUrl).toBeUndefined();
+      expect((await fetch(`${withToken.url}/metrics`)).status).toBe(401);
+      const res = await fetch(`${withToken.url}/metrics`, { headers: { Authorization: 'Bearer main-port-token' } });
+      expect(res.status).toBe(200);
+      expect(parseMetrics(await res.text()).value('im_console_sign_ins_total', { method: 'password', outcome: 'ok' })).toBe(0);
+    } finally {
+      await withToken.shutdown(1000);
+    }
+  });
+
+  it('METRICS_PORT: /metrics on that port only, with METRICS_TOKEN when set; nothing else there', async () => {
+    const apart = await startProductionServer({ apps: emulatorApps(t.emulator.port), services, staticRoot, port: 0, host: '127.0.0.1', metrics: { port: 0, token: 'port-token' } });
+    try {
+      const me = await signIn(apart.url, 'viewer');
+      expect((await fetch(`${apart.url}/metrics`, { headers: { Authorization: 'Bearer port-token' } })).status).toBe(404);
+      expect(apart.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(apart.metricsUrl).not.toBe(apart.url);
+      expect((await fetch(`${apart.metricsUrl}/metrics`)).status).toBe(401);
+      const res = await fetch(`${apart.metricsUrl}/metrics`, { headers: { Authorization: 'Bearer port-token' } });
+      expect(res.status).toBe(200);
+      // The same console's counters: the sign-in on the main port is there.
+      expect(parseMetrics(await res.text()).value('im_console_sign_ins_total', { method: 'password', outcome: 'ok' })).toBe(1);
+      for (const path of ['/', '/readyz', '/im/demo/users', '/healthz']) expect.soft((await fetch(`${apart.metricsUrl}${path}`, { headers: { Cookie: me.cookie } })).status, path).toBe(404);
+    } finally {
+      await apart.shutdown(1000);
+    }
+    // Closed with the console.
+    await expect(fetch(`${apart.metricsUrl}/metrics`)).rejects.toThrow();
+  });
+
   it('mounts the proxy with sign-in required, and refuses dot segments anywhere', async () => {
     expect((await fetch(`${running.url}/im/demo/users?limit=1`)).status).toBe(401);
     const me = await signIn(running.url, 'viewer');
@@ -114,22 +157,28 @@ describe('production server', () => {
   });
 });
 
+/** `npm start` on free ports, its database in `dbFile`, the local emulator empty and in memory; `env` adds to that. */
+const startLocal = async (dbFile: string, env: Record<string, string>) =>
+  startMain({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    CONSOLE_DB: dbFile,
+    CONSOLE_STATIC_DIR: staticRoot,
+    IM_HOST: '',
+    IM_APPS: '',
+    EMULATOR_PORT: String(await freePort()),
+    EMULATOR_DB: ':memory:',
+    EMULATOR_SEED: 'none',
+    ...env,
+  });
+
 describe('npm start (server/main.ts)', () => {
   it('on SIGTERM stops accepting, lets the call in flight finish, then exits 0', { timeout: 60_000 }, async () => {
     const dbFile = join(dir, 'console.sqlite');
     const database = await openConsoleDatabase({ url: dbFile });
     await createOperators(database.db).add('admin', 'admin', PASSWORD);
     await database.close();
-    const { child, url, output, exited } = await startMain({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      CONSOLE_DB: dbFile,
-      CONSOLE_STATIC_DIR: staticRoot,
-      IM_HOST: '',
-      IM_APPS: '',
-      EMULATOR_PORT: String(await freePort()),
-      EMULATOR_DB: ':memory:',
-      EMULATOR_SEED: 'none',
+    const { child, url, output, exited } = await startLocal(dbFile, {
       // Every emulator answer (the token, then the call) takes a second.
       EMULATOR_LATENCY: '1000',
       // The admin signs in with a password only (the second factor has tests of its own).
@@ -154,6 +203,25 @@ describe('npm start (server/main.ts)', () => {
       const lines = output().trim().split('\n').map((l) => JSON.parse(l) as { msg: string; signal?: string });
       expect(lines).toContainEqual(expect.objectContaining({ msg: 'finishing calls in flight', signal: 'SIGTERM' }));
       expect(lines.at(-1)).toMatchObject({ msg: 'stopped' });
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('serves /readyz, and /metrics on METRICS_PORT only, to callers with METRICS_TOKEN', { timeout: 60_000 }, async () => {
+    const { child, url, output } = await startLocal(join(dir, 'metrics.sqlite'), { METRICS_PORT: '0', METRICS_TOKEN: 'from-the-environment' });
+    try {
+      const metricsUrl = /"url":"(http:\/\/[^"]+\/metrics)","msg":"metrics listening"/.exec(output())?.[1];
+      expect(metricsUrl, output()).toBeDefined();
+      expect((await fetch(`${url}/metrics`, { headers: { Authorization: 'Bearer from-the-environment' } })).status).toBe(404);
+      expect((await fetch(metricsUrl!)).status).toBe(401);
+      expect((await scrape(metricsUrl!.replace(/\/metrics$/, ''), 'from-the-environment')).text).toContain('im_console_active_sessions 0');
+      const ready = await fetch(`${url}/readyz`);
+      expect(await ready.json()).toEqual({ ok: true, checks: { database: 'ok', apps: { demo: 'ok', 'demo-agora': 'ok' } } });
+      // Probes that pass are not logged (the refused scrape is); the token never is.
+      expect(output()).not.toContain('"path":"/readyz"');
+      expect(output()).toMatch(/"path":"\/metrics","status":404/);
+      expect(output()).not.toContain('from-the-environment');
     } finally {
       child.kill('SIGKILL');
     }

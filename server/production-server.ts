@@ -10,7 +10,8 @@ import { createConsoleApp, type ConsoleAppOptions } from './app.js';
 import type { ConsoleServices } from './console-services.js';
 import { nodeListener } from './http/node-listener.js';
 import type { ImAppConfig } from './im-config.js';
-import type { Log } from './log.js';
+import { log as processLog, type Log } from './log.js';
+import { metricsApp } from './metrics/routes.js';
 
 // `npm start`: one Node process serving the built console (dist/) and the same proxy as dev.
 
@@ -49,12 +50,18 @@ export interface ProductionOptions {
   staticRoot: string;
   proxy?: Pick<ConsoleAppOptions, 'fetch' | 'now'>;
   log?: Log;
+  /**
+   * `GET /metrics`: with `port` on a listener of its own (and not on the main port), else with
+   * `token` on the main port; neither, not served at all. `token` is required of callers on either.
+   */
+  metrics?: { token?: string; port?: number };
 }
 
 type Env = { Bindings: HttpBindings };
 
 export function createProductionApp(o: ProductionOptions) {
-  const consoleApp = createConsoleApp({ ...o.proxy, apps: o.apps, services: o.services, log: o.log });
+  const metricsToken = o.metrics?.port === undefined ? o.metrics?.token : undefined;
+  const consoleApp = createConsoleApp({ ...o.proxy, apps: o.apps, services: o.services, log: o.log, metricsToken });
   // serveStatic takes a root relative to the working directory.
   const root = relative(process.cwd(), o.staticRoot) || '.';
   // Read once: the SPA fallback answers it for every client route.
@@ -94,29 +101,39 @@ export function createProductionApp(o: ProductionOptions) {
   app.use(serveStatic({ root, onFound: (_path, c) => c.header('Cache-Control', 'no-cache') }));
   // Client routes (`/demo/users/alice`) are the app's: answer the page and let the router decide.
   app.get('*', sendIndex);
-  return { app, close: consoleApp.close };
+  return { app, close: consoleApp.close, metrics: consoleApp.metrics };
 }
 
 export interface RunningServer {
   url: string;
   server: Server;
+  /** The `METRICS_PORT` listener's address, when there is one. */
+  metricsUrl?: string;
   /** Stop accepting, let calls in flight finish (up to `timeoutMs`), then close everything. */
   shutdown: (timeoutMs?: number) => Promise<'drained' | 'timed_out'>;
 }
 
-export async function startProductionServer(o: ProductionOptions & { port: number; host: string }): Promise<RunningServer> {
-  const { app, close } = createProductionApp(o);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = createServer(nodeListener(app.fetch, SECURITY_HEADERS));
-    s.listen(o.port, o.host, () => resolve(s));
+function listen(listener: Parameters<typeof createServer>[1], port: number, host: string): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const s = createServer(listener);
+    s.listen(port, host, () => resolve(s));
     s.once('error', reject);
   });
-  const { port } = server.address() as AddressInfo;
+}
+
+export async function startProductionServer(o: ProductionOptions & { port: number; host: string }): Promise<RunningServer> {
+  const { app, close, metrics } = createProductionApp(o);
+  const server = await listen(nodeListener(app.fetch, SECURITY_HEADERS), o.port, o.host);
+  const metricsPort = o.metrics?.port;
+  const metricsServer =
+    metricsPort === undefined ? undefined : await listen(nodeListener(metricsApp(metrics, o.metrics?.token, o.log ?? processLog).fetch, SECURITY_HEADERS), metricsPort, o.host);
   const host = o.host.includes(':') ? `[${o.host}]` : o.host;
+  const urlOf = (s: Server) => `http://${host}:${(s.address() as AddressInfo).port}`;
   let stopping: Promise<'drained' | 'timed_out'> | undefined;
   return {
-    url: `http://${host}:${port}`,
+    url: urlOf(server),
     server,
+    metricsUrl: metricsServer && urlOf(metricsServer),
     shutdown(timeoutMs = 10_000) {
       stopping ??= new Promise((resolve) => {
         const timer = setTimeout(() => {
@@ -130,6 +147,9 @@ export async function startProductionServer(o: ProductionOptions & { port: numbe
           resolve('drained');
         });
         void close();
+        // Scrapes are short and need no draining.
+        metricsServer?.close();
+        metricsServer?.closeAllConnections();
         server.closeIdleConnections();
       });
       return stopping;
