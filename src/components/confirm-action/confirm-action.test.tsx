@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '@/lib/api-client/api-error';
 import { renderWithProviders } from '@/testing/render';
 import { ConfirmBody, confirmAction } from './confirm-action';
 
@@ -35,6 +36,20 @@ describe('ConfirmBody', () => {
     fail(new Error('boom'));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Unmute' })).toBeEnabled());
     expect(close).not.toHaveBeenCalled();
+  });
+
+  it('with showsError, says a refusal in the dialog and keeps it open', async () => {
+    const refusal = new ApiError({ kind: 'http', status: 409, error: 'last_admin', description: 'ada is the last enabled admin: make another admin first.', call: 'PATCH /im-console/operators/ada' });
+    const onConfirm = vi.fn().mockRejectedValueOnce(refusal).mockResolvedValueOnce(undefined);
+    const close = vi.fn();
+    const { user } = renderWithProviders(<ConfirmBody message="Disable ada?" confirmLabel="Disable" showsError onConfirm={onConfirm} onConfirmed={close} onCancel={() => {}} />);
+    await user.click(screen.getByRole('button', { name: 'Disable' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('ada is the last enabled admin: make another admin first. (409 last_admin)');
+    expect(close).not.toHaveBeenCalled();
+    // Trying again clears it.
+    await user.click(screen.getByRole('button', { name: 'Disable' }));
+    await waitFor(() => expect(close).toHaveBeenCalledOnce());
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
 

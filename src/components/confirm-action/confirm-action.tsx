@@ -1,5 +1,6 @@
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
+import { describeError } from '@/lib/api-client/describe-error';
 import { useTranslation } from '@/lib/i18n/react';
 import { openConfirm } from './confirm-store';
 
@@ -13,6 +14,11 @@ export type ConfirmOptions = {
   typeToConfirm?: string;
   /** May be async: the button shows progress; on failure the dialog stays open (the error is notified). */
   onConfirm: () => unknown;
+  /**
+   * A refusal the user should read before anything else (a rule of the server's): said in the
+   * dialog instead, so give its mutation `meta.handlesError`.
+   */
+  showsError?: boolean;
   /** Called after the dialog has closed, whether confirmed or not. */
   onClosed?: () => void;
 };
@@ -33,19 +39,22 @@ type ConfirmBodyProps = Omit<ConfirmOptions, 'title' | 'onClosed'> & {
   disabled?: boolean;
 };
 
-export function ConfirmBody({ message, confirmLabel, destructive, typeToConfirm, onConfirm, onConfirmed, onCancel, disabled }: ConfirmBodyProps) {
+export function ConfirmBody({ message, confirmLabel, destructive, typeToConfirm, onConfirm, showsError, onConfirmed, onCancel, disabled }: ConfirmBodyProps) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
   const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<{ error: unknown }>();
   const matches = typeToConfirm === undefined || typed.trim() === typeToConfirm;
 
   const confirm = async () => {
     setPending(true);
+    setFailure(undefined);
     try {
       await onConfirm();
       onConfirmed?.();
-    } catch {
-      // The mutation's notification says why; the dialog stays so the user can retry or cancel.
+    } catch (error) {
+      // The mutation's notification (or, with `showsError`, the dialog) says why; the dialog stays so the user can retry or cancel.
+      if (showsError) setFailure({ error });
       setPending(false);
     }
   };
@@ -62,6 +71,11 @@ export function ConfirmBody({ message, confirmLabel, destructive, typeToConfirm,
           autoComplete="off"
           data-autofocus
         />
+      )}
+      {failure && (
+        <Alert color="red" role="alert">
+          {describeError(t, failure.error)}
+        </Alert>
       )}
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel} disabled={pending}>

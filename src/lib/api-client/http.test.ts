@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { ApiError } from './api-error';
-import { callApi, createHttp } from './http';
+import { callApi, createHttp, sendConsole, sendConsoleExpecting } from './http';
 
 type Handler = (req: Request, attempt: number) => Response | Promise<Response>;
 
@@ -93,5 +93,19 @@ describe('callApi', () => {
     });
     const err = await callApi(client(fetch, { limit: 0 }), 'demo', { method: 'get', path: 'users' }, okSchema).catch((e) => e);
     expect(err).toMatchObject({ kind: 'network', call: 'GET /users' });
+  });
+});
+
+describe('sendConsole', () => {
+  it('sends a change once (never retried) and answers a 204 with undefined', async () => {
+    const { fetch, requests } = fakeFetch(() => new Response(null, { status: 204 }));
+    await expect(sendConsole(client(fetch), { method: 'patch', path: 'operators/dana', json: { disabled: true } }, okSchema)).resolves.toBeUndefined();
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(['PATCH http://console.test/im-console/operators/dana']);
+  });
+
+  it('with sendConsoleExpecting, a call that must answer with a body fails visibly on a 204', async () => {
+    const { fetch } = fakeFetch(() => new Response(null, { status: 204 }));
+    const err = await sendConsoleExpecting(client(fetch), { method: 'post', path: 'operators/dana/password' }, okSchema).catch((e) => e);
+    expect(err).toMatchObject({ kind: 'schema', status: 204, call: 'POST /im-console/operators/dana/password' });
   });
 });

@@ -8,7 +8,7 @@ import { encodeSegment } from './api-path';
 export const API_BASE = 'im';
 export const CONSOLE_BASE = 'im-console';
 
-type Method = 'get' | 'post' | 'put' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 const RETRY = {
   limit: 4,
@@ -147,6 +147,15 @@ export async function sendConsole<S extends z.ZodMiniType>(client: KyInstance, c
     throw await toApiError(label, e);
   }
   return parseAnswer(schema, body, label);
+}
+
+/** `sendConsole` for a call whose success always has a body: none (a 204) is an unexpected answer, not `undefined`. */
+export async function sendConsoleExpecting<S extends z.ZodMiniType>(client: KyInstance, call: ConsoleCall, schema: S): Promise<z.infer<S>> {
+  const answer = await sendConsole(client, call, schema);
+  if (answer === undefined) {
+    throw new ApiError({ kind: 'schema', status: 204, error: 'unexpected_response', description: 'no body', call: `${call.method.toUpperCase()} /${CONSOLE_BASE}/${call.path}` });
+  }
+  return answer;
 }
 
 /** A 200 answer of the wrong shape is an error the user sees, not a silent `undefined`. */

@@ -1,4 +1,4 @@
-import { Alert, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router';
 import * as z from 'zod/mini';
 import { pageSearch } from '@/components/data-table/pagination-search';
@@ -6,7 +6,7 @@ import { AUDIT_PAGE, auditPageOf, auditQueryOptions, type AuditFilters } from '@
 import { AuditFiltersForm } from '@/features/audit/components/audit-filters';
 import { AuditTable } from '@/features/audit/components/audit-table';
 import { useTranslation } from '@/lib/i18n/react';
-import { isAdminSession, useSessionState } from '@/lib/session/session-store';
+import { AdminOnly } from '@/routes/-components/admin-only';
 import { PageTitle } from '@/routes/-components/page-title';
 
 // The log spans every app; the page still sits under `/$app/` so the shell (navigation, app
@@ -45,28 +45,18 @@ function AuditPage() {
   const { t } = useTranslation();
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
-  const session = useSessionState();
   const filters = filtersOf(search);
-  // Admins only (the server refuses others too); the navigation hides the link from other roles.
-  if (session.status === 'signed-in' && !isAdminSession(session)) {
-    return (
-      <>
-        <PageTitle title={t('audit.title')} />
-        <Alert color="yellow" role="status">
-          {t('audit.adminOnly')}
-        </Alert>
-      </>
-    );
-  }
   return (
-    <Stack gap="md">
-      <PageTitle title={t('audit.title')} description={t('audit.description')} />
-      <AuditFiltersForm
-        value={filters}
-        // New filters start again from the newest entries.
-        onChange={(next) => void navigate({ search: (s) => ({ ...s, ...filtersOf(next), pagenum: 1, cursor: undefined, prev: undefined }) })}
-      />
-      <AuditTable filters={filters} search={search} onSearch={(s) => void navigate({ search: s })} />
-    </Stack>
+    <AdminOnly title={t('audit.title')} note={t('audit.adminOnly')}>
+      <Stack gap="md">
+        <PageTitle title={t('audit.title')} description={t('audit.description')} />
+        <AuditFiltersForm
+          value={filters}
+          // New filters start again from the newest entries.
+          onChange={(next) => void navigate({ search: (s) => ({ ...s, ...filtersOf(next), pagenum: 1, cursor: undefined, prev: undefined }) })}
+        />
+        <AuditTable filters={filters} search={search} onSearch={(s) => void navigate({ search: s })} />
+      </Stack>
+    </AdminOnly>
   );
 }

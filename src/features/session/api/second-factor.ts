@@ -1,7 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { callConsole, http, sendConsole } from '@/lib/api-client/http';
-import { ApiError } from '@/lib/api-client/api-error';
+import { callConsole, http, sendConsoleExpecting } from '@/lib/api-client/http';
 
 // The signed-in operator's own account: how they signed in and their second factor (TOTP).
 
@@ -24,15 +23,10 @@ export const accountKey = ['im-console', 'account'] as const;
 /** `GET /im-console/account`. */
 export const useAccount = () => useQuery({ queryKey: accountKey, queryFn: () => callConsole(http, 'account', accountAnswer) });
 
-const required = <T>(answer: T | undefined, call: string): T => {
-  if (answer === undefined) throw new ApiError({ kind: 'schema', status: 204, error: 'unexpected_response', description: 'no body', call });
-  return answer;
-};
-
 /** `POST /im-console/account/second-factor`: a new secret, its otpauth URI and QR code (SVG). */
 export function useBeginSecondFactor() {
   return useMutation({
-    mutationFn: async () => required(await sendConsole(http, { method: 'post', path: 'account/second-factor' }, enrolmentAnswer), 'POST /im-console/account/second-factor'),
+    mutationFn: () => sendConsoleExpecting(http, { method: 'post', path: 'account/second-factor' }, enrolmentAnswer),
     meta: { handlesError: true },
   });
 }
@@ -43,9 +37,7 @@ export function useBeginSecondFactor() {
  */
 export function useConfirmSecondFactor() {
   return useMutation({
-    mutationFn: async (code: string) =>
-      required(await sendConsole(http, { method: 'post', path: 'account/second-factor/confirm', json: { code } }, confirmAnswer), 'POST /im-console/account/second-factor/confirm')
-        .recoveryCodes,
+    mutationFn: async (code: string) => (await sendConsoleExpecting(http, { method: 'post', path: 'account/second-factor/confirm', json: { code } }, confirmAnswer)).recoveryCodes,
     meta: { handlesError: true },
   });
 }
