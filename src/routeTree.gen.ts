@@ -14,6 +14,7 @@ import { Route as AppRouteRouteImport } from './routes/$app/route'
 import { Route as AppIndexRouteImport } from './routes/$app/index'
 import { Route as AppAccountRouteImport } from './routes/$app/account'
 import { Route as AppAuditRouteImport } from './routes/$app/audit'
+import { Route as AppOperatorsRouteImport } from './routes/$app/operators'
 import { Route as AppRegisterRouteImport } from './routes/$app/register'
 import { Route as AppRelationshipRouteImport } from './routes/$app/relationship'
 import { Route as AppSearchSettingsRouteImport } from './routes/$app/search-settings'
@@ -55,6 +56,11 @@ const AppAccountRoute = AppAccountRouteImport.update({
 const AppAuditRoute = AppAuditRouteImport.update({
   id: '/audit',
   path: '/audit',
+  getParentRoute: () => AppRouteRoute,
+} as any)
+const AppOperatorsRoute = AppOperatorsRouteImport.update({
+  id: '/operators',
+  path: '/operators',
   getParentRoute: () => AppRouteRoute,
 } as any)
 const AppRegisterRoute = AppRegisterRouteImport.update({
@@ -152,6 +158,7 @@ export interface FileRoutesByFullPath {
   '/$app': typeof AppRouteRouteWithChildren
   '/$app/account': typeof AppAccountRoute
   '/$app/audit': typeof AppAuditRoute
+  '/$app/operators': typeof AppOperatorsRoute
   '/$app/register': typeof AppRegisterRoute
   '/$app/relationship': typeof AppRelationshipRoute
   '/$app/search-settings': typeof AppSearchSettingsRoute
@@ -175,6 +182,7 @@ export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/$app/account': typeof AppAccountRoute
   '/$app/audit': typeof AppAuditRoute
+  '/$app/operators': typeof AppOperatorsRoute
   '/$app/register': typeof AppRegisterRoute
   '/$app/relationship': typeof AppRelationshipRoute
   '/$app/search-settings': typeof AppSearchSettingsRoute
@@ -198,6 +206,7 @@ export interface FileRoutesById {
   '/$app': typeof AppRouteRouteWithChildren
   '/$app/account': typeof AppAccountRoute
   '/$app/audit': typeof AppAuditRoute
+  '/$app/operators': typeof AppOperatorsRoute
   '/$app/register': typeof AppRegisterRoute
   '/$app/relationship': typeof AppRelationshipRoute
   '/$app/search-settings': typeof AppSearchSettingsRoute
@@ -224,6 +233,7 @@ export interface FileRouteTypes {
     | '/$app'
     | '/$app/account'
     | '/$app/audit'
+    | '/$app/operators'
     | '/$app/register'
     | '/$app/relationship'
     | '/$app/search-settings'
@@ -247,6 +257,7 @@ export interface FileRouteTypes {
     | '/'
     | '/$app/account'
     | '/$app/audit'
+    | '/$app/operators'
     | '/$app/register'
     | '/$app/relationship'
     | '/$app/search-settings'
@@ -269,6 +280,7 @@ export interface FileRouteTypes {
     | '/$app'
     | '/$app/account'
     | '/$app/audit'
+    | '/$app/operators'
     | '/$app/register'
     | '/$app/relationship'
     | '/$app/search-settings'
@@ -329,6 +341,13 @@ declare module '@tanstack/react-router' {
       path: '/audit'
       fullPath: '/$app/audit'
       preLoaderRoute: typeof AppAuditRouteImport
+      parentRoute: typeof AppRouteRoute
+    }
+    '/$app/operators': {
+      id: '/$app/operators'
+      path: '/operators'
+      fullPath: '/$app/operators'
+      preLoaderRoute: typeof AppOperatorsRouteImport
       parentRoute: typeof AppRouteRoute
     }
     '/$app/register': {
@@ -498,6 +517,7 @@ const AppUsersUsernameRouteRouteWithChildren =
 interface AppRouteRouteChildren {
   AppAccountRoute: typeof AppAccountRoute
   AppAuditRoute: typeof AppAuditRoute
+  AppOperatorsRoute: typeof AppOperatorsRoute
   AppRegisterRoute: typeof AppRegisterRoute
   AppRelationshipRoute: typeof AppRelationshipRoute
   AppSearchSettingsRoute: typeof AppSearchSettingsRoute
@@ -511,6 +531,7 @@ interface AppRouteRouteChildren {
 const AppRouteRouteChildren: AppRouteRouteChildren = {
   AppAccountRoute: AppAccountRoute,
   AppAuditRoute: AppAuditRoute,
+  AppOperatorsRoute: AppOperatorsRoute,
   AppRegisterRoute: AppRegisterRoute,
   AppRelationshipRoute: AppRelationshipRoute,
   AppSearchSettingsRoute: AppSearchSettingsRoute,

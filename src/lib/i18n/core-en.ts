@@ -18,6 +18,7 @@ export const coreEn = {
     groups: 'Groups',
     relationship: 'Relationship check',
     account: 'My account',
+    operators: 'Operators',
   },
   language: {
     label: 'Language',

@@ -18,6 +18,7 @@ export const coreZhCN: CoreCatalogue = {
     groups: '群组',
     relationship: '关系检查',
     account: '我的账号',
+    operators: '操作员',
   },
   language: {
     label: '语言',

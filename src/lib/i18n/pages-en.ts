@@ -12,6 +12,7 @@ import { bulkEn } from './sections/en/bulk';
 import { commandPaletteEn } from './sections/en/command-palette';
 import { accountEn } from './sections/en/account';
 import { ssoEn } from './sections/en/sso';
+import { operatorsEn } from './sections/en/operators';
 
 // Every other page's and dialog's strings: loaded right after the first screen, and before any other page opens.
 export const pagesEn = {
@@ -63,4 +64,5 @@ export const pagesEn = {
   commandPalette: commandPaletteEn,
   account: accountEn,
   sso: ssoEn,
+  operators: operatorsEn,
 };

@@ -12,6 +12,7 @@ import { bulkZhCN } from './sections/zh-cn/bulk';
 import { commandPaletteZhCN } from './sections/zh-cn/command-palette';
 import { accountZhCN } from './sections/zh-cn/account';
 import { ssoZhCN } from './sections/zh-cn/sso';
+import { operatorsZhCN } from './sections/zh-cn/operators';
 import type { PagesCatalogue } from './en';
 
 export const pagesZhCN: PagesCatalogue = {
@@ -63,4 +64,5 @@ export const pagesZhCN: PagesCatalogue = {
   commandPalette: commandPaletteZhCN,
   account: accountZhCN,
   sso: ssoZhCN,
+  operators: operatorsZhCN,
 };

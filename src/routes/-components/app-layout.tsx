@@ -84,6 +84,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             {/* "Why can't these two talk?": every role may check, so it is not only behind a user page. */}
             <RouterNavLink to="/$app/relationship" params={{ app: current.id }} label={t('nav.relationship')} onClick={closeNavbar} />
             {isAdminSession(session) && <RouterNavLink to="/$app/audit" params={{ app: current.id }} label={t('session.navAudit')} onClick={closeNavbar} />}
+            {isAdminSession(session) && <RouterNavLink to="/$app/operators" params={{ app: current.id }} label={t('nav.operators')} onClick={closeNavbar} />}
             {isAdminSession(session) && (
               <RouterNavLink to="/$app/search-settings" params={{ app: current.id }} label={t('userSearchBox.navSettings')} onClick={closeNavbar} />
             )}
