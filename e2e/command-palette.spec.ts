@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { E2E_OPERATORS, PRODUCTION_URL } from '../playwright.config';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test, unique } from './support/emulator';
+import { signIn as signInOnPage, type Credentials } from './support/session';
 
 test.use({ locale: 'en-US' });
 
@@ -132,13 +133,9 @@ test('the header box opens the palette on a click; pages are there, and Escape g
 test.describe('by role, on the console that needs a sign-in', () => {
   test.use({ baseURL: PRODUCTION_URL });
 
-  async function signIn(page: Page, who: { username: string; password: string }) {
+  async function signIn(page: Page, who: Credentials) {
     await page.goto('/demo/users');
-    const form = page.getByRole('form', { name: 'Sign in' });
-    await form.getByRole('textbox', { name: 'Username' }).fill(who.username);
-    await form.getByRole('textbox', { name: 'Password' }).fill(who.password);
-    await form.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await signInOnPage(page, who);
     await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
   }
 

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { E2E_OPERATORS as OPERATORS, PRODUCTION_URL } from '../playwright.config';
+import { signIn } from './support/session';
 
 test.use({ locale: 'en-US' });
 
@@ -7,17 +8,7 @@ test.use({ locale: 'en-US' });
 // signing out, and a deep link that survives the sign-in. The production server and its seeded
 // operators come from playwright.config.ts (`PRODUCTION_URL`, `E2E_OPERATORS`).
 
-type Operator = { username: string; password: string };
 test.use({ baseURL: PRODUCTION_URL });
-
-async function signIn(page: Page, who: Operator) {
-  const form = page.getByRole('form', { name: 'Sign in' });
-  await expect(page.getByRole('heading', { name: 'Sign in to the IM Admin Console' })).toBeVisible();
-  await form.getByRole('textbox', { name: 'Username' }).fill(who.username);
-  await form.getByRole('textbox', { name: 'Password' }).fill(who.password);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
 
 test('a wrong password is refused with the server’s words, and nothing typed is lost', async ({ page }) => {
   await page.goto('/demo/users');
