@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { OIDC_ISSUER, OIDC_LABEL, SSO_URL } from '../playwright.config';
 import { expectNoAxeViolations } from './support/axe';
+import { signInThroughProvider, throughProvider } from './support/session';
 
 // Single sign-on against `npm start` configured for a real OpenID provider (oidc-provider, started
 // by playwright.config.ts with accounts in different groups: `im-admins` → admin,
@@ -9,15 +10,6 @@ import { expectNoAxeViolations } from './support/axe';
 
 test.use({ baseURL: SSO_URL, locale: 'en-US' });
 
-/** From the console's sign-in page through the provider's, as `login`. */
-async function throughProvider(page: Page, login: string) {
-  await page.getByRole('link', { name: `Sign in with ${OIDC_LABEL}` }).click();
-  await page.waitForURL((url) => url.origin === OIDC_ISSUER);
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill('any password');
-  await page.getByRole('button', { name: 'Sign-in' }).click();
-}
-
 test('an admin signs in through the provider, lands on the page asked for, and reaches the audit log', async ({ page }) => {
   await page.goto('/demo/audit');
   await expect(page.getByRole('heading', { name: 'Sign in to the IM Admin Console' })).toBeVisible();
@@ -25,7 +17,7 @@ test('an admin signs in through the provider, lands on the page asked for, and r
   await expect(page.getByRole('textbox', { name: 'Username' })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await throughProvider(page, 'sso-admin');
+  await signInThroughProvider(page, 'sso-admin');
   await expect(page).toHaveURL(`${SSO_URL}/demo/audit`);
   await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Signed in as sso-admin' })).toContainText('Admin');
@@ -41,7 +33,7 @@ test('an admin signs in through the provider, lands on the page asked for, and r
 
 test('a moderator through the provider works as a moderator and is refused an admin call with 403', async ({ page }) => {
   await page.goto('/demo/groups');
-  await throughProvider(page, 'sso-moderator');
+  await signInThroughProvider(page, 'sso-moderator');
   await expect(page.getByRole('table', { name: 'Groups' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Signed in as sso-moderator' })).toContainText('Moderator');
   await expect(page.getByRole('link', { name: 'Audit log' })).toHaveCount(0);
@@ -65,11 +57,7 @@ test('someone whose groups give no role is refused with a page that says why, in
   const context = await browser.newContext({ locale: 'zh-CN', baseURL: SSO_URL });
   const zh = await context.newPage();
   await zh.goto('/demo/users');
-  await zh.getByRole('link', { name: `使用 ${OIDC_LABEL} 登录` }).click();
-  await zh.waitForURL((url) => url.origin === OIDC_ISSUER);
-  await zh.locator('input[name="login"]').fill('sso-nobody');
-  await zh.locator('input[name="password"]').fill('any password');
-  await zh.getByRole('button', { name: 'Sign-in' }).click();
+  await throughProvider(zh, 'sso-nobody', `使用 ${OIDC_LABEL} 登录`);
   await expect(zh.getByRole('alert')).toContainText('你在身份提供方所属的群组都没有对应本控制台的角色');
   await expectNoAxeViolations(zh);
   await context.close();
@@ -77,8 +65,7 @@ test('someone whose groups give no role is refused with a page that says why, in
 
 test('signing out ends the console session and signs out at the provider, back to the console', async ({ page }) => {
   await page.goto('/demo/users');
-  await throughProvider(page, 'sso-moderator');
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await signInThroughProvider(page, 'sso-moderator');
   await page.getByRole('button', { name: 'Sign out' }).click();
   // The provider asks to confirm, then sends the browser back to the console.
   await page.waitForURL((url) => url.origin === OIDC_ISSUER);
@@ -86,6 +73,6 @@ test('signing out ends the console session and signs out at the provider, back t
   await page.waitForURL((url) => url.origin === SSO_URL);
   await expect(page.getByRole('heading', { name: 'Sign in to the IM Admin Console' })).toBeVisible();
   // Signed out at the provider too: its sign-in page asks again.
-  await throughProvider(page, 'sso-moderator');
+  await signInThroughProvider(page, 'sso-moderator');
   await expect(page.getByRole('group', { name: 'Signed in as sso-moderator' })).toBeVisible();
 });

@@ -13,12 +13,20 @@ export async function signIn(page: Page, who: Credentials) {
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
-/** On the single-sign-on console: from its sign-in page through the test provider's (any password) as `login`. */
-export async function signInThroughProvider(page: Page, login: string) {
-  await page.getByRole('link', { name: `Sign in with ${OIDC_LABEL}` }).click();
+/**
+ * On the single-sign-on console: from its sign-in page through the test provider's (any password)
+ * as `login`, back to the console, signed in or refused. `button`: the sign-in page's words for it.
+ */
+export async function throughProvider(page: Page, login: string, button = `Sign in with ${OIDC_LABEL}`) {
+  await page.getByRole('link', { name: button }).click();
   await page.waitForURL((url) => url.origin === OIDC_ISSUER);
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill('any password');
   await page.getByRole('button', { name: 'Sign-in' }).click();
+}
+
+/** `throughProvider`, for an account the console lets in. */
+export async function signInThroughProvider(page: Page, login: string) {
+  await throughProvider(page, login);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
