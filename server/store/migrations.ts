@@ -161,7 +161,44 @@ const initial = (d: Dialect): Migration => ({
   },
 });
 
+// Sign-in throttling (sign-in-throttle.ts), shared by every server on the database: each attempt
+// in flight or failed is a row, and a counter (a name+address pair, an address, a name) that was
+// locked or cleared has a row saying since which attempt it counts again.
+const signInAttempts = (d: Dialect): Migration => ({
+  async up(db) {
+    await db.schema
+      .createTable('sign_in_attempts')
+      // Ids give the order attempts were recorded in (a failure is a new row): never given twice.
+      .addColumn('id', idColumn(d), (c) => (d === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('address', 'text', (c) => c.notNull())
+      // When it was reserved, then (once it failed) when it failed.
+      .addColumn('at', ms, (c) => c.notNull())
+      // 1 while its password is being checked.
+      .addColumn('pending', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('sign_in_attempts_address').on('sign_in_attempts').columns(['address', 'at']).execute();
+    await db.schema.createIndex('sign_in_attempts_name').on('sign_in_attempts').columns(['name', 'at']).execute();
+    await db.schema.createIndex('sign_in_attempts_at').on('sign_in_attempts').column('at').execute();
+
+    await db.schema
+      .createTable('sign_in_locks')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      // Refused until then (0: not locked).
+      .addColumn('locked_until', ms, (c) => c.notNull())
+      // Attempts recorded before this id no longer count: paid by a lock, or cleared by a right password.
+      .addColumn('count_from', d === 'postgres' ? 'bigint' : 'integer', (c) => c.notNull())
+      // When the row was last set: once that is a window ago and the lock is over, it says nothing.
+      .addColumn('since', ms, (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('sign_in_locks_since').on('sign_in_locks').column('since').execute();
+  },
+});
+
 /** The migrations, by name (run in name order). */
 export function migrations(d: Dialect): Record<string, Migration> {
-  return { '0001-initial': initial(d) };
+  return {
+    '0001-initial': initial(d),
+    '0002-sign-in-attempts': signInAttempts(d),
+  };
 }

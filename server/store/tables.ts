@@ -69,6 +69,24 @@ export interface AuditOutcomeTable {
   items: string | null;
 }
 
+/** Sign-in attempts in flight or failed, within the throttle's window (sign-in-throttle.ts). */
+export interface SignInAttemptsTable {
+  id: Generated<number>;
+  /** Trimmed, lower case. */
+  name: string;
+  address: string;
+  at: number;
+  pending: number;
+}
+
+/** A throttle counter's lock, or where it counts from since its last lock or clearing. */
+export interface SignInLocksTable {
+  key: string;
+  locked_until: number;
+  count_from: number;
+  since: number;
+}
+
 export interface Tables {
   operators: OperatorsTable;
   sessions: SessionsTable;
@@ -76,4 +94,6 @@ export interface Tables {
   sso_flows: SsoFlowsTable;
   audit: AuditTable;
   audit_outcome: AuditOutcomeTable;
+  sign_in_attempts: SignInAttemptsTable;
+  sign_in_locks: SignInLocksTable;
 }
