@@ -164,7 +164,7 @@ export async function createConsoleServices(o: ConsoleServiceOptions): Promise<C
     sqlite: database.sqlite,
     operators: createOperators(db, now),
     sessions: createSessions(db, { idleMs: o.settings.idleMinutes * 60_000, maxMs, now }),
-    throttle: createSignInThrottle({ now, ...o.throttle }),
+    throttle: createSignInThrottle(database, { now, ...o.throttle }),
     audit: createAuditLog(db),
     secondFactor: createSecondFactor(db, now),
     sso: o.settings.sso && { settings: o.settings.sso, oidc: createOidc(o.settings.sso, { fetch: o.oidcFetch }), flows: createSsoFlows(db, now) },

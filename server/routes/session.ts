@@ -80,7 +80,7 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
       // A name that cannot be an operator's is refused unread, but counted like a wrong password.
       const validName = isOperatorName(username);
       const name = validName ? username.trim().toLowerCase() : username.slice(0, 100);
-      const attempt = s.throttle.reserve(name, address);
+      const attempt = await s.throttle.reserve(name, address);
       if (attempt.refused) {
         const e = new ConsoleError(
           429,
@@ -94,7 +94,7 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
         throw e;
       }
       if (!validName) {
-        attempt.settle(false);
+        await attempt.settle(false);
         const e = wrongCredentials();
         metrics.signIn('password', 'refused');
         await writer.refusal(c, new ConsoleError(401, 'invalid_name', e.description), { operator: null, app: '', method: 'POST', path: SESSION_PATH, action: `POST ${SESSION_PATH}`, target: name });
@@ -116,7 +116,7 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
         }
       } finally {
         // Settled however the check ends: an attempt left in flight would count for a whole window.
-        attempt.settle(!!operator && !refusal);
+        await attempt.settle(!!operator && !refusal);
       }
       if (!operator || refusal) {
         const e = refusal ?? wrongCredentials();
