@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Dialect } from './store/database.js';
 import type { Tables } from './store/tables.js';
 
@@ -163,37 +163,25 @@ export function createSignInThrottle(database: { db: Kysely<Tables>; dialect: Di
       .onConflict((oc) => oc.column('key').doUpdateSet({ locked_until: lockedUntil, count_from: countFrom, since }))
       .execute();
 
+  /** At most a batch of the rows a query finds; on PostgreSQL none another transaction holds. */
+  const batch = <TB extends keyof Tables, O>(q: SelectQueryBuilder<Tables, TB, O>) =>
+    q.limit(PRUNE_BATCH).$if(dialect === 'postgres', (locked) => locked.forUpdate().skipLocked());
+
   /**
    * Attempts older than the window (settled or not) and counter rows that no longer change a count
-   * go as new attempts come, a batch at a time. Last in its transaction, and on PostgreSQL past rows
-   * another transaction holds, so it never waits while holding rows of its own.
+   * go as new attempts come, a batch at a time. Last in its transaction and past rows another
+   * transaction holds, so it never waits while holding rows of its own.
    */
   const prune = async (trx: Transaction<Tables>, t: number) => {
     const cutoff = t - windowMs;
-    const free = dialect === 'postgres';
     await trx
       .deleteFrom('sign_in_attempts')
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('sign_in_attempts')
-          .select('id')
-          .where('at', '<=', cutoff)
-          .limit(PRUNE_BATCH)
-          .$if(free, (q) => q.forUpdate().skipLocked()),
-      )
+      .where('id', 'in', (eb) => batch(eb.selectFrom('sign_in_attempts').select('id').where('at', '<=', cutoff)))
       .execute();
     // A row set a window ago paid for or cleared only attempts older than the window.
     await trx
       .deleteFrom('sign_in_locks')
-      .where('key', 'in', (eb) =>
-        eb
-          .selectFrom('sign_in_locks')
-          .select('key')
-          .where('since', '<=', cutoff)
-          .where('locked_until', '<=', t)
-          .limit(PRUNE_BATCH)
-          .$if(free, (q) => q.forUpdate().skipLocked()),
-      )
+      .where('key', 'in', (eb) => batch(eb.selectFrom('sign_in_locks').select('key').where('since', '<=', cutoff).where('locked_until', '<=', t)))
       .execute();
   };
 
