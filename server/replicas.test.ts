@@ -94,4 +94,14 @@ describe('two replicas on one PostgreSQL', () => {
     const ids = lines.slice(1).map((l) => Number(l.split(',')[0]));
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  // Last: it leaves this machine's address with failures, which would slow later sign-ins from it.
+  it('count sign-in attempts together: of 40 wrong passwords sent at once to both, 5 are checked, and both refuse the next', async () => {
+    const attempt = (replica: MainProcess, password: string) =>
+      fetch(`${replica.url}/im-console/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'mallory', password }) });
+    const statuses = (await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(i % 2 ? a : b, `wrong-${i}`)))).map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(35);
+    for (const replica of [a, b]) expect((await attempt(replica, 'another')).status).toBe(429);
+  });
 });
