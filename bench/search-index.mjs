@@ -1,11 +1,14 @@
 // The user search index (issue 15) at scale: N generated users inserted directly (no API walk —
 // a walk is limited by the app's rate, not by the console), then the build's time, the database
-// size, the process's memory, and query latency p50/p95 for 1-, 2- and 3+-character queries.
+// size, the process's memory, and query latency p50/p95 for 1-, 2- and 3+-character queries. In
+// each of the console's databases: the SQLite file, and PostgreSQL (a throw-away cluster of
+// server/testing/postgres.ts, durability off as in the tests) when its server programs are installed.
 //
 //   node bench/search-index.mjs [N]        (default BENCH_SEARCH_USERS or 1,000,000)
+//   BENCH_SEARCH_DATABASES=sqlite          (default: sqlite,postgres)
 //
 // Loads server/user-index/index.ts through tsx (a devDependency). `run({ users })` returns the rows
-// for bench/run.mjs.
+// for bench/run.mjs, the database in each row's measure.
 import { mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,44 +51,107 @@ const QUERIES = {
   '3+ chars': ['wong', 'smith', 'emma.kim', '王伟明', 'nguyen12', 'zzz-none', 'lucas.sato99'],
 };
 
-export async function run({ users = Number(process.env.BENCH_SEARCH_USERS ?? 1_000_000), queriesPerKind = 200 } = {}) {
-  register();
-  const { openSqlite: openConsoleDb } = await import(pathToFileURL(join(import.meta.dirname, '..', 'server', 'store', 'database.ts')).href);
-  const { createUserIndex } = await import(pathToFileURL(join(import.meta.dirname, '..', 'server', 'user-index', 'index.ts')).href);
-  const dir = mkdtempSync(join(tmpdir(), 'search-index-'));
-  const file = join(dir, 'console.sqlite');
-  const db = openConsoleDb(file);
+const load = (...path) => import(pathToFileURL(join(import.meta.dirname, '..', 'server', ...path)).href);
+
+/** The console's database in a temp directory, or in a throw-away PostgreSQL cluster; its size on disk. */
+async function openDatabase(kind) {
+  const { openConsoleDatabase } = await load('store', 'database.ts');
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'search-index-'));
+    const database = await openConsoleDatabase({ url: join(dir, 'console.sqlite') });
+    return {
+      database,
+      settle: async () => void database.sqlite.pragma('wal_checkpoint(TRUNCATE)'),
+      bytes: async () => readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0),
+      close: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const { startTestPostgres } = await load('testing', 'postgres.ts');
+  const cluster = await startTestPostgres();
   try {
-    const index = createUserIndex({ db, upstream: { call: () => Promise.reject(new Error('no API in the bench')) }, apps: [] });
+    const database = await openConsoleDatabase({ url: await cluster.createDatabase('bench') });
+    const { sql } = await import('kysely');
+    return {
+      database,
+      // What autovacuum does in a running cluster: the GIN indexes' pending entries merged, statistics taken.
+      settle: async () => void (await sql`VACUUM ANALYZE`.execute(database.db)),
+      bytes: async () =>
+        Number(
+          (
+            await sql`SELECT sum(pg_total_relation_size(t::regclass)) AS n FROM unnest(ARRAY['user_index', 'user_index_grams', 'user_index_trigrams', 'user_index_state']) t`.execute(
+              database.db,
+            )
+          ).rows[0].n,
+        ),
+      close: async () => {
+        await database.close();
+        await cluster.stop();
+      },
+    };
+  } catch (e) {
+    await cluster.stop();
+    throw e;
+  }
+}
+
+async function runOn(kind, users, queriesPerKind) {
+  const { createUserIndex } = await load('user-index', 'index.ts');
+  const opened = await openDatabase(kind);
+  try {
+    const index = createUserIndex({ database: opened.database, upstream: { call: () => Promise.reject(new Error('no API in the bench')) }, apps: [] });
     const started = performance.now();
     let batch = [];
     for (const u of generate(users)) {
       batch.push(u);
       // One transaction per API page's worth, like a walk (its pages are 100 users).
       if (batch.length === 1000) {
-        index.put('bench', batch);
+        await index.put('bench', batch);
         batch = [];
       }
     }
-    if (batch.length) index.put('bench', batch);
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    if (batch.length) await index.put('bench', batch);
+    await opened.settle();
     const buildMs = performance.now() - started;
-    const bytes = readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
-    const rows = [{ measure: 'build', users: int(users), time: ms(buildMs), size: `${(bytes / 1048576).toFixed(0)} MB`, rss: `${(process.memoryUsage().rss / 1048576).toFixed(0)} MB` }];
-    for (const [kind, list] of Object.entries(QUERIES)) {
+    const size = `${((await opened.bytes()) / 1048576).toFixed(0)} MB`;
+    const rows = [{ measure: `build (${kind})`, users: int(users), time: ms(buildMs), size, rss: `${(process.memoryUsage().rss / 1048576).toFixed(0)} MB` }];
+    for (const [what, list] of Object.entries(QUERIES)) {
       const times = [];
       for (let i = 0; i < queriesPerKind; i++) {
         const q = list[i % list.length];
         const t0 = performance.now();
-        index.search('bench', q, { limit: 20 });
+        await index.search('bench', q, { limit: 20 });
         times.push(performance.now() - t0);
       }
-      rows.push({ measure: `query ${kind}`, users: int(users), p50: ms(percentile(times, 50)), p95: ms(percentile(times, 95)), max: ms(Math.max(...times)) });
+      rows.push({ measure: `query ${what} (${kind})`, users: int(users), p50: ms(percentile(times, 50)), p95: ms(percentile(times, 95)), max: ms(Math.max(...times)) });
     }
     return rows;
   } finally {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
+    await opened.close();
+  }
+}
+
+export async function run({ users = Number(process.env.BENCH_SEARCH_USERS ?? 1_000_000), queriesPerKind = 200, databases = (process.env.BENCH_SEARCH_DATABASES ?? 'sqlite,postgres').split(',') } = {}) {
+  register();
+  const rows = [];
+  for (const kind of databases.map((d) => d.trim()).filter(Boolean)) {
+    if (kind === 'postgres' && !(await hasPostgres())) {
+      rows.push({ measure: 'postgres: not installed (apt-get install -y postgresql)' });
+      continue;
+    }
+    rows.push(...(await runOn(kind, users, queriesPerKind)));
+  }
+  return rows;
+}
+
+async function hasPostgres() {
+  try {
+    (await load('testing', 'postgres.ts')).postgresBin();
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -73,7 +73,7 @@ export interface ConsoleApp {
   index?: UserIndex;
   /** This app's registry and counters (a `METRICS_PORT` listener serves them apart). */
   metrics: ConsoleMetrics;
-  /** Stops the index's timer and walks (each walk stays resumable). */
+  /** Stops the index's timers and walks (each walk stays resumable). */
   close: () => Promise<void>;
 }
 
@@ -82,19 +82,20 @@ export function createConsoleApp(o: ConsoleAppOptions): ConsoleApp {
   const services = o.services;
   const metrics = createMetrics({
     apps: o.apps.map((a) => a.id),
-    // Asked at scrape or probe time; the index (made below, SQLite only) exists by then.
+    // Asked at scrape or probe time; the index (made below) exists by then.
     collect: {
       activeSessions: services && (() => services.sessions.countActive()),
-      indexStates: services?.sqlite && (() => o.apps.map((a) => index!.status(a.id))),
+      indexStates: services && (() => Promise.all(o.apps.map((a) => index!.status(a.id)))),
     },
   });
   const upstream = createUpstream({ fetch: o.fetch, now: o.now, onAnswer: (app, seconds, status) => metrics.imHostAnswer(app.id, seconds, status) });
-  // The search index still lives in SQLite only (on PostgreSQL the console has none yet).
-  const index = services?.sqlite ? createUserIndex({ db: services.sqlite, upstream, apps: o.apps, rate: () => services.searchIndexRate, log }) : undefined;
-  // A walk the last process left unfinished (stopped, crashed) goes on by itself.
-  for (const app of index?.resumeInterrupted() ?? []) log.info({ app }, 'search index: resuming an interrupted walk');
+  // The search index, in the console's database (SQLite or PostgreSQL).
+  const index = services ? createUserIndex({ database: services, upstream, apps: o.apps, rate: () => services.searchIndexRate, log }) : undefined;
+  // Walks left unfinished (this server or another stopped, crashed) go on by themselves; with
+  // upkeep on, first builds and pick-ups too.
   const refreshMinutes = services?.searchIndexRefreshMinutes ?? REFRESH_MINUTES_DEFAULT;
-  const upkeep = index && (o.searchIndexUpkeep ?? services?.searchIndexAuto ?? true) ? startUpkeep(index, { refreshMs: refreshMinutes * 60_000, log }) : undefined;
+  const auto = o.searchIndexUpkeep ?? services?.searchIndexAuto ?? true;
+  const upkeep = index ? startUpkeep(index, { auto, refreshMs: refreshMinutes * 60_000, log }) : undefined;
   const gate = createRefusalGate({ now: services?.now ?? Date.now });
   const writer = createAuditWriter(services, gate, log, metrics.auditRow);
 
@@ -143,7 +144,7 @@ export function createConsoleApp(o: ConsoleAppOptions): ConsoleApp {
     index,
     metrics,
     close: async () => {
-      upkeep?.stop();
+      await upkeep?.stop();
       await index?.close();
     },
   };

@@ -155,7 +155,7 @@ export function imProxyRoutes(d: ProxyDeps) {
     const payload = new Uint8Array(await answer.arrayBuffer());
     if (decision.mutating) {
       await finish(answer.status, payload);
-      if (answer.ok && d.index) d.index.apply(app.id, userIndexEvents(method, decision.pattern, params, request, parseJson(payload)));
+      if (answer.ok && d.index) await d.index.apply(app.id, userIndexEvents(method, decision.pattern, params, request, parseJson(payload)));
     }
     // The host's answer is served from the console's origin: JSON as JSON, anything else as text.
     const type = answer.headers.get('content-type') ?? '';

@@ -59,22 +59,21 @@ export function searchIndexRoutes(apps: ImAppConfig[], index: UserIndex | undefi
   routes.get('/:app/users/search', validQuery(searchQuery), async (c) => {
     const { app, index } = await appFor(c, 'search');
     const { q, limit, cursor } = c.req.valid('query');
-    const page = index.search(app.id, q, { limit, cursor });
-    const status = index.status(app.id);
+    const [page, status] = await Promise.all([index.search(app.id, q, { limit, cursor }), index.status(app.id)]);
     // While the first walk runs, the page says how many users the search covered so far.
     return c.json({ ...page, indexedAt: status.lastBuiltAt, building: status.building !== null, count: status.count });
   });
 
   routes.get('/:app/users/index', async (c) => {
     const { app, index } = await appFor(c, 'index');
-    return c.json(index.status(app.id));
+    return c.json(await index.status(app.id));
   });
 
   routes.delete('/:app/users/index', async (c) => {
     const { app, index } = await appFor(c, 'index');
     await index.drop(app.id);
     await record(c, app.id, '', 200);
-    return c.json(index.status(app.id));
+    return c.json(await index.status(app.id));
   });
 
   routes.post(
@@ -90,16 +89,16 @@ export function searchIndexRoutes(apps: ImAppConfig[], index: UserIndex | undefi
       if (action === 'cancel') {
         await index.cancel(app.id, { byOperator: true });
         await record(c, app.id, JSON.stringify({ action }), 200);
-        return c.json(index.status(app.id));
+        return c.json(await index.status(app.id));
       }
       try {
-        index.start(app.id, action);
+        await index.start(app.id, action);
       } catch (e) {
         if (e instanceof IndexBusyError) throw new ConsoleError(409, 'index_busy', e.message);
         throw e;
       }
       await record(c, app.id, JSON.stringify({ action }), 202);
-      return c.json(index.status(app.id), 202);
+      return c.json(await index.status(app.id), 202);
     },
   );
 

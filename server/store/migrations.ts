@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import { userIndexMigration } from '../user-index/schema.js';
 import type { Dialect } from './database.js';
 
 // One set of migrations for both databases, run at start (Kysely's migrator: in order, each once,
@@ -200,5 +201,6 @@ export function migrations(d: Dialect): Record<string, Migration> {
   return {
     '0001-initial': initial(d),
     '0002-sign-in-attempts': signInAttempts(d),
+    '0003-user-index': userIndexMigration(d),
   };
 }

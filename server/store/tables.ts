@@ -87,6 +87,47 @@ export interface SignInLocksTable {
   since: number;
 }
 
+/** The user search index (user-index/schema.ts): one row per indexed user of an app. */
+export interface UserIndexTable {
+  id: Generated<number>;
+  app: string;
+  username: string;
+  nickname: string;
+  username_lc: string;
+  nickname_lc: string;
+  activated: number;
+  created: number | null;
+  gen: number;
+}
+
+/** 1- and 2-character fragments of non-Latin names, each pointing at its row. */
+export interface UserIndexGramsTable {
+  gram: string;
+  id: number;
+}
+
+/** Every trigram holding a Latin character that the index has held. */
+export interface UserIndexTrigramsTable {
+  term: string;
+}
+
+/** Each indexed app's walk: where it is, whether it runs, and which server holds it. */
+export interface UserIndexStateTable {
+  app: string;
+  gen: Generated<number>;
+  walking: Generated<number>;
+  rewalk: Generated<number>;
+  cursor: string | null;
+  walk_users: Generated<number>;
+  walk_calls: Generated<number>;
+  walk_started_at: number | null;
+  last_built_at: number | null;
+  last_error: string | null;
+  walk_routine: Generated<number>;
+  lease_holder: string | null;
+  lease_until: number | null;
+}
+
 export interface Tables {
   operators: OperatorsTable;
   sessions: SessionsTable;
@@ -96,4 +137,8 @@ export interface Tables {
   audit_outcome: AuditOutcomeTable;
   sign_in_attempts: SignInAttemptsTable;
   sign_in_locks: SignInLocksTable;
+  user_index: UserIndexTable;
+  user_index_grams: UserIndexGramsTable;
+  user_index_trigrams: UserIndexTrigramsTable;
+  user_index_state: UserIndexStateTable;
 }

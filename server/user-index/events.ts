@@ -1,10 +1,10 @@
-import type { ConsoleDb } from '../console-db.js';
 import type { IndexLog } from './log.js';
 import type { IndexedUser, UserStore } from './store.js';
 
 // The console's own changes (register, delete, nickname edit, ban, unban), so they show in the
 // index at once rather than at the next re-walk. The proxy says what changed
-// (server/proxy/index-events.ts); the index does not read URLs.
+// (server/proxy/index-events.ts); the index does not read URLs. Whichever server answered the call
+// applies it: the index is in the database they share.
 
 export type UserIndexEvent =
   | { type: 'registered'; users: IndexedUser[] }
@@ -12,31 +12,35 @@ export type UserIndexEvent =
   | { type: 'nickname'; username: string; nickname: string }
   | { type: 'activation'; username: string; activated: boolean };
 
-export function createApply(db: ConsoleDb, store: UserStore, log: IndexLog) {
-  /** Applies the events of one call together; apps without an index ignore them. */
-  return function apply(app: string, events: UserIndexEvent[]): void {
-    const gen = store.generation(app);
-    if (gen === undefined || events.length === 0) return;
-    const change = db.transaction(() => {
-      for (const e of events) {
-        switch (e.type) {
-          case 'registered':
-            for (const u of e.users) store.upsert(app, u, gen);
-            break;
-          case 'deleted':
-            for (const username of e.usernames) store.remove(app, username);
-            break;
-          case 'nickname':
-            store.setNickname(app, e.username, e.nickname);
-            break;
-          case 'activation':
-            store.setActivated(app, e.username, e.activated);
-            break;
-        }
-      }
-    });
+/** How a store writes each kind of event: synchronously (SQLite) or not (PostgreSQL). */
+export interface EventWriter<R> {
+  upsert: (users: IndexedUser[]) => R;
+  remove: (usernames: string[]) => R;
+  /** A nickname edit; the generation stays, as no walk saw it. Nobody indexed: nothing. */
+  setNickname: (username: string, nickname: string) => R;
+  setActivated: (username: string, activated: boolean) => R;
+}
+
+/** The writes one event makes. */
+export function writeEvent<R>(w: EventWriter<R>, e: UserIndexEvent): R {
+  switch (e.type) {
+    case 'registered':
+      return w.upsert(e.users);
+    case 'deleted':
+      return w.remove(e.usernames);
+    case 'nickname':
+      return w.setNickname(e.username, e.nickname);
+    case 'activation':
+      return w.setActivated(e.username, e.activated);
+  }
+}
+
+export function createApply(store: UserStore, log: IndexLog) {
+  /** Applies the events of one call together; apps without an index ignore them. Never throws. */
+  return async function apply(app: string, events: UserIndexEvent[]): Promise<void> {
+    if (events.length === 0) return;
     try {
-      change();
+      await store.apply(app, events);
     } catch (e) {
       // The call succeeded on the IM host; a stale entry is fixed by the next re-walk.
       log.error({ app, events: events.map((ev) => ev.type), err: (e as Error).message }, 'search index update failed');

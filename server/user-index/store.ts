@@ -1,8 +1,11 @@
-import type { ConsoleDb } from '../console-db.js';
-import { latinTrigrams, shortGrams } from './tokenizer.js';
+import type { Kysely } from 'kysely';
+import type { Tables } from '../store/tables.js';
+import type { UserIndexEvent } from './events.js';
+import type { StateUpdate } from './walk-state.js';
 
-// The indexed rows and the fragments that point at them. Every write keeps the row, its
-// full-text entry (triggers), its short fragments and the trigram list in step.
+// What the index keeps of a user, and what each database's implementation of it must do
+// (sqlite-store.ts, postgres-store.ts). Every write keeps a row, its full-text entry, its short
+// fragments and the trigram list in step, in one transaction.
 
 export interface IndexedUser {
   username: string;
@@ -40,111 +43,36 @@ export const userFromApi = (e: ApiUser): IndexedUser | undefined =>
       }
     : undefined;
 
-export function createStore(db: ConsoleDb) {
-  const findRow = db.prepare<[string, string], { id: number; nickname: string; username: string }>(
-    'SELECT id, nickname, username FROM user_index WHERE app = ? AND username_lc = ?',
-  );
-  const insertRow = db.prepare(
-    `INSERT INTO user_index (app, username, nickname, username_lc, nickname_lc, activated, created, gen)
-     VALUES (@app, @username, @nickname, @username_lc, @nickname_lc, @activated, @created, @gen)`,
-  );
-  const updateRow = db.prepare(
-    `UPDATE user_index SET username = @username, nickname = @nickname, username_lc = @username_lc, nickname_lc = @nickname_lc,
-       activated = @activated, created = @created, gen = @gen WHERE id = @id`,
-  );
-  const touchRow = db.prepare('UPDATE user_index SET activated = ?, created = ?, gen = ? WHERE id = ?');
-  const renameRow = db.prepare('UPDATE user_index SET nickname = ?, nickname_lc = ? WHERE id = ?');
-  const activateRow = db.prepare('UPDATE user_index SET activated = ? WHERE app = ? AND username_lc = ?');
-  const deleteRow = db.prepare('DELETE FROM user_index WHERE id = ?');
-  const unseenRows = db.prepare<[string, number], { id: number }>('SELECT id FROM user_index WHERE app = ? AND gen < ?');
-  const countRows = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM user_index WHERE app = ?');
-  const deleteGrams = db.prepare('DELETE FROM user_index_grams WHERE id = ?');
-  const insertGram = db.prepare('INSERT OR IGNORE INTO user_index_grams (gram, id) VALUES (?, ?)');
-  const insertTrigram = db.prepare('INSERT OR IGNORE INTO user_index_trigrams (term) VALUES (?)');
-  // An app has an index once it has a state row; rows written now carry its generation.
-  const ensureApp = db.prepare('INSERT OR IGNORE INTO user_index_state (app) VALUES (?)');
-  const appGen = db.prepare<[string], { gen: number }>('SELECT gen FROM user_index_state WHERE app = ?');
-  const dropGrams = db.prepare('DELETE FROM user_index_grams WHERE id IN (SELECT id FROM user_index WHERE app = ?)');
-  const dropRows = db.prepare('DELETE FROM user_index WHERE app = ?');
-  const dropState = db.prepare('DELETE FROM user_index_state WHERE app = ?');
+/**
+ * A change of the app's walk state that a write depends on (walk-state.ts builds it): the write
+ * goes ahead, in the same transaction, only if the statement changed the state row.
+ */
+export type StateChange = (db: Kysely<Tables>) => StateUpdate;
 
-  function setGrams(id: number, username: string, nickname: string) {
-    deleteGrams.run(id);
-    for (const g of shortGrams(username, nickname)) insertGram.run(g, id);
-    for (const t of latinTrigrams(username, nickname)) insertTrigram.run(t);
-  }
-
-  function removeId(id: number) {
-    deleteGrams.run(id);
-    deleteRow.run(id);
-  }
-
-  /** Inserts or refreshes one user; `gen` marks it seen by the current walk. */
-  function upsert(app: string, u: IndexedUser, gen: number) {
-    const lc = u.username.toLowerCase();
-    const row = { app, username: u.username, nickname: u.nickname, username_lc: lc, nickname_lc: u.nickname.toLowerCase(), activated: u.activated ? 1 : 0, created: u.created, gen };
-    const existing = findRow.get(app, lc);
-    if (existing && existing.nickname === u.nickname && existing.username === u.username) {
-      // Unchanged names: the full-text and fragment rows stay as they are.
-      touchRow.run(row.activated, row.created, gen, existing.id);
-    } else if (existing) {
-      updateRow.run({ ...row, id: existing.id });
-      setGrams(existing.id, u.username, u.nickname);
-    } else {
-      const id = Number(insertRow.run(row).lastInsertRowid);
-      setGrams(id, u.username, u.nickname);
-    }
-  }
-
-  function remove(app: string, username: string) {
-    const existing = findRow.get(app, username.toLowerCase());
-    if (existing) removeId(existing.id);
-  }
-
-  /** A nickname edit; the generation stays, as the walk did not see it. */
-  function setNickname(app: string, username: string, nickname: string) {
-    const row = findRow.get(app, username.toLowerCase());
-    if (!row) return;
-    renameRow.run(nickname, nickname.toLowerCase(), row.id);
-    setGrams(row.id, row.username, nickname);
-  }
-
-  function setActivated(app: string, username: string, activated: boolean) {
-    activateRow.run(activated ? 1 : 0, app, username.toLowerCase());
-  }
-
-  /** Mark and sweep: the rows a full re-walk of generation `gen` did not see no longer exist. */
-  function sweep(app: string, gen: number) {
-    for (const r of unseenRows.all(app, gen)) removeId(r.id);
-  }
-
-  /** Adds or refreshes users directly, outside a walk (fixtures and the bench). */
-  const put = db.transaction((app: string, users: IndexedUser[]) => {
-    ensureApp.run(app);
-    const gen = appGen.get(app)!.gen;
-    for (const u of users) upsert(app, u, gen);
-  });
-
-  /** The app's rows and its walk state, in one transaction. */
-  const drop = db.transaction((app: string) => {
-    dropGrams.run(app);
-    dropRows.run(app);
-    dropState.run(app);
-  });
-
-  return {
-    upsert,
-    remove,
-    setNickname,
-    setActivated,
-    sweep,
-    put,
-    drop,
-    count: (app: string) => countRows.get(app)!.n,
-    ensureApp: (app: string) => void ensureApp.run(app),
-    /** The app's current generation; undefined when the app has no index. */
-    generation: (app: string): number | undefined => appGen.get(app)?.gen,
-  };
+/** The rows of each bucket of a search (search.ts ranks them), each in index order. */
+export interface SearchBuckets {
+  exact: (app: string, lc: string) => Promise<UserRow[]>;
+  usernamePrefix: (app: string, lc: string, limit: number) => Promise<UserRow[]>;
+  nicknamePrefix: (app: string, lc: string, limit: number) => Promise<UserRow[]>;
+  /** Username or nickname holds the query (3+ characters), oldest row first. */
+  containing: (app: string, q: string, limit: number) => Promise<UserRow[]>;
+  /** A 1- or 2-character non-Latin fragment, through the fragment table. */
+  shortFragment: (app: string, lc: string, limit: number) => Promise<UserRow[]>;
+  /** A 2-character fragment with a Latin character, through the trigrams that contain it. */
+  pair: (app: string, lc: string, limit: number) => Promise<UserRow[]>;
 }
 
-export type UserStore = ReturnType<typeof createStore>;
+export interface UserStore {
+  /** One page of a walk, if `position` (the walk's new cursor, conditional on holding it) changes the state. */
+  savePage: (app: string, users: IndexedUser[], gen: number, position: StateChange) => Promise<boolean>;
+  /** The end of a walk, if `finished` changes the state; a re-walk (`sweepGen`) removes the rows it did not see. */
+  finish: (app: string, sweepGen: number | null, finished: StateChange) => Promise<boolean>;
+  /** Adds or refreshes users directly, outside a walk (fixtures and the bench). */
+  put: (app: string, users: IndexedUser[]) => Promise<void>;
+  /** One call's events together; apps without an index ignore them. Throws when the write fails. */
+  apply: (app: string, events: UserIndexEvent[]) => Promise<void>;
+  /** The app's rows and its walk state, in one transaction. */
+  drop: (app: string) => Promise<void>;
+  count: (app: string) => Promise<number>;
+  buckets: SearchBuckets;
+}

@@ -1,11 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../../emulator/src/testing/harness.js';
-import { openSqlite as openConsoleDb } from '../store/database.js';
 import { readConsoleSettings } from '../console-services.js';
 import { emulatorApps, type ImAppConfig } from '../im-config.js';
 import { createUpstream } from '../proxy/upstream.js';
 import { addOperators, serveConsole, signIn, type ConsoleUnderTest, type SignedIn } from '../testing/console-harness.js';
+import { DIALECTS, newPostgresDatabase, openTestDatabase } from '../testing/test-database.js';
 import { createUserIndex, startUpkeep } from './index.js';
+import { countUsers, until } from './testing.js';
 
 // Search from the first minute: the server builds each app's index by itself, picks up users
 // registered elsewhere, and leaves a walk an admin cancelled alone. Over HTTP, against the
@@ -18,13 +19,7 @@ let total: number;
 beforeAll(async () => {
   t = await startTestEmulator({ seed: 'demo' });
   apps = emulatorApps(t.emulator.port);
-  total = 0;
-  let cursor: string | undefined;
-  do {
-    const res = await t.call('GET', `/users?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    total += res.body.count as number;
-    cursor = res.body.cursor ?? undefined;
-  } while (cursor);
+  ({ total } = await countUsers(t));
 }, 60_000);
 afterAll(() => t.close());
 
@@ -34,26 +29,17 @@ type Found = { users: { username: string; nickname: string }[]; building: boolea
 const status = async (who: SignedIn, app = 'demo') => (await (await who.call('GET', `/im-console/apps/${app}/users/index`)).json()) as Status;
 const search = async (who: SignedIn, q: string) => (await (await who.call('GET', `/im-console/apps/demo/users/search?q=${encodeURIComponent(q)}&limit=100`)).json()) as Found;
 
-/** Polls until `done` holds (or fails after `ms`). */
-async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (done(v)) return v;
-    if (Date.now() > end) throw new Error(`still not there: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 const usersCalls = (c: ConsoleUnderTest) => c.apiCalls().filter((call) => call.method === 'GET' && /\/users$/.test(call.path));
 
-describe('the index looks after itself', () => {
+describe.each(DIALECTS)('the index looks after itself, on %s', (dialect) => {
   let c: ConsoleUnderTest;
   afterEach(async () => c?.close());
+  const serve = async (o: Parameters<typeof serveConsole>[1]) =>
+    (c = await serveConsole(apps, { ...o, databaseUrl: dialect === 'postgres' ? await newPostgresDatabase() : undefined }));
 
   it('builds each app’s index on a fresh console database without anyone asking, searchable while it builds', async () => {
     // 20 calls a second: slow enough to look at the index half built.
-    c = await serveConsole(apps, { searchIndexUpkeep: true, searchIndexRate: 20 });
+    await serve({ searchIndexUpkeep: true, searchIndexRate: 20 });
     await addOperators(c.services, ['viewer', 'admin']);
     const viewer = await signIn(c.url, 'viewer');
 
@@ -78,7 +64,7 @@ describe('the index looks after itself', () => {
 
   it('picks up a user registered at the host directly, continuing from the last page', async () => {
     // A pick-up every 0.6 s.
-    c = await serveConsole(apps, { searchIndexUpkeep: true, searchIndexRate: 1000, searchIndexRefreshMinutes: 0.01 });
+    await serve({ searchIndexUpkeep: true, searchIndexRate: 1000, searchIndexRefreshMinutes: 0.01 });
     await addOperators(c.services, ['viewer']);
     const viewer = await signIn(c.url, 'viewer');
     await until(() => status(viewer), (s) => s.lastBuiltAt !== null);
@@ -101,20 +87,24 @@ describe('the index looks after itself', () => {
   }, 60_000);
 
   it('leaves a walk an admin cancelled alone: no pick-up restarts it; Continue is the admin’s', async () => {
-    c = await serveConsole(apps, { searchIndexUpkeep: true, searchIndexRate: 10, searchIndexRefreshMinutes: 0.005 });
+    await serve({ searchIndexUpkeep: true, searchIndexRate: 10, searchIndexRefreshMinutes: 0.005 });
     await addOperators(c.services, ['admin']);
     const admin = await signIn(c.url, 'admin');
     await until(() => status(admin), (s) => s.count >= 100 && s.building !== null);
     const cancelled = (await (await admin.call('POST', '/im-console/apps/demo/users/index', { action: 'cancel' })).json()) as Status;
     expect(cancelled).toMatchObject({ building: null, resumable: true });
-    const calls = usersCalls(c).filter((call) => call.path.startsWith('/demo/')).length;
+    const demoCalls = () => usersCalls(c).filter((call) => call.path.startsWith('/demo/')).length;
+    const calls = demoCalls();
 
-    // Several pick-up periods (0.3 s each) later: still cancelled, nothing more asked of the host for demo.
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(await status(admin)).toMatchObject({ count: cancelled.count, building: null, resumable: true });
-    expect(usersCalls(c).filter((call) => call.path.startsWith('/demo/')).length).toBe(calls);
-    // The other app was not cancelled: its first build went on and finished.
+    // The other app was not cancelled: its first build goes on and finishes, and is then picked up
+    // (from its last page) every 0.3 s.
     await until(() => status(admin, 'demo-agora'), (s) => s.lastBuiltAt !== null);
+    const agoraCalls = () => usersCalls(c).filter((call) => call.path.startsWith('/app-id/')).length;
+    const built = agoraCalls();
+    // Three pick-ups later: demo is still cancelled, nothing more asked of the host for it.
+    await until(agoraCalls, (n) => n >= built + 3);
+    expect(await status(admin)).toMatchObject({ count: cancelled.count, building: null, resumable: true });
+    expect(demoCalls()).toBe(calls);
 
     // Continue is the admin's: it resumes where the walk stopped.
     expect((await admin.call('POST', '/im-console/apps/demo/users/index', { action: 'build' })).status).toBe(202);
@@ -122,31 +112,33 @@ describe('the index looks after itself', () => {
   }, 60_000);
 
   it('across a restart: a cancelled walk stays put, and a finished index is only picked up from its last page', async () => {
-    const db = openConsoleDb(':memory:');
+    const database = await openTestDatabase(dialect);
     const log = { info: () => {}, error: () => {} };
     const open = (onPage?: (app: string, p: { calls: number }) => void) =>
-      createUserIndex({ db, upstream: createUpstream(), apps, rate: 1000, log, onPage: (app, p) => onPage?.(app, p) });
+      createUserIndex({ database, upstream: createUpstream(), apps, rate: 1000, log, onPage: (app, p) => onPage?.(app, p) });
 
     // The first start: both apps get their first walk; demo's is cancelled by an admin after 2 pages.
     const holder: { index?: ReturnType<typeof open> } = {};
     const first = open((app, p) => void (app === 'demo' && p.calls === 2 && holder.index!.cancel('demo', { byOperator: true })));
     holder.index = first;
-    const upkeep = startUpkeep(first, { refreshMs: 3_600_000, log });
+    const upkeep = startUpkeep(first, { auto: true, refreshMs: 3_600_000, log });
+    await upkeep.ready;
     await Promise.all([first.settled('demo'), first.settled('demo-agora')]);
     upkeep.stop();
-    expect(first.status('demo')).toMatchObject({ count: 200, resumable: true, building: null });
-    expect(first.status('demo-agora')).toMatchObject({ count: total, resumable: false });
+    expect(await first.status('demo')).toMatchObject({ count: 200, resumable: true, building: null });
+    expect(await first.status('demo-agora')).toMatchObject({ count: total, resumable: false });
 
-    // The next start: nothing to build anew, nothing to resume; a pick-up walks demo-agora only.
+    // The next start: nothing to build anew, nothing to resume or take over; a pick-up walks demo-agora only.
     const second = open();
-    expect(second.resumeInterrupted()).toEqual([]);
-    expect(second.buildNew()).toEqual([]);
-    expect(second.pickUp()).toEqual(['demo-agora']);
+    expect(await second.resumeInterrupted()).toEqual([]);
+    expect(await second.takeOver()).toEqual([]);
+    expect(await second.buildNew()).toEqual([]);
+    expect(await second.pickUp()).toEqual(['demo-agora']);
     await second.settled('demo-agora');
-    expect(second.status('demo')).toMatchObject({ count: 200, resumable: true });
-    expect(second.status('demo-agora')).toMatchObject({ count: total, lastError: null });
+    expect(await second.status('demo')).toMatchObject({ count: 200, resumable: true });
+    expect(await second.status('demo-agora')).toMatchObject({ count: total, lastError: null });
     await second.close();
-    db.close();
+    await database.close();
   }, 60_000);
 });
 

@@ -1,0 +1,191 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Tables } from '../store/tables.js';
+import { writeEvent, type EventWriter } from './events.js';
+import type { IndexedUser, SearchBuckets, UserRow, UserStore } from './store.js';
+import { latinTrigrams, prefixEnd, shortGrams } from './tokenizer.js';
+import { changed } from './walk-state.js';
+
+// The index in PostgreSQL: pg_trgm GIN indexes on the lower-cased names find 3+ characters (a
+// LIKE '%…%' the index narrows and the row rechecks), the side tables the shorter fragments, as in
+// SQLite. Several servers write here at once, so a page is written as a few set-based statements
+// in one transaction, and a transaction that deadlocks with another server's is run again.
+
+const COLS = ['id', 'username', 'nickname', 'activated', 'created'] as const;
+
+/** `LIKE` pattern: the fragment anywhere, its own `%`, `_` and `\` taken literally. */
+const containing = (fragment: string) => `%${fragment.replace(/[\\%_]/g, '\\$&')}%`;
+
+/** Two servers' transactions that locked the same rows in another order: one of them goes again. */
+const RETRYABLE = new Set(['40P01', '40001']);
+
+export function createPostgresStore(db: Kysely<Tables>): UserStore {
+  async function transaction<T>(work: (trx: Transaction<Tables>) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await db.transaction().execute(work);
+      } catch (e) {
+        if (attempt >= 3 || !RETRYABLE.has((e as { code?: string }).code ?? '')) throw e;
+      }
+    }
+  }
+
+  /** A row's short fragments and Latin trigrams, anew (its old fragments go with the row: ON DELETE CASCADE). */
+  async function setGrams(trx: Transaction<Tables>, rows: { id: number; username: string; nickname: string }[]) {
+    if (rows.length === 0) return;
+    const grams: string[] = [];
+    const ids: number[] = [];
+    const terms = new Set<string>();
+    for (const r of rows) {
+      for (const g of shortGrams(r.username, r.nickname)) {
+        grams.push(g);
+        ids.push(r.id);
+      }
+      for (const t of latinTrigrams(r.username, r.nickname)) terms.add(t);
+    }
+    await trx.deleteFrom('user_index_grams').where('id', 'in', rows.map((r) => r.id)).execute();
+    if (grams.length > 0) await sql`INSERT INTO user_index_grams (gram, id) SELECT * FROM unnest(${grams}::text[], ${ids}::bigint[]) ON CONFLICT DO NOTHING`.execute(trx);
+    // In one order on every server, so two inserting the same terms wait for each other rather than deadlock.
+    if (terms.size > 0) await sql`INSERT INTO user_index_trigrams (term) SELECT unnest(${[...terms].sort()}::text[]) ON CONFLICT DO NOTHING`.execute(trx);
+  }
+
+  /** Inserts or refreshes users; `gen` marks them seen by the current walk. */
+  async function upsert(trx: Transaction<Tables>, app: string, users: IndexedUser[], gen: number) {
+    // One entry per name: the last one's values, in the first one's place (as writing them one
+    // after another would leave it).
+    const byName = new Map<string, IndexedUser>();
+    for (const u of users) byName.set(u.username.toLowerCase(), u);
+    if (byName.size === 0) return;
+    const lc = [...byName.keys()];
+    const list = [...byName.values()];
+    const columns = {
+      username: list.map((u) => u.username),
+      nickname: list.map((u) => u.nickname),
+      nicknameLc: list.map((u) => u.nickname.toLowerCase()),
+      activated: list.map((u) => (u.activated ? 1 : 0)),
+      created: list.map((u) => u.created),
+    };
+    // Unchanged names: the fragments stay as they are.
+    const same = await sql<{ username_lc: string }>`
+      UPDATE user_index u SET activated = v.activated, created = v.created, gen = ${gen}
+      FROM unnest(${lc}::text[], ${columns.username}::text[], ${columns.nickname}::text[], ${columns.activated}::int[], ${columns.created}::bigint[])
+        AS v(username_lc, username, nickname, activated, created)
+      WHERE u.app = ${app} AND u.username_lc = v.username_lc AND u.username = v.username AND u.nickname = v.nickname
+      RETURNING u.username_lc`.execute(trx);
+    if (same.rows.length === lc.length) return;
+    const unchanged = new Set(same.rows.map((r) => r.username_lc));
+    const keep = lc.map((name) => !unchanged.has(name));
+    const pick = <T>(values: T[]) => values.filter((_, i) => keep[i]);
+    // New or renamed, in the order given (ids are the order of substring matches).
+    const written = await sql<{ id: number; username: string; nickname: string }>`
+      INSERT INTO user_index AS u (app, username, nickname, username_lc, nickname_lc, activated, created, gen)
+      SELECT ${app}, v.username, v.nickname, v.username_lc, v.nickname_lc, v.activated, v.created, ${gen}
+      FROM unnest(${pick(lc)}::text[], ${pick(columns.username)}::text[], ${pick(columns.nickname)}::text[], ${pick(columns.nicknameLc)}::text[],
+                  ${pick(columns.activated)}::int[], ${pick(columns.created)}::bigint[])
+        WITH ORDINALITY AS v(username_lc, username, nickname, nickname_lc, activated, created, n)
+      ORDER BY v.n
+      ON CONFLICT (app, username_lc) DO UPDATE SET username = excluded.username, nickname = excluded.nickname,
+        nickname_lc = excluded.nickname_lc, activated = excluded.activated, created = excluded.created, gen = excluded.gen
+      RETURNING u.id, u.username, u.nickname`.execute(trx);
+    await setGrams(trx, written.rows);
+  }
+
+  const writer = (trx: Transaction<Tables>, app: string, gen: number): EventWriter<Promise<void>> => ({
+    upsert: (users) => upsert(trx, app, users, gen),
+    remove: async (usernames) => {
+      if (usernames.length === 0) return;
+      const names = usernames.map((u) => u.toLowerCase());
+      await trx.deleteFrom('user_index').where('app', '=', app).where('username_lc', 'in', names).execute();
+    },
+    setNickname: async (username, nickname) => {
+      const row = await trx
+        .updateTable('user_index')
+        .set({ nickname, nickname_lc: nickname.toLowerCase() })
+        .where('app', '=', app)
+        .where('username_lc', '=', username.toLowerCase())
+        .returning(['id', 'username', 'nickname'])
+        .executeTakeFirst();
+      if (row) await setGrams(trx, [row]);
+    },
+    setActivated: async (username, activated) => {
+      await trx
+        .updateTable('user_index')
+        .set({ activated: activated ? 1 : 0 })
+        .where('app', '=', app)
+        .where('username_lc', '=', username.toLowerCase())
+        .execute();
+    },
+  });
+
+  /** The app's generation, held against a drop until the transaction ends; undefined without an index. */
+  const generation = async (trx: Transaction<Tables>, app: string) =>
+    (await trx.selectFrom('user_index_state').select('gen').where('app', '=', app).forShare().executeTakeFirst())?.gen;
+
+  const rows = (app: string) => db.selectFrom('user_index').select(COLS).where('app', '=', app);
+  const prefix = (app: string, column: 'username_lc' | 'nickname_lc', lc: string, limit: number): Promise<UserRow[]> =>
+    rows(app).where(column, '>=', lc).where(column, '<', prefixEnd(lc)).orderBy(column).orderBy('id').limit(limit).execute();
+  /** Rows whose username or nickname matches any of the patterns, oldest first. */
+  const matching = (app: string, patterns: string[], limit: number): Promise<UserRow[]> =>
+    rows(app)
+      .where(sql<boolean>`(username_lc LIKE ANY(${patterns}::text[]) OR nickname_lc LIKE ANY(${patterns}::text[]))`)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+
+  const buckets: SearchBuckets = {
+    exact: (app, lc) => rows(app).where('username_lc', '=', lc).execute(),
+    usernamePrefix: (app, lc, limit) => prefix(app, 'username_lc', lc, limit),
+    nicknamePrefix: (app, lc, limit) => prefix(app, 'nickname_lc', lc, limit),
+    containing: (app, q, limit) => matching(app, [containing(q.toLowerCase())], limit),
+    shortFragment: (app, lc, limit) =>
+      db
+        .selectFrom('user_index_grams as g')
+        .innerJoin('user_index as u', 'u.id', 'g.id')
+        .select(COLS.map((c) => `u.${c}` as const))
+        .where('g.gram', '=', lc)
+        .where('u.app', '=', app)
+        .orderBy('g.id')
+        .limit(limit)
+        .execute(),
+    pair: async (app, lc, limit) => {
+      const terms = await db.selectFrom('user_index_trigrams').select('term').where(sql<boolean>`strpos(term, ${lc}) > 0`).execute();
+      return terms.length > 0 ? matching(app, terms.map((t) => containing(t.term)), limit) : [];
+    },
+  };
+
+  return {
+    savePage: (app, users, gen, position) =>
+      transaction(async (trx) => {
+        // The state first: a server that no longer holds the walk writes nothing, and a drop
+        // waits for the page (or the page for the drop).
+        if (!changed(await position(trx).execute())) return false;
+        await upsert(trx, app, users, gen);
+        return true;
+      }),
+    finish: (app, sweepGen, finished) =>
+      transaction(async (trx) => {
+        if (!changed(await finished(trx).execute())) return false;
+        // A full re-walk saw every user that still exists.
+        if (sweepGen !== null) await trx.deleteFrom('user_index').where('app', '=', app).where('gen', '<', sweepGen).execute();
+        return true;
+      }),
+    put: (app, users) =>
+      transaction(async (trx) => {
+        await trx.insertInto('user_index_state').values({ app }).onConflict((oc) => oc.column('app').doNothing()).execute();
+        await upsert(trx, app, users, (await generation(trx, app))!);
+      }),
+    apply: (app, events) =>
+      transaction(async (trx) => {
+        const gen = await generation(trx, app);
+        if (gen === undefined) return;
+        const w = writer(trx, app, gen);
+        for (const e of events) await writeEvent(w, e);
+      }),
+    drop: (app) =>
+      transaction(async (trx) => {
+        await trx.deleteFrom('user_index_state').where('app', '=', app).execute();
+        await trx.deleteFrom('user_index').where('app', '=', app).execute();
+      }),
+    count: async (app) => Number((await db.selectFrom('user_index').select((eb) => eb.fn.countAll().as('n')).where('app', '=', app).executeTakeFirstOrThrow()).n),
+    buckets,
+  };
+}

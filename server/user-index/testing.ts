@@ -1,0 +1,36 @@
+import { sql } from 'kysely';
+import type { TestEmulator } from '../../emulator/src/testing/harness.js';
+import type { ConsoleDatabase } from '../store/database.js';
+
+// What the index's tests share (only tests import this file).
+
+/** The emulator's users as a full walk sees them: how many, and in how many pages of 100. */
+export async function countUsers(t: TestEmulator): Promise<{ total: number; pages: number }> {
+  let total = 0;
+  let pages = 0;
+  let cursor: string | undefined;
+  do {
+    const res = await t.call('GET', `/users?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    pages += 1;
+    total += res.body.count as number;
+    cursor = res.body.cursor ?? undefined;
+  } while (cursor);
+  return { total, pages };
+}
+
+/** Names the index holds more than once (none, ever). */
+export async function duplicateRows(database: Pick<ConsoleDatabase, 'db'>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT username_lc FROM user_index GROUP BY app, username_lc HAVING count(*) > 1) d`.execute(database.db);
+  return Number(rows[0]!.n);
+}
+
+/** Polls until `done` holds (or fails after `ms`): a test waits for a state, never a fixed time. */
+export async function until<T>(read: () => Promise<T> | T, done: (v: T) => boolean, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (done(v)) return v;
+    if (Date.now() > end) throw new Error(`still not there: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
