@@ -49,7 +49,11 @@ export function startUpkeep(walks: Walks, o: UpkeepOptions): Upkeep {
     return p;
   };
   const every = (ms: number, what: string, step: () => Promise<void>) => {
-    const timer = setInterval(() => void round(what, step), ms);
+    // A round still under way when the next is due (a slow database) is not run twice at once.
+    let current: Promise<void> | undefined;
+    const timer = setInterval(() => {
+      current ??= round(what, step).finally(() => (current = undefined));
+    }, ms);
     // The timers alone never keep the process alive.
     timer.unref();
     timers.push(timer);
