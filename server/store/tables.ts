@@ -118,6 +118,7 @@ export interface UserIndexStateTable {
   walking: Generated<number>;
   rewalk: Generated<number>;
   cursor: string | null;
+  user_count: Generated<number>;
   walk_users: Generated<number>;
   walk_calls: Generated<number>;
   walk_started_at: number | null;

@@ -12,7 +12,10 @@ export type UserIndexEvent =
   | { type: 'nickname'; username: string; nickname: string }
   | { type: 'activation'; username: string; activated: boolean };
 
-/** How a store writes each kind of event: synchronously (SQLite) or not (PostgreSQL). */
+/**
+ * How a store writes each kind of event: synchronously (SQLite) or not (PostgreSQL). Each gives
+ * back how many rows it added (removed: negative), for the app's count.
+ */
 export interface EventWriter<R> {
   upsert: (users: IndexedUser[]) => R;
   remove: (usernames: string[]) => R;

@@ -48,13 +48,13 @@ export function createPostgresStore(db: Kysely<Tables>): UserStore {
     if (terms.size > 0) await sql`INSERT INTO user_index_trigrams (term) SELECT unnest(${[...terms].sort()}::text[]) ON CONFLICT DO NOTHING`.execute(trx);
   }
 
-  /** Inserts or refreshes users; `gen` marks them seen by the current walk. */
-  async function upsert(trx: Transaction<Tables>, app: string, users: IndexedUser[], gen: number) {
+  /** Inserts or refreshes users; `gen` marks them seen by the current walk. How many are new. */
+  async function upsert(trx: Transaction<Tables>, app: string, users: IndexedUser[], gen: number): Promise<number> {
     // One entry per name: the last one's values, in the first one's place (as writing them one
     // after another would leave it).
     const byName = new Map<string, IndexedUser>();
     for (const u of users) byName.set(u.username.toLowerCase(), u);
-    if (byName.size === 0) return;
+    if (byName.size === 0) return 0;
     const lc = [...byName.keys()];
     const list = [...byName.values()];
     const columns = {
@@ -71,12 +71,12 @@ export function createPostgresStore(db: Kysely<Tables>): UserStore {
         AS v(username_lc, username, nickname, activated, created)
       WHERE u.app = ${app} AND u.username_lc = v.username_lc AND u.username = v.username AND u.nickname = v.nickname
       RETURNING u.username_lc`.execute(trx);
-    if (same.rows.length === lc.length) return;
+    if (same.rows.length === lc.length) return 0;
     const unchanged = new Set(same.rows.map((r) => r.username_lc));
     const keep = lc.map((name) => !unchanged.has(name));
     const pick = <T>(values: T[]) => values.filter((_, i) => keep[i]);
     // New or renamed, in the order given (ids are the order of substring matches).
-    const written = await sql<{ id: number; username: string; nickname: string }>`
+    const written = await sql<{ id: number; username: string; nickname: string; inserted: boolean }>`
       INSERT INTO user_index AS u (app, username, nickname, username_lc, nickname_lc, activated, created, gen)
       SELECT ${app}, v.username, v.nickname, v.username_lc, v.nickname_lc, v.activated, v.created, ${gen}
       FROM unnest(${pick(lc)}::text[], ${pick(columns.username)}::text[], ${pick(columns.nickname)}::text[], ${pick(columns.nicknameLc)}::text[],
@@ -85,16 +85,17 @@ export function createPostgresStore(db: Kysely<Tables>): UserStore {
       ORDER BY v.n
       ON CONFLICT (app, username_lc) DO UPDATE SET username = excluded.username, nickname = excluded.nickname,
         nickname_lc = excluded.nickname_lc, activated = excluded.activated, created = excluded.created, gen = excluded.gen
-      RETURNING u.id, u.username, u.nickname`.execute(trx);
+      RETURNING u.id, u.username, u.nickname, (u.xmax = 0) AS inserted`.execute(trx);
     await setGrams(trx, written.rows);
+    return written.rows.filter((r) => r.inserted).length;
   }
 
-  const writer = (trx: Transaction<Tables>, app: string, gen: number): EventWriter<Promise<void>> => ({
+  const writer = (trx: Transaction<Tables>, app: string, gen: number): EventWriter<Promise<number>> => ({
     upsert: (users) => upsert(trx, app, users, gen),
     remove: async (usernames) => {
-      if (usernames.length === 0) return;
+      if (usernames.length === 0) return 0;
       const names = usernames.map((u) => u.toLowerCase());
-      await trx.deleteFrom('user_index').where('app', '=', app).where('username_lc', 'in', names).execute();
+      return -Number((await trx.deleteFrom('user_index').where('app', '=', app).where('username_lc', 'in', names).executeTakeFirst()).numDeletedRows);
     },
     setNickname: async (username, nickname) => {
       const row = await trx
@@ -105,6 +106,7 @@ export function createPostgresStore(db: Kysely<Tables>): UserStore {
         .returning(['id', 'username', 'nickname'])
         .executeTakeFirst();
       if (row) await setGrams(trx, [row]);
+      return 0;
     },
     setActivated: async (username, activated) => {
       await trx
@@ -113,12 +115,21 @@ export function createPostgresStore(db: Kysely<Tables>): UserStore {
         .where('app', '=', app)
         .where('username_lc', '=', username.toLowerCase())
         .execute();
+      return 0;
     },
   });
 
-  /** The app's generation, held against a drop until the transaction ends; undefined without an index. */
+  /**
+   * The app's generation; its state row stays locked until the transaction ends (a drop waits,
+   * and the writes of one app's count follow one another). Undefined without an index.
+   */
   const generation = async (trx: Transaction<Tables>, app: string) =>
-    (await trx.selectFrom('user_index_state').select('gen').where('app', '=', app).forShare().executeTakeFirst())?.gen;
+    (await trx.selectFrom('user_index_state').select('gen').where('app', '=', app).forUpdate().executeTakeFirst())?.gen;
+
+  /** The rows added (removed: negative), in the app's count. */
+  const counted = async (trx: Transaction<Tables>, app: string, added: number) => {
+    if (added !== 0) await trx.updateTable('user_index_state').set((eb) => ({ user_count: eb('user_count', '+', added) })).where('app', '=', app).execute();
+  };
 
   const rows = (app: string) => db.selectFrom('user_index').select(COLS).where('app', '=', app);
   const prefix = (app: string, column: 'username_lc' | 'nickname_lc', lc: string, limit: number): Promise<UserRow[]> =>
@@ -158,34 +169,38 @@ export function createPostgresStore(db: Kysely<Tables>): UserStore {
         // The state first: a server that no longer holds the walk writes nothing, and a drop
         // waits for the page (or the page for the drop).
         if (!changed(await position(trx).execute())) return false;
-        await upsert(trx, app, users, gen);
+        await counted(trx, app, await upsert(trx, app, users, gen));
         return true;
       }),
     finish: (app, sweepGen, finished) =>
       transaction(async (trx) => {
         if (!changed(await finished(trx).execute())) return false;
         // A full re-walk saw every user that still exists.
-        if (sweepGen !== null) await trx.deleteFrom('user_index').where('app', '=', app).where('gen', '<', sweepGen).execute();
+        if (sweepGen !== null) {
+          const swept = await trx.deleteFrom('user_index').where('app', '=', app).where('gen', '<', sweepGen).executeTakeFirst();
+          await counted(trx, app, -Number(swept.numDeletedRows));
+        }
         return true;
       }),
     put: (app, users) =>
       transaction(async (trx) => {
         await trx.insertInto('user_index_state').values({ app }).onConflict((oc) => oc.column('app').doNothing()).execute();
-        await upsert(trx, app, users, (await generation(trx, app))!);
+        await counted(trx, app, await upsert(trx, app, users, (await generation(trx, app))!));
       }),
     apply: (app, events) =>
       transaction(async (trx) => {
         const gen = await generation(trx, app);
         if (gen === undefined) return;
         const w = writer(trx, app, gen);
-        for (const e of events) await writeEvent(w, e);
+        let added = 0;
+        for (const e of events) added += await writeEvent(w, e);
+        await counted(trx, app, added);
       }),
     drop: (app) =>
       transaction(async (trx) => {
         await trx.deleteFrom('user_index_state').where('app', '=', app).execute();
         await trx.deleteFrom('user_index').where('app', '=', app).execute();
       }),
-    count: async (app) => Number((await db.selectFrom('user_index').select((eb) => eb.fn.countAll().as('n')).where('app', '=', app).executeTakeFirstOrThrow()).n),
     buckets,
   };
 }

@@ -31,6 +31,8 @@ const STATE_COLUMNS = `
   -- Where the unfinished walk continues; or, after a finished walk, the last page's own cursor
   -- (walking from there again picks up users registered since).
   cursor TEXT,
+  -- How many rows the app has (kept by every write; a count(*) would read them all at each search).
+  user_count INTEGER NOT NULL DEFAULT 0,
   walk_users INTEGER NOT NULL DEFAULT 0,
   walk_calls INTEGER NOT NULL DEFAULT 0,
   walk_started_at BIGINT,
@@ -45,6 +47,7 @@ const STATE_COLUMNS = `
 
 /** State columns added after the first release, for SQLite files that predate them. */
 const LATER_STATE_COLUMNS: [string, string][] = [
+  ['user_count', 'INTEGER NOT NULL DEFAULT 0'],
   ['walk_routine', 'INTEGER NOT NULL DEFAULT 0'],
   ['lease_holder', 'TEXT'],
   ['lease_until', 'INTEGER'],
@@ -131,6 +134,7 @@ async function addMissingStateColumns(db: Db) {
   for (const [name, type] of LATER_STATE_COLUMNS) {
     if (!have.has(name)) await sql.raw(`ALTER TABLE user_index_state ADD COLUMN ${name} ${type}`).execute(db);
   }
+  if (!have.has('user_count')) await sql`UPDATE user_index_state SET user_count = (SELECT count(*) FROM user_index WHERE user_index.app = user_index_state.app)`.execute(db);
 }
 
 /** The migration that makes the index's tables (store/migrations.ts runs it). */

@@ -29,7 +29,7 @@ export function createSqliteStore(sqlite: Database.Database, kysely: Kysely<Tabl
   const activateRow = sqlite.prepare('UPDATE user_index SET activated = ? WHERE app = ? AND username_lc = ?');
   const deleteRow = sqlite.prepare('DELETE FROM user_index WHERE id = ?');
   const unseenRows = sqlite.prepare<[string, number], { id: number }>('SELECT id FROM user_index WHERE app = ? AND gen < ?');
-  const countRows = sqlite.prepare<[string], { n: number }>('SELECT count(*) AS n FROM user_index WHERE app = ?');
+  const addCount = sqlite.prepare('UPDATE user_index_state SET user_count = user_count + ? WHERE app = ?');
   const deleteGrams = sqlite.prepare('DELETE FROM user_index_grams WHERE id = ?');
   const insertGram = sqlite.prepare('INSERT OR IGNORE INTO user_index_grams (gram, id) VALUES (?, ?)');
   const insertTrigram = sqlite.prepare('INSERT OR IGNORE INTO user_index_trigrams (term) VALUES (?)');
@@ -66,41 +66,54 @@ export function createSqliteStore(sqlite: Database.Database, kysely: Kysely<Tabl
     deleteRow.run(id);
   }
 
-  /** Inserts or refreshes one user; `gen` marks it seen by the current walk. */
-  function upsert(app: string, u: IndexedUser, gen: number) {
+  /** Inserts or refreshes one user; `gen` marks it seen by the current walk. 1 when it is new. */
+  function upsert(app: string, u: IndexedUser, gen: number): number {
     const lc = u.username.toLowerCase();
     const row = { app, username: u.username, nickname: u.nickname, username_lc: lc, nickname_lc: u.nickname.toLowerCase(), activated: u.activated ? 1 : 0, created: u.created, gen };
     const existing = findRow.get(app, lc);
     if (existing && existing.nickname === u.nickname && existing.username === u.username) {
       // Unchanged names: the full-text and fragment rows stay as they are.
       touchRow.run(row.activated, row.created, gen, existing.id);
-    } else if (existing) {
+      return 0;
+    }
+    if (existing) {
       updateRow.run({ ...row, id: existing.id });
       setGrams(existing.id, u.username, u.nickname);
-    } else {
-      const id = Number(insertRow.run(row).lastInsertRowid);
-      setGrams(id, u.username, u.nickname);
+      return 0;
     }
+    const id = Number(insertRow.run(row).lastInsertRowid);
+    setGrams(id, u.username, u.nickname);
+    return 1;
   }
 
-  const writer = (app: string, gen: number): EventWriter<void> => ({
-    upsert: (users) => {
-      for (const u of users) upsert(app, u, gen);
-    },
+  const writer = (app: string, gen: number): EventWriter<number> => ({
+    upsert: (users) => users.reduce((added, u) => added + upsert(app, u, gen), 0),
     remove: (usernames) => {
+      let removed = 0;
       for (const username of usernames) {
         const existing = findRow.get(app, username.toLowerCase());
-        if (existing) removeId(existing.id);
+        if (!existing) continue;
+        removeId(existing.id);
+        removed += 1;
       }
+      return -removed;
     },
     setNickname: (username, nickname) => {
       const row = findRow.get(app, username.toLowerCase());
-      if (!row) return;
+      if (!row) return 0;
       renameRow.run(nickname, nickname.toLowerCase(), row.id);
       setGrams(row.id, row.username, nickname);
+      return 0;
     },
-    setActivated: (username, activated) => void activateRow.run(activated ? 1 : 0, app, username.toLowerCase()),
+    setActivated: (username, activated) => {
+      activateRow.run(activated ? 1 : 0, app, username.toLowerCase());
+      return 0;
+    },
   });
+  /** The rows added (removed: negative), in the app's count. */
+  const counted = (app: string, added: number) => {
+    if (added !== 0) addCount.run(added, app);
+  };
 
   const exact = sqlite.prepare<[string, string], UserRow>(`SELECT ${COLS} FROM user_index u WHERE app = ? AND username_lc = ?`);
   const usernamePrefix = sqlite.prepare<[string, string, string, number], UserRow>(
@@ -134,31 +147,34 @@ export function createSqliteStore(sqlite: Database.Database, kysely: Kysely<Tabl
     savePage: exclusive((app: string, users: IndexedUser[], gen: number, position: StateChange) => {
       // The state first: a server that no longer holds the walk writes nothing.
       if (!changes(position)) return false;
-      for (const u of users) upsert(app, u, gen);
+      counted(app, writer(app, gen).upsert(users));
       return true;
     }),
     finish: exclusive((app: string, sweepGen: number | null, finished: StateChange) => {
       if (!changes(finished)) return false;
       // A full re-walk saw every user that still exists.
-      if (sweepGen !== null) for (const r of unseenRows.all(app, sweepGen)) removeId(r.id);
+      if (sweepGen !== null) {
+        const unseen = unseenRows.all(app, sweepGen);
+        for (const r of unseen) removeId(r.id);
+        counted(app, -unseen.length);
+      }
       return true;
     }),
     put: exclusive((app: string, users: IndexedUser[]) => {
       ensureApp.run(app);
-      writer(app, appGen.get(app)!.gen).upsert(users);
+      counted(app, writer(app, appGen.get(app)!.gen).upsert(users));
     }),
     apply: exclusive((app: string, events: UserIndexEvent[]) => {
       const gen = appGen.get(app)?.gen;
       if (gen === undefined) return;
       const w = writer(app, gen);
-      for (const e of events) writeEvent(w, e);
+      counted(app, events.reduce((added, e) => added + writeEvent(w, e), 0));
     }),
     drop: exclusive((app: string) => {
       dropState.run(app);
       dropGrams.run(app);
       dropRows.run(app);
     }),
-    count: async (app) => countRows.get(app)!.n,
     buckets,
   };
 }

@@ -5,7 +5,8 @@ import type { StateUpdate } from './walk-state.js';
 
 // What the index keeps of a user, and what each database's implementation of it must do
 // (sqlite-store.ts, postgres-store.ts). Every write keeps a row, its full-text entry, its short
-// fragments and the trigram list in step, in one transaction.
+// fragments, the trigram list and the app's count (user_index_state.user_count) in step, in one
+// transaction.
 
 export interface IndexedUser {
   username: string;
@@ -73,6 +74,5 @@ export interface UserStore {
   apply: (app: string, events: UserIndexEvent[]) => Promise<void>;
   /** The app's rows and its walk state, in one transaction. */
   drop: (app: string) => Promise<void>;
-  count: (app: string) => Promise<number>;
   buckets: SearchBuckets;
 }

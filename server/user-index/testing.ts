@@ -18,11 +18,15 @@ export async function countUsers(t: TestEmulator): Promise<{ total: number; page
   return { total, pages };
 }
 
-/** Names the index holds more than once (none, ever). */
-export async function duplicateRows(database: Pick<ConsoleDatabase, 'db'>): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT username_lc FROM user_index GROUP BY app, username_lc HAVING count(*) > 1) d`.execute(database.db);
-  return Number(rows[0]!.n);
+/** What must never be: a name held twice, an app whose kept count is not its rows'. */
+export async function indexProblems(database: Pick<ConsoleDatabase, 'db'>): Promise<{ duplicates: number; miscounted: string[] }> {
+  const twice = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT username_lc FROM user_index GROUP BY app, username_lc HAVING count(*) > 1) d`.execute(database.db);
+  const miscounted = await sql<{ app: string }>`
+    SELECT app FROM user_index_state s WHERE user_count <> (SELECT count(*) FROM user_index u WHERE u.app = s.app)`.execute(database.db);
+  return { duplicates: Number(twice.rows[0]!.n), miscounted: miscounted.rows.map((r) => r.app) };
 }
+
+export const SOUND = { duplicates: 0, miscounted: [] };
 
 /** Polls until `done` holds (or fails after `ms`): a test waits for a state, never a fixed time. */
 export async function until<T>(read: () => Promise<T> | T, done: (v: T) => boolean, ms = 30_000): Promise<T> {

@@ -81,11 +81,11 @@ export function createWalker({ state, store, upstream, apps, rate: baseRate, now
   });
 
   async function status(app: string): Promise<IndexStatus> {
-    const [s, count] = await Promise.all([state.get(app), store.count(app)]);
+    const s = await state.get(app);
     const building = running.get(app)?.progress ?? (s?.walking === 1 && leaseHeld(s, now()) ? elsewhere(s) : null);
     return {
       app,
-      count,
+      count: s?.user_count ?? 0,
       lastBuiltAt: s?.last_built_at ? new Date(s.last_built_at).toISOString() : null,
       building,
       resumable: !building && (s?.walking ?? 0) !== 0,
@@ -96,7 +96,7 @@ export function createWalker({ state, store, upstream, apps, rate: baseRate, now
   async function walk(app: ImAppConfig, mode: 'build' | 'rewalk', abort: AbortController, progress: BuildProgress) {
     const before = await state.get(app.id);
     if (!before) return; // dropped meanwhile
-    const previousCount = await store.count(app.id);
+    const previousCount = before.user_count;
     // A new walk from the first page (a re-walk gets a new generation so its end can sweep); one
     // finished before continues from the last page to pick up users registered since; an
     // unfinished one resumes.
