@@ -58,7 +58,8 @@ export interface ConsoleAppOptions {
    * The search index looks after itself: each app without an index gets one built at start, and
    * finished ones pick up new users every `searchIndexRefreshMinutes`. On unless false here or
    * in the settings (`SEARCH_INDEX_AUTO=off`); the server tests' harness turns it off, so nothing
-   * reaches the IM host unasked.
+   * reaches the IM host unasked. (Walks left unfinished, by a stop or by another server that
+   * died, go on either way.)
    */
   searchIndexUpkeep?: boolean;
   /**
