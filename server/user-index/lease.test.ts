@@ -1,27 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startTestEmulator, type TestEmulator } from '../../emulator/src/testing/harness.js';
-import { emulatorApps, type ImAppConfig } from '../im-config.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createUpstream } from '../proxy/upstream.js';
 import { openConsoleDatabase, type ConsoleDatabase } from '../store/database.js';
 import { DIALECTS, newPostgresDatabase } from '../testing/test-database.js';
 import { createUserIndex, IndexBusyError, startUpkeep, type IndexUpstream, type UserIndex, type Upkeep } from './index.js';
-import { countUsers, indexProblems, SOUND, until } from './testing.js';
+import { demoEmulator, indexProblems, SOUND, until } from './testing.js';
 
 // One walk per app across servers: several console servers on one database, each with its own
 // index object and connections. The clock of the leases is the test's: a lease runs out when the
 // test moves the clock, never because the machine is slow.
 
-let t: TestEmulator;
-let apps: ImAppConfig[];
-let total: number;
-let pages: number;
-
-beforeAll(async () => {
-  t = await startTestEmulator({ seed: 'demo' });
-  apps = emulatorApps(t.emulator.port).filter((a) => a.id === 'demo');
-  ({ total, pages } = await countUsers(t));
-}, 60_000);
-afterAll(() => t.close());
+const demo = demoEmulator();
+/** One app is enough here. */
+const apps = () => demo.apps.filter((a) => a.id === 'demo');
 
 const LEASE = { ms: 60_000, renewMs: 10 };
 
@@ -67,7 +57,7 @@ describe('two servers on one PostgreSQL', () => {
     const servers = await Promise.all(
       ['a', 'b'].map(async (name) => {
         const database = await openConsoleDatabase({ url });
-        const index = createUserIndex({ database, upstream: host.upstream(name), apps, rate: 1000, now: () => clock.now, lease: LEASE, holder: name, log });
+        const index = createUserIndex({ database, upstream: host.upstream(name), apps: apps(), rate: 1000, now: () => clock.now, lease: LEASE, holder: name, log });
         const takeOver = async () => {
           const check = ++checks[name]!;
           const started = await index.takeOver();
@@ -109,11 +99,11 @@ describe('two servers on one PostgreSQL', () => {
     const expiredAt = checks[other.name]!;
     const done = await until(() => other.index.status('demo'), (s) => s.lastBuiltAt !== null);
     expect(tookOverAt[other.name]).toBeLessThanOrEqual(expiredAt + 1);
-    expect(done).toMatchObject({ count: total, building: null, resumable: false, lastError: null });
+    expect(done).toMatchObject({ count: demo.total, building: null, resumable: false, lastError: null });
     expect(await indexProblems(other.database)).toEqual(SOUND);
     // From the saved cursor: the pages after the second, each asked for once.
     const taken = host.by(other.name);
-    expect(taken).toHaveLength(pages - 2);
+    expect(taken).toHaveLength(demo.pages - 2);
     expect(taken[0]!.path).toContain('cursor=');
     expect(new Set(taken.map((c) => c.path)).size).toBe(taken.length);
   }, 60_000);
@@ -137,7 +127,7 @@ describe.each(DIALECTS)('a walk held by one server, on %s', (dialect) => {
     const second = dialect === 'postgres' ? await openConsoleDatabase({ url }) : first;
     databases = dialect === 'postgres' ? [first, second] : [first];
     const open = (name: string, database: ConsoleDatabase, lease: { ms: number; renewMs: number }) =>
-      createUserIndex({ database, upstream: host.upstream(name), apps, rate: 1000, now: () => clock.now, lease, holder: name, log: { error: vi.fn(), info: vi.fn() } });
+      createUserIndex({ database, upstream: host.upstream(name), apps: apps(), rate: 1000, now: () => clock.now, lease, holder: name, log: { error: vi.fn(), info: vi.fn() } });
     // The first one's renewals stop (a stalled server): only the pages it saves extend its lease.
     indexes = [open('a', first, { ms: LEASE.ms, renewMs }), open('b', second, LEASE)];
     return { a: indexes[0]!, b: indexes[1]!, database: first };
@@ -158,15 +148,15 @@ describe.each(DIALECTS)('a walk held by one server, on %s', (dialect) => {
     await b.settled('demo');
     const finished = await stateRow(database);
     expect(finished).toMatchObject({ walking: 0, lease_holder: null, last_error: null });
-    expect(await b.status('demo')).toMatchObject({ count: total, building: null });
+    expect(await b.status('demo')).toMatchObject({ count: demo.total, building: null });
 
     // The stalled server's third page arrives now: refused with its cursor, nothing written.
     host.release();
     await a.settled('demo');
     expect(await stateRow(database)).toEqual(finished);
     expect(await indexProblems(database)).toEqual(SOUND);
-    expect(await a.status('demo')).toMatchObject({ count: total, building: null, resumable: false });
-    expect(host.by('b')).toHaveLength(pages - 2);
+    expect(await a.status('demo')).toMatchObject({ count: demo.total, building: null, resumable: false });
+    expect(host.by('b')).toHaveLength(demo.pages - 2);
   }, 30_000);
 
   it('an operator’s cancel on another server stops the walk at its next renewal or page', async () => {
@@ -184,7 +174,7 @@ describe.each(DIALECTS)('a walk held by one server, on %s', (dialect) => {
     // Continue is an operator's, on either server: from the saved cursor.
     await b.start('demo', 'build');
     await b.settled('demo');
-    expect(await b.status('demo')).toMatchObject({ count: total, resumable: false });
-    expect(host.by('b')).toHaveLength(pages - 2);
+    expect(await b.status('demo')).toMatchObject({ count: demo.total, resumable: false });
+    expect(host.by('b')).toHaveLength(demo.pages - 2);
   }, 30_000);
 });

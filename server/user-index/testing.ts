@@ -1,11 +1,34 @@
 import { sql } from 'kysely';
-import type { TestEmulator } from '../../emulator/src/testing/harness.js';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestEmulator, type TestEmulator } from '../../emulator/src/testing/harness.js';
+import { emulatorApps, type ImAppConfig } from '../im-config.js';
 import type { ConsoleDatabase } from '../store/database.js';
 
 // What the index's tests share (only tests import this file).
 
+export interface DemoEmulator {
+  t: TestEmulator;
+  /** The emulator's two apps (demo, demo-agora), with the same users. */
+  apps: ImAppConfig[];
+  /** Its users, and the pages of 100 a full walk asks for. */
+  total: number;
+  pages: number;
+}
+
+/** An emulator with the demo data (3,200 users) for a test file: started before its tests, stopped after. */
+export function demoEmulator(): DemoEmulator {
+  const demo = {} as DemoEmulator;
+  beforeAll(async () => {
+    demo.t = await startTestEmulator({ seed: 'demo' });
+    demo.apps = emulatorApps(demo.t.emulator.port);
+    Object.assign(demo, await countUsers(demo.t));
+  }, 60_000);
+  afterAll(() => demo.t.close());
+  return demo;
+}
+
 /** The emulator's users as a full walk sees them: how many, and in how many pages of 100. */
-export async function countUsers(t: TestEmulator): Promise<{ total: number; pages: number }> {
+async function countUsers(t: TestEmulator): Promise<{ total: number; pages: number }> {
   let total = 0;
   let pages = 0;
   let cursor: string | undefined;

@@ -1,27 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator, type TestEmulator } from '../../emulator/src/testing/harness.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { readConsoleSettings } from '../console-services.js';
-import { emulatorApps, type ImAppConfig } from '../im-config.js';
 import { createUpstream } from '../proxy/upstream.js';
 import { addOperators, serveConsole, signIn, type ConsoleUnderTest, type SignedIn } from '../testing/console-harness.js';
 import { DIALECTS, newPostgresDatabase, openTestDatabase } from '../testing/test-database.js';
 import { createUserIndex, startUpkeep } from './index.js';
-import { countUsers, until } from './testing.js';
+import { demoEmulator, until } from './testing.js';
 
 // Search from the first minute: the server builds each app's index by itself, picks up users
 // registered elsewhere, and leaves a walk an admin cancelled alone. Over HTTP, against the
 // emulator's demo data (3,200 users).
 
-let t: TestEmulator;
-let apps: ImAppConfig[];
-let total: number;
-
-beforeAll(async () => {
-  t = await startTestEmulator({ seed: 'demo' });
-  apps = emulatorApps(t.emulator.port);
-  ({ total } = await countUsers(t));
-}, 60_000);
-afterAll(() => t.close());
+const demo = demoEmulator();
 
 type Status = { count: number; lastBuiltAt: string | null; building: { routine: boolean; usersIndexed: number } | null; resumable: boolean; lastError: string | null };
 type Found = { users: { username: string; nickname: string }[]; building: boolean; count: number; indexedAt: string | null };
@@ -35,7 +24,7 @@ describe.each(DIALECTS)('the index looks after itself, on %s', (dialect) => {
   let c: ConsoleUnderTest;
   afterEach(async () => c?.close());
   const serve = async (o: Parameters<typeof serveConsole>[1]) =>
-    (c = await serveConsole(apps, { ...o, databaseUrl: dialect === 'postgres' ? await newPostgresDatabase() : undefined }));
+    (c = await serveConsole(demo.apps, { ...o, databaseUrl: dialect === 'postgres' ? await newPostgresDatabase() : undefined }));
 
   it('builds each app’s index on a fresh console database without anyone asking, searchable while it builds', async () => {
     // 20 calls a second: slow enough to look at the index half built.
@@ -51,9 +40,9 @@ describe.each(DIALECTS)('the index looks after itself, on %s', (dialect) => {
     expect(partial.count).toBeGreaterThanOrEqual(300);
     expect(partial.users.map((u) => u.username)).toContain('alice');
 
-    for (const app of apps.map((a) => a.id)) {
+    for (const app of demo.apps.map((a) => a.id)) {
       const done = await until(() => status(viewer, app), (s) => s.lastBuiltAt !== null);
-      expect(done).toMatchObject({ count: total, building: null, resumable: false, lastError: null });
+      expect(done).toMatchObject({ count: demo.total, building: null, resumable: false, lastError: null });
     }
     expect((await search(viewer, '格蕾丝')).users.map((u) => u.username)).toContain('grace');
     // Nobody asked: no operator's action is in the audit log.
@@ -71,18 +60,18 @@ describe.each(DIALECTS)('the index looks after itself, on %s', (dialect) => {
     const before = c.upstream.calls.length;
 
     const name = `zz-direct-${Date.now().toString(36)}`;
-    const reg = await t.call('POST', '/users', [{ username: name, password: 'pw-123456', nickname: '直接注册的用户' }]);
+    const reg = await demo.t.call('POST', '/users', [{ username: name, password: 'pw-123456', nickname: '直接注册的用户' }]);
     expect(reg.status).toBe(200);
     try {
       const found = await until(() => search(viewer, '直接注册'), (f) => f.users.length > 0);
       expect(found.users).toEqual([expect.objectContaining({ username: name, nickname: '直接注册的用户' })]);
-      expect((await status(viewer)).count).toBe(total + 1);
+      expect((await status(viewer)).count).toBe(demo.total + 1);
       // Each pick-up reads from the last page's cursor on, never the whole list again.
       const since = c.upstream.calls.slice(before).filter((call) => /\/users\?limit=/.test(call.url));
       expect(since.length).toBeGreaterThan(0);
       for (const call of since) expect(call.url).toContain('cursor=');
     } finally {
-      await t.call('DELETE', `/users/${name}`);
+      await demo.t.call('DELETE', `/users/${name}`);
     }
   }, 60_000);
 
@@ -115,7 +104,7 @@ describe.each(DIALECTS)('the index looks after itself, on %s', (dialect) => {
     const database = await openTestDatabase(dialect);
     const log = { info: () => {}, error: () => {} };
     const open = (onPage?: (app: string, p: { calls: number }) => void) =>
-      createUserIndex({ database, upstream: createUpstream(), apps, rate: 1000, log, onPage: (app, p) => onPage?.(app, p) });
+      createUserIndex({ database, upstream: createUpstream(), apps: demo.apps, rate: 1000, log, onPage: (app, p) => onPage?.(app, p) });
 
     // The first start: both apps get their first walk; demo's is cancelled by an admin after 2 pages.
     const holder: { index?: ReturnType<typeof open> } = {};
@@ -126,7 +115,7 @@ describe.each(DIALECTS)('the index looks after itself, on %s', (dialect) => {
     await Promise.all([first.settled('demo'), first.settled('demo-agora')]);
     upkeep.stop();
     expect(await first.status('demo')).toMatchObject({ count: 200, resumable: true, building: null });
-    expect(await first.status('demo-agora')).toMatchObject({ count: total, resumable: false });
+    expect(await first.status('demo-agora')).toMatchObject({ count: demo.total, resumable: false });
 
     // The next start: nothing to build anew, nothing to resume or take over; a pick-up walks demo-agora only.
     const second = open();
@@ -136,7 +125,7 @@ describe.each(DIALECTS)('the index looks after itself, on %s', (dialect) => {
     expect(await second.pickUp()).toEqual(['demo-agora']);
     await second.settled('demo-agora');
     expect(await second.status('demo')).toMatchObject({ count: 200, resumable: true });
-    expect(await second.status('demo-agora')).toMatchObject({ count: total, lastError: null });
+    expect(await second.status('demo-agora')).toMatchObject({ count: demo.total, lastError: null });
     await second.close();
     await database.close();
   }, 60_000);

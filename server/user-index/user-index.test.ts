@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startTestEmulator, type TestEmulator } from '../../emulator/src/testing/harness.js';
+import { startTestEmulator } from '../../emulator/src/testing/harness.js';
 import { emulatorApps, pathPrefix, type ImAppConfig } from '../im-config.js';
 import { openConsoleDatabase, type ConsoleDatabase } from '../store/database.js';
 import type { ConsoleUnderTest } from '../testing/console-harness.js';
 import { DIALECTS, newPostgresDatabase, openTestDatabase } from '../testing/test-database.js';
 import { createUserIndex, shortGrams, type IndexedUser, type IndexUpstream, type UserIndex, type UserIndexEvent } from './index.js';
-import { countUsers, indexProblems, SOUND, until } from './testing.js';
+import { demoEmulator, indexProblems, SOUND, until } from './testing.js';
 
 // The search index against a real emulator seeded with the demo data (3,200 users), in SQLite and
 // in PostgreSQL: one suite, the same expected answers.
@@ -41,18 +41,7 @@ function createUpstream(): IndexUpstream {
   };
 }
 
-let t: TestEmulator;
-let apps: ImAppConfig[];
-let total: number;
-/** Pages of 100 in a full walk, as the emulator answers them. */
-let pageCount: number;
-
-beforeAll(async () => {
-  t = await startTestEmulator({ seed: 'demo' });
-  apps = emulatorApps(t.emulator.port);
-  ({ total, pages: pageCount } = await countUsers(t));
-}, 60_000);
-afterAll(() => t.close());
+const demo = demoEmulator();
 
 const noApi: IndexUpstream = { call: () => Promise.reject(new Error('no API here')) };
 const quiet = () => ({ error: vi.fn(), info: vi.fn() });
@@ -236,7 +225,7 @@ describe.each(DIALECTS)('the index on %s', (dialect) => {
 
     beforeAll(async () => {
       database = await openTestDatabase(dialect);
-      index = createUserIndex({ database, upstream: createUpstream(), apps, rate: 1000, onPage: (_app, p) => pages.push(p.calls) });
+      index = createUserIndex({ database, upstream: createUpstream(), apps: demo.apps, rate: 1000, onPage: (_app, p) => pages.push(p.calls) });
       await index.start('demo', 'build');
       await index.settled('demo');
     }, 60_000);
@@ -244,11 +233,11 @@ describe.each(DIALECTS)('the index on %s', (dialect) => {
 
     it('indexes every user once', async () => {
       const s = await index.status('demo');
-      expect(s.count).toBe(total);
+      expect(s.count).toBe(demo.total);
       expect(s.building).toBeNull();
       expect(s.lastBuiltAt).not.toBeNull();
       expect(s.lastError).toBeNull();
-      expect(pages.at(-1)).toBe(pageCount);
+      expect(pages.at(-1)).toBe(demo.pages);
       expect(await indexProblems(database)).toEqual(SOUND);
     });
 
@@ -303,33 +292,33 @@ describe.each(DIALECTS)('the index on %s', (dialect) => {
     });
 
     it('continues from the last page to pick up new users, and a re-walk sweeps deleted ones', async () => {
-      await t.call('POST', '/users', [{ username: 'zz-new-wong', password: 'pw-123456', nickname: '新用户' }]);
+      await demo.t.call('POST', '/users', [{ username: 'zz-new-wong', password: 'pw-123456', nickname: '新用户' }]);
       await index.start('demo', 'build');
       await index.settled('demo');
-      expect((await index.status('demo')).count).toBe(total + 1);
+      expect((await index.status('demo')).count).toBe(demo.total + 1);
       expect((await index.search('demo', '新用户')).users.map((u) => u.username)).toEqual(['zz-new-wong']);
       // Changes outside the console: a deletion and a nickname edit.
-      await t.call('DELETE', '/users/zz-new-wong');
-      await t.call('PUT', '/users/bob', { nickname: 'Bobby 鲍勃' });
+      await demo.t.call('DELETE', '/users/zz-new-wong');
+      await demo.t.call('PUT', '/users/bob', { nickname: 'Bobby 鲍勃' });
       await index.start('demo', 'rewalk');
       await index.settled('demo');
-      expect((await index.status('demo')).count).toBe(total);
+      expect((await index.status('demo')).count).toBe(demo.total);
       expect((await index.search('demo', '新用户')).users).toEqual([]);
       expect((await index.search('demo', '鲍勃')).users.map((u) => u.username)).toEqual(['bob']);
-      await t.call('PUT', '/users/bob', { nickname: 'Bob' });
+      await demo.t.call('PUT', '/users/bob', { nickname: 'Bob' });
       expect(await indexProblems(database)).toEqual(SOUND);
     });
   });
 
   describe('an interrupted build', () => {
-    it('resumes from its last cursor: the total is the emulator count, nobody twice', async () => {
+    it('resumes from its last cursor: the demo.total is the emulator count, nobody twice', async () => {
       const database = await open();
       let stopAt = 5;
       const holder: { index?: UserIndex } = {};
       const index = createUserIndex({
         database,
         upstream: createUpstream(),
-        apps,
+        apps: demo.apps,
         rate: 1000,
         onPage: (_app, p) => {
           if (p.calls === stopAt) void holder.index!.cancel('demo');
@@ -345,14 +334,14 @@ describe.each(DIALECTS)('the index on %s', (dialect) => {
 
       // A restart: a new index object over the same database (what a new process would open).
       stopAt = -1;
-      const again = createUserIndex({ database, upstream: createUpstream(), apps, rate: 1000 });
+      const again = createUserIndex({ database, upstream: createUpstream(), apps: demo.apps, rate: 1000 });
       const progress = await again.start('demo', 'build');
       await again.settled('demo');
       const s = await again.status('demo');
-      expect(s.count).toBe(total);
+      expect(s.count).toBe(demo.total);
       expect(s.resumable).toBe(false);
       // Both runs together asked for each page once.
-      expect(progress.calls).toBe(pageCount);
+      expect(progress.calls).toBe(demo.pages);
       expect(await indexProblems(database)).toEqual(SOUND);
     }, 30_000);
 
@@ -382,7 +371,7 @@ describe.each(DIALECTS)('the index on %s', (dialect) => {
       const database = await open();
       const cutAt = (calls: number) => {
         const holder: { index?: UserIndex } = {};
-        const index = createUserIndex({ database, upstream: createUpstream(), apps, rate: 1000, onPage: (_app, p) => void (p.calls === calls && holder.index!.close()) });
+        const index = createUserIndex({ database, upstream: createUpstream(), apps: demo.apps, rate: 1000, onPage: (_app, p) => void (p.calls === calls && holder.index!.close()) });
         holder.index = index;
         return index;
       };
@@ -392,25 +381,25 @@ describe.each(DIALECTS)('the index on %s', (dialect) => {
       await first.settled('demo');
       expect(await first.status('demo')).toMatchObject({ count: 300, resumable: true });
       // …and the next one resumes it at start, from the fourth page.
-      const second = createUserIndex({ database, upstream: createUpstream(), apps, rate: 1000 });
+      const second = createUserIndex({ database, upstream: createUpstream(), apps: demo.apps, rate: 1000 });
       expect(await second.resumeInterrupted()).toEqual(['demo']);
       await second.settled('demo');
-      expect(await second.status('demo')).toMatchObject({ count: total, resumable: false });
+      expect(await second.status('demo')).toMatchObject({ count: demo.total, resumable: false });
       expect(await second.resumeInterrupted()).toEqual([]);
 
       // A re-walk an operator cancels stays put across a restart until someone asks again.
       const holder: { index?: UserIndex } = {};
-      const third = createUserIndex({ database, upstream: createUpstream(), apps, rate: 1000, onPage: (_app, p) => void (p.calls === 2 && holder.index!.cancel('demo', { byOperator: true })) });
+      const third = createUserIndex({ database, upstream: createUpstream(), apps: demo.apps, rate: 1000, onPage: (_app, p) => void (p.calls === 2 && holder.index!.cancel('demo', { byOperator: true })) });
       holder.index = third;
       await third.start('demo', 'rewalk');
       await third.settled('demo');
       expect((await third.status('demo')).resumable).toBe(true);
-      const fourth = createUserIndex({ database, upstream: createUpstream(), apps, rate: 1000 });
+      const fourth = createUserIndex({ database, upstream: createUpstream(), apps: demo.apps, rate: 1000 });
       expect(await fourth.resumeInterrupted()).toEqual([]);
       expect(await fourth.status('demo')).toMatchObject({ resumable: true, building: null });
       await fourth.start('demo', 'build');
       await fourth.settled('demo');
-      expect(await fourth.status('demo')).toMatchObject({ count: total, resumable: false });
+      expect(await fourth.status('demo')).toMatchObject({ count: demo.total, resumable: false });
       expect(await indexProblems(database)).toEqual(SOUND);
     }, 30_000);
   });
@@ -423,7 +412,7 @@ describe.each(DIALECTS)('the index on %s', (dialect) => {
       harness = await import('../testing/console-harness.js');
     });
     afterEach(async () => c?.close());
-    const serve = async () => (c = await harness.serveConsole(apps, { databaseUrl: dialect === 'postgres' ? await newPostgresDatabase() : undefined }));
+    const serve = async () => (c = await harness.serveConsole(demo.apps, { databaseUrl: dialect === 'postgres' ? await newPostgresDatabase() : undefined }));
     const indexOf = async (who: { call: (m: string, p: string) => Promise<Response> }) =>
       (await (await who.call('GET', '/im-console/apps/demo/users/index')).json()) as { count: number; lastBuiltAt: string | null; building: unknown };
 
@@ -451,7 +440,7 @@ describe.each(DIALECTS)('the index on %s', (dialect) => {
       const started = await admin.call('POST', '/im-console/apps/demo/users/index', { action: 'build' });
       expect(started.status).toBe(202);
       const s = await until(() => indexOf(viewer), (v) => !v.building);
-      expect(s.count).toBe(total);
+      expect(s.count).toBe(demo.total);
       expect(s.lastBuiltAt).not.toBeNull();
 
       const found = await viewer.call('GET', `/im-console/apps/demo/users/search?q=${encodeURIComponent('爱丽丝')}`);
@@ -507,11 +496,11 @@ describe.each(DIALECTS)('the index on %s', (dialect) => {
       expect(cancelled.building).toBeNull();
       expect(cancelled.resumable).toBe(true);
       expect(cancelled.count).toBeGreaterThan(0);
-      expect(cancelled.count).toBeLessThan(total);
+      expect(cancelled.count).toBeLessThan(demo.total);
       // Continue: from where it stopped, to the end.
       c.services.searchIndexRate = 1000;
       expect((await admin.call('POST', '/im-console/apps/demo/users/index', { action: 'build' })).status).toBe(202);
-      expect(await until(() => indexOf(admin), (s) => s.lastBuiltAt !== null)).toMatchObject({ count: total, building: null });
+      expect(await until(() => indexOf(admin), (s) => s.lastBuiltAt !== null)).toMatchObject({ count: demo.total, building: null });
       expect(await indexProblems(c.services)).toEqual(SOUND);
     }, 30_000);
   });
