@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Tables } from '../store/tables.js';
 import { writeEvent, type EventWriter } from './events.js';
 import type { IndexedUser, SearchBuckets, UserRow, UserStore } from './store.js';
@@ -14,6 +14,11 @@ const COLS = ['id', 'username', 'nickname', 'activated', 'created'] as const;
 
 /** `LIKE` pattern: the fragment anywhere, its own `%`, `_` and `\` taken literally. */
 const containing = (fragment: string) => `%${fragment.replace(/[\\%_]/g, '\\$&')}%`;
+
+type Condition = RawBuilder<boolean>;
+
+/** How many of an app's oldest rows a substring search checks one by one before it asks the trigram indexes. */
+const SCAN_FIRST = 2000;
 
 /** Two servers' transactions that locked the same rows in another order: one of them goes again. */
 const RETRYABLE = new Set(['40P01', '40001']);
@@ -134,19 +139,30 @@ export function createPostgresStore(db: Kysely<Tables>): UserStore {
   const rows = (app: string) => db.selectFrom('user_index').select(COLS).where('app', '=', app);
   const prefix = (app: string, column: 'username_lc' | 'nickname_lc', lc: string, limit: number): Promise<UserRow[]> =>
     rows(app).where(column, '>=', lc).where(column, '<', prefixEnd(lc)).orderBy(column).orderBy('id').limit(limit).execute();
-  /** Rows whose username or nickname matches any of the patterns, oldest first. */
-  const matching = (app: string, patterns: string[], limit: number): Promise<UserRow[]> =>
-    rows(app)
-      .where(sql<boolean>`(username_lc LIKE ANY(${patterns}::text[]) OR nickname_lc LIKE ANY(${patterns}::text[]))`)
-      .orderBy('id')
-      .limit(limit)
-      .execute();
+  /**
+   * Matching rows, oldest first. The planner cannot tell how many rows a `LIKE '%…%'` matches, and
+   * guessing "many" it reads the app in id order, checking each row (every row, when there are
+   * few): so first the app's oldest rows are checked in order with `check` (a fragment many names
+   * hold is found there at once), and only when they hold too few matches does `indexed`, the same
+   * condition in a form the trigram indexes serve, find every match (then few) to keep the oldest.
+   */
+  async function oldestMatching(app: string, check: Condition, indexed: Condition, limit: number): Promise<UserRow[]> {
+    const oldest = db.selectFrom('user_index').select([...COLS, 'username_lc', 'nickname_lc']).where('app', '=', app).orderBy('id').limit(SCAN_FIRST);
+    const found = await db.selectFrom(oldest.as('u')).select(COLS).where(check).orderBy('id').limit(limit).execute();
+    if (found.length >= limit) return found;
+    // `id + 0`: not the id index's order (which is the read of every row again).
+    return rows(app).where(indexed).orderBy(sql`id + 0`).limit(limit).execute();
+  }
 
   const buckets: SearchBuckets = {
     exact: (app, lc) => rows(app).where('username_lc', '=', lc).execute(),
     usernamePrefix: (app, lc, limit) => prefix(app, 'username_lc', lc, limit),
     nicknamePrefix: (app, lc, limit) => prefix(app, 'nickname_lc', lc, limit),
-    containing: (app, q, limit) => matching(app, [containing(q.toLowerCase())], limit),
+    containing: (app, q, limit) => {
+      const pattern = containing(q.toLowerCase());
+      const holds = sql<boolean>`(username_lc LIKE ${pattern} OR nickname_lc LIKE ${pattern})`;
+      return oldestMatching(app, holds, holds, limit);
+    },
     shortFragment: (app, lc, limit) =>
       db
         .selectFrom('user_index_grams as g')
@@ -158,8 +174,15 @@ export function createPostgresStore(db: Kysely<Tables>): UserStore {
         .limit(limit)
         .execute(),
     pair: async (app, lc, limit) => {
-      const terms = await db.selectFrom('user_index_trigrams').select('term').where(sql<boolean>`strpos(term, ${lc}) > 0`).execute();
-      return terms.length > 0 ? matching(app, terms.map((t) => containing(t.term)), limit) : [];
+      const terms = (await db.selectFrom('user_index_trigrams').select('term').where(sql<boolean>`strpos(term, ${lc}) > 0`).execute()).map((t) => containing(t.term));
+      if (terms.length === 0) return [];
+      // A name holds one of the trigrams holding the pair exactly when it holds the pair and is
+      // longer than it (every trigram of every name is listed): the first is what the indexes
+      // serve, the second is cheaper to check row by row.
+      const pattern = containing(lc);
+      const check = sql<boolean>`((username_lc LIKE ${pattern} AND char_length(username_lc) > 2) OR (nickname_lc LIKE ${pattern} AND char_length(nickname_lc) > 2))`;
+      const indexed = sql<boolean>`(username_lc LIKE ANY(${terms}::text[]) OR nickname_lc LIKE ANY(${terms}::text[]))`;
+      return oldestMatching(app, check, indexed, limit);
     },
   };
 

@@ -117,6 +117,8 @@ const POSTGRES = [
   // With the id, ties of a nickname prefix come in id order straight from the index, as in SQLite.
   'CREATE INDEX user_index_nick ON user_index (app, nickname_lc, id)',
   'CREATE INDEX user_index_gen ON user_index (app, gen)',
+  // An app's rows oldest first (a substring search checks the oldest ones in order first).
+  'CREATE INDEX user_index_app_id ON user_index (app, id)',
   'CREATE INDEX user_index_username_trgm ON user_index USING gin (username_lc gin_trgm_ops)',
   'CREATE INDEX user_index_nickname_trgm ON user_index USING gin (nickname_lc gin_trgm_ops)',
   'CREATE TABLE user_index_trigrams (term TEXT COLLATE "C" PRIMARY KEY)',
