@@ -5,7 +5,9 @@ import type { Tables, UserIndexStateTable } from '../store/tables.js';
 // lease that lets exactly one server walk it. A server takes the lease when it starts a walk,
 // renews it while it walks and gives it back at the end; every change of the walk's state is made
 // only by the holder, so a server that lost the lease (it stalled past the lease, and another took
-// the walk over from the saved cursor) writes nothing more. Times are the servers' clocks, epoch ms.
+// the walk over from the saved cursor) writes nothing more. Times are the servers' clocks, epoch
+// ms (they must agree to well within a lease, as NTP keeps them). A server that crashed leaves its
+// lease to run out: its walk goes on (there or on another server) within a lease and a look.
 
 export type StateRow = Selectable<UserIndexStateTable>;
 
