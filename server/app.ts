@@ -22,7 +22,7 @@ import { imProxyRoutes } from './routes/im-proxy.js';
 import { searchIndexRoutes } from './routes/search-index.js';
 import { sessionRoutes } from './routes/session.js';
 import { ssoRoutes } from './routes/sso.js';
-import { createUserIndex, REFRESH_MINUTES_DEFAULT, startUpkeep, type UserIndex } from './user-index/index.js';
+import { createUserIndex, LEASE_MS_DEFAULT, REFRESH_MINUTES_DEFAULT, startUpkeep, TAKEOVER_MS_DEFAULT, type UserIndex } from './user-index/index.js';
 
 // The console server's own routes, as one Hono app mounted by `npm start` (production-server.ts)
 // and by Vite's dev and preview servers (vite-plugin.ts):
@@ -91,12 +91,14 @@ export function createConsoleApp(o: ConsoleAppOptions): ConsoleApp {
   });
   const upstream = createUpstream({ fetch: o.fetch, now: o.now, onAnswer: (app, seconds, status) => metrics.imHostAnswer(app.id, seconds, status) });
   // The search index, in the console's database (SQLite or PostgreSQL).
-  const index = services ? createUserIndex({ database: services, upstream, apps: o.apps, rate: () => services.searchIndexRate, log }) : undefined;
+  // A dead server's walk is taken over once its lease has run out: looked for a third of a lease apart.
+  const leaseMs = (services?.searchIndexLeaseSeconds ?? LEASE_MS_DEFAULT / 1000) * 1000;
+  const index = services ? createUserIndex({ database: services, upstream, apps: o.apps, rate: () => services.searchIndexRate, log, lease: { ms: leaseMs } }) : undefined;
   // Walks left unfinished (this server or another stopped, crashed) go on by themselves; with
   // upkeep on, first builds and pick-ups too.
   const refreshMinutes = services?.searchIndexRefreshMinutes ?? REFRESH_MINUTES_DEFAULT;
   const auto = o.searchIndexUpkeep ?? services?.searchIndexAuto ?? true;
-  const upkeep = index ? startUpkeep(index, { auto, refreshMs: refreshMinutes * 60_000, log }) : undefined;
+  const upkeep = index ? startUpkeep(index, { auto, refreshMs: refreshMinutes * 60_000, takeoverMs: Math.min(TAKEOVER_MS_DEFAULT, leaseMs / 3), log }) : undefined;
   const gate = createRefusalGate({ now: services?.now ?? Date.now });
   const writer = createAuditWriter(services, gate, log, metrics.auditRow);
 

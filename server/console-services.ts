@@ -29,6 +29,8 @@ export interface ConsoleSettings {
   searchIndexRate?: number;
   /** `SEARCH_INDEX_REFRESH_MINUTES`: how often each finished index picks up new users (default 10). */
   searchIndexRefreshMinutes?: number;
+  /** `SEARCH_INDEX_LEASE_SECONDS`: how long a walking server's lease lasts unrenewed (default 30). */
+  searchIndexLeaseSeconds?: number;
   /** `SEARCH_INDEX_AUTO=off`: no first build at start and no pick-ups; admins build by hand. */
   searchIndexAuto?: boolean;
   /** `REQUIRE_2FA`: who must have a second factor to use the console (default `admin`). */
@@ -96,6 +98,7 @@ export function readConsoleSettings(env: Record<string, string | undefined>): Co
     trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').trim().toLowerCase()),
     searchIndexRate: positive(env, 'SEARCH_INDEX_RATE', 50),
     searchIndexRefreshMinutes: positive(env, 'SEARCH_INDEX_REFRESH_MINUTES', 10),
+    searchIndexLeaseSeconds: positive(env, 'SEARCH_INDEX_LEASE_SECONDS', 30),
     searchIndexAuto: onOff(env, 'SEARCH_INDEX_AUTO', true),
     require2fa: require2fa(env.REQUIRE_2FA),
   };
@@ -108,6 +111,8 @@ export interface ConsoleServices {
   /** Calls per second of the search index's walks. */
   searchIndexRate?: number;
   /** Minutes between the search index's pick-ups of new users (read when the server starts). */
+  /** Seconds a walking server's lease lasts unrenewed; another takes the walk over after it. */
+  searchIndexLeaseSeconds?: number;
   searchIndexRefreshMinutes?: number;
   /** False: the index is built only when an admin asks (`createConsoleApp`'s `searchIndexUpkeep` default). */
   searchIndexAuto?: boolean;
@@ -158,6 +163,7 @@ export async function createConsoleServices(o: ConsoleServiceOptions): Promise<C
     trustProxy: o.settings.trustProxy,
     searchIndexRate: o.settings.searchIndexRate,
     searchIndexRefreshMinutes: o.settings.searchIndexRefreshMinutes,
+    searchIndexLeaseSeconds: o.settings.searchIndexLeaseSeconds,
     searchIndexAuto: o.settings.searchIndexAuto,
     db,
     dialect: database.dialect,
