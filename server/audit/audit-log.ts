@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { Tables } from '../store/tables.js';
 
 // The audit log. A change through the proxy is written BEFORE it is forwarded (its intent) and its
@@ -65,22 +65,8 @@ const SUBJECTS_MAX = 1000;
 /** An intent row's status until its outcome row exists. */
 const PENDING = 0;
 
-interface Row {
-  id: number;
-  time: number;
-  operator: string | null;
-  app: string;
-  method: string;
-  path: string;
-  action: string;
-  target: string | null;
-  summary: string;
-  status: number | null;
-  items: string | null;
-  address: string | null;
-  refusal: string | null;
-  sign_in: string | null;
-}
+/** A row as the query reads it: the outcome's status and items over the intent's. */
+type Row = Omit<Selectable<Tables['audit']>, 'subjects' | 'status'> & { status: number | null };
 
 const toEntry = (r: Row): AuditEntry => ({
   id: r.id,
