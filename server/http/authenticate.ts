@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AuditWriter } from '../audit/record.js';
 import type { ConsoleServices } from '../console-services.js';
 import type { ConsoleEnv } from './context.js';
@@ -17,6 +17,15 @@ const safeEqual = (a: string, b: string) => {
 };
 
 export const sessionToken = (c: Context) => getCookie(c, SESSION_COOKIE);
+
+/** Same-site only, out of scripts' reach; `Secure` when the browser reached us over TLS. */
+const sessionCookieOptions = (secure: boolean) => ({ path: '/', httpOnly: true, sameSite: 'Strict', secure }) as const;
+
+/** The browser's session, for as long as a session may last. */
+export const setSessionCookie = (c: Context, token: string, maxAgeSeconds: number, secure: boolean) =>
+  setCookie(c, SESSION_COOKIE, token, { ...sessionCookieOptions(secure), maxAge: maxAgeSeconds });
+
+export const clearSessionCookie = (c: Context, secure: boolean) => deleteCookie(c, SESSION_COOKIE, sessionCookieOptions(secure));
 
 /** What a session that must still enrol a second factor may reach: its account and signing out. */
 const ENROLMENT_PATHS = /^\/im-console\/(account(\/|$)|session$)/;

@@ -1,9 +1,8 @@
 import { Hono, type Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod';
 import type { AuditWriter } from '../audit/record.js';
 import type { ConsoleServices } from '../console-services.js';
-import { authenticate, SESSION_COOKIE, sessionToken, signedOut } from '../http/authenticate.js';
+import { authenticate, clearSessionCookie, sessionToken, setSessionCookie, signedOut } from '../http/authenticate.js';
 import type { ConsoleEnv } from '../http/context.js';
 import type { ConsoleMetrics } from '../metrics/metrics.js';
 import { ConsoleError } from '../http/errors.js';
@@ -40,9 +39,6 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
     return routes;
   }
   const s = services;
-
-  const cookie = (c: Context<ConsoleEnv>, value: string, maxAge: number) =>
-    setCookie(c, SESSION_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'Strict', secure: overTls(c, s.trustProxy), maxAge });
 
   /** Sign-ins, kept or refused, and sign-outs: who could act, since when, from where. */
   const audit = (c: Context<ConsoleEnv>, method: 'POST' | 'DELETE', operator: string | null, name: string, status: number, refusal?: string, signIn?: string) =>
@@ -131,7 +127,7 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
       await s.operators.signedIn(operator.id);
       await audit(c, 'POST', operator.username, operator.username, 200, undefined, signIn);
       metrics.signIn('password', 'ok');
-      cookie(c, token, Math.floor(s.maxMs / 1000));
+      setSessionCookie(c, token, Math.floor(s.maxMs / 1000), overTls(c, s.trustProxy));
       c.header('Cache-Control', 'no-store');
       return c.json({ ...who(operator.secondFactor, operator.role, signIn), username: operator.username, role: operator.role, csrfToken, signInRequired: true });
     },
@@ -148,8 +144,7 @@ export function sessionRoutes(services: ConsoleServices | undefined, writer: Aud
     const { operator, signIn } = c.get('caller');
     await s.sessions.destroy(sessionToken(c));
     if (operator) await audit(c, 'DELETE', operator, operator, 204);
-    const secure = overTls(c, s.trustProxy);
-    deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure });
+    clearSessionCookie(c, overTls(c, s.trustProxy));
     // Signed in through the provider: its own sign-out page too, when it has one, so the next
     // person at this browser is not signed straight back in.
     if (signIn === 'sso' && s.sso) {

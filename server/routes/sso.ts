@@ -1,8 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { SSO_REFUSALS, type SsoRefusal } from '../../contract/sso.js';
 import type { AuditWriter } from '../audit/record.js';
 import type { ConsoleServices } from '../console-services.js';
-import { SESSION_COOKIE, sessionToken } from '../http/authenticate.js';
+import { clearSessionCookie, sessionToken, setSessionCookie } from '../http/authenticate.js';
 import type { ConsoleEnv } from '../http/context.js';
 import { ConsoleError } from '../http/errors.js';
 import { overTls, rawUrl } from '../http/request.js';
@@ -24,9 +25,6 @@ const REFUSAL_COOKIE = 'im_console_sso_refusal';
 const COOKIE_PATH = '/im-console/sso';
 const CALLBACK_PATH = 'im-console/sso/callback';
 
-/** Why a sign-in through the provider was refused; the sign-in page explains each. */
-export const SSO_REFUSALS = ['sso_no_role', 'sso_email_domain', 'sso_disabled', 'sso_provider_error', 'sso_invalid_response', 'sso_no_flow', 'sso_unavailable'] as const;
-export type SsoRefusal = (typeof SSO_REFUSALS)[number];
 
 /** Same-origin paths only: `//evil.example` or `/\evil` would leave the console. */
 export function safeReturnPath(raw: string | undefined): string {
@@ -61,7 +59,7 @@ export function ssoRoutes(services: ConsoleServices | undefined, writer: AuditWr
     metrics.signIn('sso', 'refused');
     await writer.refusal(c, new ConsoleError(status, code, message), { operator: null, app: '', method: 'GET', path: CALLBACK_PATH, action: `GET ${CALLBACK_PATH}`, target });
     await s.sessions.destroy(sessionToken(c));
-    deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure: secure(c) });
+    clearSessionCookie(c, secure(c));
     setCookie(c, REFUSAL_COOKIE, code, { path: COOKIE_PATH, httpOnly: true, sameSite: 'Lax', secure: secure(c), maxAge: 300 });
     c.header('Cache-Control', 'no-store');
     return c.redirect(returnTo, 303);
@@ -130,7 +128,7 @@ export function ssoRoutes(services: ConsoleServices | undefined, writer: AuditWr
       signIn: 'sso',
     });
     metrics.signIn('sso', 'ok');
-    setCookie(c, SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'Strict', secure: secure(c), maxAge: Math.floor(s.maxMs / 1000) });
+    setSessionCookie(c, token, Math.floor(s.maxMs / 1000), secure(c));
     c.header('Cache-Control', 'no-store');
     return c.redirect(returnTo, 303);
   });
