@@ -1,3 +1,4 @@
+import { SSO_REFUSALS } from '@contract/sso';
 import { Code, Stack, Text } from '@mantine/core';
 import { useTranslation } from '@/lib/i18n/react';
 import type { TFunction } from '@/lib/i18n/translate';
@@ -21,13 +22,7 @@ const REFUSALS = [
   'invalid_second_factor',
   'second_factor_enrolment_required',
   'local_sign_in_off',
-  'sso_no_role',
-  'sso_email_domain',
-  'sso_disabled',
-  'sso_provider_error',
-  'sso_invalid_response',
-  'sso_no_flow',
-  'sso_unavailable',
+  ...SSO_REFUSALS,
 ] as const;
 type Refusal = (typeof REFUSALS)[number];
 const isKnownRefusal = (code: string): code is Refusal => (REFUSALS as readonly string[]).includes(code);

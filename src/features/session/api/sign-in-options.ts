@@ -1,3 +1,4 @@
+import { SSO_REFUSALS } from '@contract/sso';
 import { useQuery } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { callConsole, CONSOLE_BASE, http } from '@/lib/api-client/http';
@@ -5,8 +6,6 @@ import { callConsole, CONSOLE_BASE, http } from '@/lib/api-client/http';
 // What the sign-in page offers: single sign-on (its button's label), the password form, and why
 // the last sign-in through the provider was refused (told once, then forgotten by the server).
 
-const SSO_REFUSALS = ['sso_no_role', 'sso_email_domain', 'sso_disabled', 'sso_provider_error', 'sso_invalid_response', 'sso_no_flow', 'sso_unavailable'] as const;
-export type SsoRefusal = (typeof SSO_REFUSALS)[number];
 
 const optionsAnswer = z.object({
   sso: z.nullable(z.object({ label: z.string() })),
