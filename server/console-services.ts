@@ -1,7 +1,7 @@
 import { createAuditLog, type AuditLog } from './audit/audit-log.js';
 import type { Kysely } from 'kysely';
 import type { ConsoleDb } from './console-db.js';
-import { CONSOLE_DB_DEFAULT, openConsoleDatabase, type ConsoleDatabase, type Dialect } from './store/database.js';
+import { CONSOLE_DB_DEFAULT, isPostgresUrl, openConsoleDatabase, type ConsoleDatabase, type Dialect } from './store/database.js';
 import type { Tables } from './store/tables.js';
 import type { Role } from '../contract/roles.js';
 import { createOperators, type Operators } from './operators.js';
@@ -71,7 +71,7 @@ function require2fa(raw: string | undefined): Require2fa {
 function databaseUrl(raw: string | undefined): string | undefined {
   const url = raw?.trim();
   if (!url) return undefined;
-  if (!/^postgres(ql)?:\/\//i.test(url)) throw new ConsoleSettingsError('DATABASE_URL must be a postgres:// URL (leave it unset for the SQLite file CONSOLE_DB)');
+  if (!isPostgresUrl(url)) throw new ConsoleSettingsError('DATABASE_URL must be a postgres:// URL (leave it unset for the SQLite file CONSOLE_DB)');
   return url;
 }
 
