@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,19 +10,19 @@ import { emulatorApps } from './im-config.js';
 import { createOperators } from './operators.js';
 import { startProductionServer, type RunningServer } from './production-server.js';
 import { PASSWORD, signIn } from './testing/console-harness.js';
-import { freePort, startMain } from './testing/main-process.js';
+import { freePort, startMain, stubClientBuild } from './testing/main-process.js';
 import { parseMetrics, scrape } from './testing/metrics.js';
 
 // `npm start`'s server: the built console (a small stand-in for dist/) and the proxy, as served.
 
+const build = stubClientBuild();
+const staticRoot = build.dir;
+const ASSET = build.asset;
 const dir = mkdtempSync(join(tmpdir(), 'im-console-prod-'));
-const staticRoot = join(dir, 'dist');
-const ASSET = '/assets/index-AbC123xy.js';
-mkdirSync(join(staticRoot, 'assets'), { recursive: true });
-writeFileSync(join(staticRoot, 'index.html'), `<!doctype html><html><head><script type="module" src="${ASSET}"></script></head><body><div id="root"></div></body></html>`);
-writeFileSync(join(staticRoot, ASSET), `export const big = ${JSON.stringify('console '.repeat(2000))};\n`);
-writeFileSync(join(staticRoot, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  build.remove();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function rawGet(url: string, path: string): Promise<number> {
   const { hostname, port } = new URL(url);

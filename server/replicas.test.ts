@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUsers, startTestEmulator, type TestEmulator } from '../emulator/src/testing/harness.js';
 import { createOperators } from './operators.js';
 import { openConsoleDatabase } from './store/database.js';
-import { PASSWORD, signIn, type SignedIn } from './testing/console-harness.js';
+import { PASSWORD, signIn } from './testing/console-harness.js';
 import { startMain, stubClientBuild, type MainProcess } from './testing/main-process.js';
 import { newPostgresDatabase } from './testing/test-database.js';
 
@@ -12,17 +12,7 @@ import { newPostgresDatabase } from './testing/test-database.js';
 let t: TestEmulator;
 let a: MainProcess;
 let b: MainProcess;
-
-/** The same session, its requests sent to another replica. */
-const on = (replica: MainProcess, me: SignedIn) => ({
-  ...me,
-  call: (method: string, path: string, body?: unknown) =>
-    fetch(`${replica.url}${path}`, {
-      method,
-      headers: { Cookie: me.cookie, 'X-CSRF-Token': me.csrfToken, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-});
+let build: ReturnType<typeof stubClientBuild> | undefined;
 
 beforeAll(async () => {
   t = await startTestEmulator();
@@ -33,7 +23,8 @@ beforeAll(async () => {
   await operators.add('admin', 'admin', PASSWORD);
   await operators.add('support', 'support', PASSWORD);
   await database.close();
-  const { dir } = stubClientBuild();
+  build = stubClientBuild();
+  const { dir } = build;
   const env = {
     PORT: '0',
     HOST: '127.0.0.1',
@@ -57,12 +48,13 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const r of [a, b]) r?.child.kill('SIGKILL');
   await t?.close();
+  build?.remove();
 });
 
 describe('two replicas on one PostgreSQL', () => {
   it('share a session and its CSRF token; a sign-out on one ends it on the other', async () => {
     const onA = await signIn(a.url, 'support');
-    const onB = on(b, onA);
+    const onB = onA.at(b.url);
     expect((await onB.call('GET', '/im-console/session')).status).toBe(200);
     expect((await onB.call('POST', '/im/main/users/alice/deactivate')).status).toBe(200);
     expect((await onB.call('POST', '/im/main/users/alice/activate')).status).toBe(200);
@@ -72,7 +64,7 @@ describe('two replicas on one PostgreSQL', () => {
 
   it('apply a role change, a disable and a password reset made on one at the other’s next request', async () => {
     const admin = await signIn(a.url, 'admin');
-    const support = on(b, await signIn(b.url, 'support'));
+    const support = await signIn(b.url, 'support');
     expect((await admin.call('PATCH', '/im-console/operators/support', { role: 'viewer' })).status).toBe(200);
     // A viewer may not ban: refused by B, which read the role from the database.
     const refused = await support.call('POST', '/im/main/users/bob/deactivate');
@@ -81,14 +73,14 @@ describe('two replicas on one PostgreSQL', () => {
     expect((await admin.call('PATCH', '/im-console/operators/support', { disabled: true })).status).toBe(200);
     expect((await support.call('GET', '/im-console/session')).status).toBe(401);
     expect((await admin.call('PATCH', '/im-console/operators/support', { disabled: false, role: 'support' })).status).toBe(200);
-    const again = on(b, await signIn(b.url, 'support'));
+    const again = await signIn(b.url, 'support');
     expect((await admin.call('POST', '/im-console/operators/support/password')).status).toBe(200);
     expect((await again.call('GET', '/im-console/session')).status).toBe(401);
   });
 
   it('write one audit log: rows from both replicas in one export', async () => {
     const admin = await signIn(b.url, 'admin');
-    const csv = await (await on(a, admin).call('GET', '/im-console/audit?format=csv')).text();
+    const csv = await (await admin.at(a.url).call('GET', '/im-console/audit?format=csv')).text();
     const lines = csv.trim().split('\n');
     // Written by A: support's first sign-in and the changes above; by B: their calls and B's sign-ins.
     expect(lines.filter((l) => l.includes('users/{username}/deactivate'))).toHaveLength(2);
@@ -112,7 +104,7 @@ describe('two replicas on one PostgreSQL', () => {
   it('finish an index walk when the replica walking it is killed (kill -9): the other takes it over from its cursor', async () => {
     const admin = await signIn(a.url, 'admin');
     const status = async (replica: MainProcess) =>
-      (await (await on(replica, admin).call('GET', '/im-console/apps/main/users/index')).json()) as { count: number; building: { usersIndexed: number } | null; lastBuiltAt: string | null };
+      (await (await admin.at(replica.url).call('GET', '/im-console/apps/main/users/index')).json()) as { count: number; building: { usersIndexed: number } | null; lastBuiltAt: string | null };
     expect((await admin.call('POST', '/im-console/apps/main/users/index', { action: 'build' })).status).toBe(202);
     // A page in, the walk still under way on A (B sees it as A's).
     await expect.poll(async () => (await status(b)).count, { timeout: 30_000 }).toBeGreaterThanOrEqual(100);
@@ -122,7 +114,7 @@ describe('two replicas on one PostgreSQL', () => {
     // B takes the walk over once A's lease has run out, and ends it with every user indexed once.
     await expect.poll(async () => (await status(b)).lastBuiltAt, { timeout: 60_000 }).not.toBeNull();
     expect(await status(b)).toMatchObject({ count: 700, building: null });
-    const found = (await (await on(b, admin).call('GET', '/im-console/apps/main/users/search?q=walker697')).json()) as { users: { username: string }[] };
+    const found = (await (await admin.at(b.url).call('GET', '/im-console/apps/main/users/search?q=walker697')).json()) as { users: { username: string }[] };
     expect(found.users.map((u) => u.username)).toEqual(['walker697']);
   });
 });

@@ -126,6 +126,27 @@ export interface SignedIn {
   csrfToken: string;
   /** A call as the console's client makes it: cookie, CSRF header, JSON body. */
   call: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>;
+  /** The same session, its calls sent to another server (a replica on the same database). */
+  at: (base: string) => SignedIn;
+}
+
+function session(base: string, who: Omit<SignedIn, 'call' | 'at'>): SignedIn {
+  return {
+    ...who,
+    call: (method, path, payload, headers = {}) =>
+      fetch(`${base}${path}`, {
+        method,
+        headers: {
+          Cookie: who.cookie,
+          // As the console's client does: on every call (force offline is a GET that needs it).
+          'X-CSRF-Token': who.csrfToken,
+          ...(payload !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...headers,
+        },
+        body: payload === undefined ? undefined : JSON.stringify(payload),
+      }),
+    at: (other) => session(other, who),
+  };
 }
 
 export async function signIn(base: string, username: string, password = PASSWORD, code?: string): Promise<SignedIn> {
@@ -139,22 +160,8 @@ export async function signIn(base: string, username: string, password = PASSWORD
   const setCookie = res.headers.get('set-cookie') ?? '';
   const cookie = setCookie.split(';', 1)[0]!;
   if (!cookie.startsWith(`${SESSION_COOKIE}=`)) throw new Error(`no session cookie: ${setCookie}`);
-  return {
-    ...body,
-    cookie,
-    call: (method, path, payload, headers = {}) =>
-      fetch(`${base}${path}`, {
-        method,
-        headers: {
-          Cookie: cookie,
-          // As the console's client does: on every call (force offline is a GET that needs it).
-          'X-CSRF-Token': body.csrfToken,
-          ...(payload !== undefined ? { 'Content-Type': 'application/json' } : {}),
-          ...headers,
-        },
-        body: payload === undefined ? undefined : JSON.stringify(payload),
-      }),
-  };
+  // The whole answer (how it signed in, its second factor), not only what every test reads.
+  return session(base, { ...body, cookie });
 }
 
 /** Creates one operator per role, named after it, with PASSWORD. */

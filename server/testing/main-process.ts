@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,15 +15,16 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** A small stand-in for dist/: an index page, one hashed asset and the icon. */
-export function stubClientBuild(): { dir: string; asset: string } {
-  const dir = join(mkdtempSync(join(tmpdir(), 'im-console-dist-')), 'dist');
+/** A small stand-in for dist/: an index page, one hashed asset and the icon; `remove` deletes it. */
+export function stubClientBuild(): { dir: string; asset: string; remove: () => void } {
+  const parent = mkdtempSync(join(tmpdir(), 'im-console-dist-'));
+  const dir = join(parent, 'dist');
   const asset = '/assets/index-AbC123xy.js';
   mkdirSync(join(dir, 'assets'), { recursive: true });
   writeFileSync(join(dir, 'index.html'), `<!doctype html><html><head><script type="module" src="${asset}"></script></head><body><div id="root"></div></body></html>`);
   writeFileSync(join(dir, asset), `export const big = ${JSON.stringify('console '.repeat(2000))};\n`);
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  return { dir, asset };
+  return { dir, asset, remove: () => rmSync(parent, { recursive: true, force: true }) };
 }
 
 export interface MainProcess {
