@@ -80,6 +80,22 @@ export async function load(base, headersOf, seconds, { writes = false, operators
   return { count: times.length, rps: times.length / elapsed, p50: percentile(times, 50), p95: percentile(times, 95), errors, written };
 }
 
+/**
+ * The trend after the warm-up: the median of the last third of the RSS samples against the median
+ * of the middle third (the first third is the heap growing to its working size).
+ */
+export function rssTrend(samples) {
+  const third = Math.floor(samples.length / 3);
+  const mid = median(samples.slice(third, 2 * third));
+  const late = median(samples.slice(2 * third));
+  return { mid, late, growth: third > 0 ? (late / mid - 1) * 100 : NaN };
+}
+
+export const mb = (n) => (Number.isFinite(n) ? `${(n / 2 ** 20).toFixed(0)} MB` : '–');
+
+/** A change in per cent, signed. */
+export const pct = (x) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(1)} %` : '–');
+
 export const errorText = (m) => ([...m].map(([k, v]) => `${v}× ${k}`).join(', ') || '0');
 
 export async function run({ port, emulatorPort }) {
@@ -129,17 +145,11 @@ export async function run({ port, emulatorPort }) {
     const proxied = await load(`${url}/im/demo`, (id) => sessions[id], seconds, { writes: true });
     clearInterval(sampler);
     const rssEnd = groupRss(server.pid);
-    const mb = (n) => (Number.isFinite(n) ? `${(n / 2 ** 20).toFixed(0)} MB` : '–');
     // What the server wrote down: one audit row per write (read from its database afterwards).
     const consoleDb = new Database(env.CONSOLE_DB, { readonly: true });
     const auditRows = consoleDb.prepare('SELECT COUNT(*) FROM audit').pluck().get();
     consoleDb.close();
-    // The trend after the warm-up: the median of the last third of the samples against the
-    // median of the middle third (the first third is the heap growing to its working size).
-    const third = Math.floor(samples.length / 3);
-    const mid = median(samples.slice(third, 2 * third).map((x) => x.rss));
-    const late = median(samples.slice(2 * third).map((x) => x.rss));
-    const growth = third > 0 ? (late / mid - 1) * 100 : NaN;
+    const { mid, late, growth } = rssTrend(samples.map((x) => x.rss));
     // The last sample of each minute.
     const perMinute = [...new Map(samples.map((x) => [Math.floor((x.at - 0.001) / 60), x])).values()];
     return {
@@ -149,13 +159,13 @@ export async function run({ port, emulatorPort }) {
         ['through the console server (/im/demo/…)', int(proxied.count), proxied.rps.toFixed(0), ms(proxied.p50), ms(proxied.p95), errorText(proxied.errors)],
         ['the emulator directly', int(direct.count), direct.rps.toFixed(0), ms(direct.p50), ms(direct.p95), errorText(direct.errors)],
         ['server RSS at start / end / max', '', '', mb(rssStart), mb(rssEnd), mb(Math.max(rssEnd, ...samples.map((x) => x.rss)))],
-        ['server RSS, last third vs middle third of the run', '', '', mb(mid), mb(late), Number.isFinite(growth) ? `${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %` : '–'],
+        ['server RSS, last third vs middle third of the run', '', '', mb(mid), mb(late), pct(growth)],
       ],
       summary: [
         [`Console server, 50 operators, ${seconds} s`, `${proxied.rps.toFixed(0)} req/s, p95 ${ms(proxied.p95)} (direct ${ms(direct.p95)}), errors ${errorText(proxied.errors)}`, '0 errors', proxied.errors.size === 0 ? 'met' : 'MISSED'],
         [
           'Console server RSS after the warm-up (last third vs middle third)',
-          `${mb(mid)} → ${mb(late)} (${Number.isFinite(growth) ? `${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %` : '–'})`,
+          `${mb(mid)} → ${mb(late)} (${pct(growth)})`,
           'flat (≤ +10 %)',
           Number.isFinite(growth) ? (growth <= 10 ? 'met' : 'MISSED') : '–',
         ],

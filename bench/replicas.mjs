@@ -11,20 +11,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
-import { errorText, groupRss, load, OPERATORS, WRITE_USERS } from './console-server.mjs';
+import { errorText, groupRss, load, mb, OPERATORS, pct, rssTrend, WRITE_USERS } from './console-server.mjs';
 import { answers, startEmulator, startProcess, stopProcess } from './lib/procs.mjs';
-import { int, median, ms } from './lib/stats.mjs';
-
-const mb = (n) => (Number.isFinite(n) ? `${(n / 2 ** 20).toFixed(0)} MB` : '–');
-const pct = (x) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(1)} %` : '–');
-
-/** The median RSS of the last third of the samples against that of the middle third. */
-function trend(samples) {
-  const third = Math.floor(samples.length / 3);
-  const mid = median(samples.slice(third, 2 * third));
-  const late = median(samples.slice(2 * third));
-  return { mid, late, growth: third > 0 ? (late / mid - 1) * 100 : NaN };
-}
+import { int, ms } from './lib/stats.mjs';
 
 export async function run({ ports, emulatorPort }) {
   const title = '6b. Two console servers on one PostgreSQL: 2 × 50 operators';
@@ -81,7 +70,7 @@ export async function run({ ports, emulatorPort }) {
     const outcomes = await client.query("SELECT count(*)::int AS n FROM audit a JOIN audit_outcome o ON o.audit_id = a.id WHERE a.action = 'PUT users/{username}' AND o.status = 200");
     await client.end();
     const auditRows = rows[0].n;
-    const trends = samples.map(trend);
+    const trends = samples.map(rssTrend);
     const flat = trends.every((t) => Number.isFinite(t.growth) && t.growth <= 10);
     return {
       title: `${title} (${seconds} s)`,
