@@ -1,10 +1,22 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
+import { closeOpenConfirm } from '@/components/confirm-action/confirm-store';
+import { setSessionState } from '@/lib/session/session-store';
 
 // Testing Library only cleans up by itself when test globals are enabled; they are not here.
-afterEach(() => {
+// Test files share one jsdom and one module registry (vitest.config.ts: isolate off, four times
+// faster), so what a test leaves behind goes with it: a portal, the language chosen, the open
+// confirmation, the session, queued toasts, spies.
+afterEach(async () => {
   cleanup();
+  vi.restoreAllMocks();
+  closeOpenConfirm();
+  setSessionState({ status: 'checking' });
+  (await import('@mantine/notifications')).notifications.clean();
+  document.body.innerHTML = '';
+  localStorage.clear();
+  sessionStorage.clear();
 });
 
 // `findBy…` and `waitFor` give up after 1 s by default: a state that takes 1.5 s to show on a busy

@@ -35,6 +35,11 @@ export function closeConfirm(id: number): void {
   closed?.();
 }
 
+/** Closes whatever confirmation is open (tests: one file's dialog must not reach the next). */
+export function closeOpenConfirm(): void {
+  if (current) closeConfirm(current.id);
+}
+
 const subscribe = (l: () => void) => {
   listeners.add(l);
   return () => listeners.delete(l);

@@ -5,9 +5,8 @@ import { createI18n } from '@/lib/i18n/i18n';
 import { allCatalogues } from '@/testing/catalogues';
 import { createQueryClient } from './query-client';
 
-// Not the HTTP layer: whether the cache's callbacks call notify, and with what, is what is under test.
-const show = vi.hoisted(() => vi.fn());
-vi.mock('@/lib/notify/notify', () => ({ notify: show }));
+// Not the HTTP layer: whether the cache's callbacks notify, and with what, is what is under test.
+const show = vi.fn();
 
 const refused = new ApiError({ kind: 'http', status: 403, error: 'forbidden_op', description: 'forbidden operation on group owner!', call: 'DELETE /x' });
 
@@ -15,7 +14,7 @@ describe('createQueryClient', () => {
   beforeEach(() => show.mockClear());
 
   it('does not notify when a first load fails (the table shows it), but does when a refresh fails', async () => {
-    const client = createQueryClient(createI18n('en', allCatalogues));
+    const client = createQueryClient(createI18n('en', allCatalogues), show);
     let fail = true;
     const queryFn = async () => {
       if (fail) throw refused;
@@ -34,7 +33,7 @@ describe('createQueryClient', () => {
   });
 
   it('notifies a mutation once: its success message, or its error unless the form shows it', async () => {
-    const client = createQueryClient(createI18n('zh-CN', allCatalogues));
+    const client = createQueryClient(createI18n('zh-CN', allCatalogues), show);
     const ok = new MutationObserver(client, { mutationFn: async (mute: boolean) => mute, meta: { successMessage: (mute: boolean) => (mute ? 'muted' : 'unmuted') } });
     await ok.mutate(true);
     expect(show).toHaveBeenLastCalledWith({ color: 'green', message: 'muted' });

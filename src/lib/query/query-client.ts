@@ -2,7 +2,7 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import type { I18n } from '@/lib/i18n/i18n';
 import type { TFunction } from '@/lib/i18n/translate';
 import { describeError } from '@/lib/api-client/describe-error';
-import { notify } from '@/lib/notify/notify';
+import { notify, type Note } from '@/lib/notify/notify';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -19,14 +19,14 @@ declare module '@tanstack/react-query' {
  * Errors are shown once, where they belong: a first load fails inline in its table; a failed
  * background refresh and a failed mutation raise one notification each.
  */
-export function createQueryClient(i18n: I18n): QueryClient {
+export function createQueryClient(i18n: I18n, show: (note: Note) => void = notify): QueryClient {
   // Read at call time: `i18n.t` is a new function after each language switch.
   const t: TFunction = (key, options) => i18n.t(key, options);
   return new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
         if (query.state.data !== undefined) {
-          notify({ color: 'red', title: t('errors.refreshFailed'), message: describeError(t, error) });
+          show({ color: 'red', title: t('errors.refreshFailed'), message: describeError(t, error) });
         }
       },
     }),
@@ -34,11 +34,11 @@ export function createQueryClient(i18n: I18n): QueryClient {
       onSuccess: (_data, variables, _ctx, mutation) => {
         const made = mutation.meta?.successMessage;
         const message = typeof made === 'function' ? (made as (v: unknown) => string)(variables) : made;
-        if (message) notify({ color: 'green', message });
+        if (message) show({ color: 'green', message });
       },
       onError: (error, _vars, _ctx, mutation) => {
         if (mutation.meta?.handlesError) return;
-        notify({ color: 'red', title: t('errors.actionFailed'), message: describeError(t, error) });
+        show({ color: 'red', title: t('errors.actionFailed'), message: describeError(t, error) });
       },
     }),
     defaultOptions: {

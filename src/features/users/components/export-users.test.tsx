@@ -1,22 +1,28 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UserEntity } from '@/lib/api-client/schemas';
-import { downloadText } from '@/lib/csv/download';
 import { registerUsers, imHostPerTest } from '@/testing/im-host';
 import { renderWithProviders } from '@/testing/render';
 import { exportFileName, usersCsv } from './export-users-csv';
 import { ExportUsersButton } from './export-users';
 
-// jsdom cannot save a file: the download is the one thing replaced, to read what would be saved.
-vi.mock('@/lib/csv/download', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/csv/download')>()),
-  downloadText: vi.fn(),
-}));
-const download = vi.mocked(downloadText);
-
+// jsdom cannot save a file: the browser's end of a download (the object URL, the link's click) is
+// replaced, to read what would be saved.
+let saved: { name: string; blob: Blob }[] = [];
 beforeEach(() => {
-  download.mockReset();
+  saved = [];
+  const blobs = new Map<string, Blob>();
+  URL.createObjectURL = (blob) => {
+    const url = `blob:export-${blobs.size}`;
+    blobs.set(url, blob as Blob);
+    return url;
+  };
+  URL.revokeObjectURL = () => {};
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    saved.push({ name: this.download, blob: blobs.get(this.getAttribute('href')!)! });
+  });
 });
+const savedText = () => saved[0]!.blob.text();
 
 // 101 users: two pages of the export's 100, in the order the emulator lists them (registration).
 const NAMES = Array.from({ length: 101 }, (_, i) => `u${String(i).padStart(3, '0')}`);
@@ -56,10 +62,9 @@ describe('ExportUsersButton', () => {
   it('exports the rows in view without calling the API', async () => {
     const { user: ui } = renderWithProviders(<ExportUsersButton app="demo" rows={[user('alice'), user('bob')]} />, { imHost: host() });
     await ui.click(screen.getByRole('button', { name: 'Export 2 users (CSV)' }));
-    await waitFor(() => expect(download).toHaveBeenCalledOnce());
-    const [name, text] = download.mock.calls[0]!;
-    expect(name).toMatch(/^users-demo-\d{4}-\d{2}-\d{2}-page\.csv$/);
-    expect(dataLines(text)).toHaveLength(2);
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]!.name).toMatch(/^users-demo-\d{4}-\d{2}-\d{2}-page\.csv$/);
+    expect(dataLines(await savedText())).toHaveLength(2);
     expect(host().calls).toEqual([]);
   });
 
@@ -74,8 +79,8 @@ describe('ExportUsersButton', () => {
     const queries = listCalls().map((c) => Object.fromEntries(c.query));
     expect(queries).toEqual([{ limit: '100' }, { limit: '100', cursor: expect.any(String) }, { limit: '100', cursor: expect.any(String) }]);
     expect(queries[1]!.cursor).not.toBe(queries[2]!.cursor);
-    expect(download).toHaveBeenCalledOnce();
-    expect(dataLines(download.mock.calls[0]![1]).map((l) => l.split(',')[0])).toEqual([...NAMES, ...more]);
+    expect(saved).toHaveLength(1);
+    expect(dataLines(await savedText()).map((l) => l.split(',')[0])).toEqual([...NAMES, ...more]);
     await ui.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
@@ -87,14 +92,14 @@ describe('ExportUsersButton', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Export all users' });
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('Internal server error');
     expect(within(dialog).getByRole('button', { name: 'Save the 100 users fetched' })).toBeInTheDocument();
-    expect(download).not.toHaveBeenCalled();
+    expect(saved).toEqual([]);
     await ui.click(within(dialog).getByRole('button', { name: 'Try again from there' }));
     await within(dialog).findByText(/^Exported 101 users/);
     const cursors = listCalls().map((c) => c.query.get('cursor'));
     expect(cursors).toHaveLength(3);
     expect(cursors[0]).toBeNull();
     expect(cursors[2]).toBe(cursors[1]);
-    expect(dataLines(download.mock.calls[0]![1]).map((l) => l.split(',')[0])).toEqual(NAMES);
+    expect(dataLines(await savedText()).map((l) => l.split(',')[0])).toEqual(NAMES);
   });
 
   it('cancel stops the walk and saves nothing', async () => {
@@ -109,6 +114,6 @@ describe('ExportUsersButton', () => {
     expect(listCalls()[1]!.signal.aborted).toBe(true);
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(listCalls()).toHaveLength(2);
-    expect(download).not.toHaveBeenCalled();
+    expect(saved).toEqual([]);
   });
 });
