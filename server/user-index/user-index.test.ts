@@ -168,6 +168,18 @@ describe.each(DIALECTS)('the index on %s', (dialect) => {
     });
   });
 
+  it('finds a fragment a few of the oldest names hold, and the rest further on, oldest first', async () => {
+    // One name in 400 holds "needle": 5 among the oldest 2,000 rows, 30 in all.
+    const users: IndexedUser[] = Array.from({ length: 12_000 }, (_, i) => ({ username: i % 400 === 7 ? `x${i}-needle` : `f${i}`, nickname: '', activated: true, created: i }));
+    const index = createUserIndex({ database: await open(), upstream: noApi, apps: [], log: quiet() });
+    for (let i = 0; i < users.length; i += 1000) await index.put('app', users.slice(i, i + 1000));
+    const holders = users.filter((u) => u.username.endsWith('-needle')).map((u) => u.username);
+    for (const q of ['needle', 'dl']) {
+      expect((await index.search('app', q, { limit: 12 })).users.map((u) => u.username)).toEqual(holders.slice(0, 12));
+      expect((await index.search('app', q, { limit: 100 })).users.map((u) => u.username)).toEqual(holders);
+    }
+  });
+
   describe('apply: the console’s own changes', () => {
     const setup = async () => {
       const database = await open();
