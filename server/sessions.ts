@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { newToken, tokenHash } from './http/tokens.js';
 import type { Role } from '../contract/roles.js';
 import { sql, type Kysely } from 'kysely';
 import type { Tables } from './store/tables.js';
@@ -24,8 +24,6 @@ export interface ActiveSession {
   secondFactor: boolean;
 }
 
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
-const randomToken = () => randomBytes(32).toString('base64url');
 
 /** How often `touch` writes: a request every second need not rewrite the row every second. */
 const TOUCH_EVERY_MS = 15_000;
@@ -36,8 +34,8 @@ export function createSessions(db: Kysely<Tables>, options: SessionOptions) {
 
   return {
     async create(operatorId: number, signIn = 'password'): Promise<{ token: string; csrfToken: string }> {
-      const token = randomToken();
-      const csrfToken = randomToken();
+      const token = newToken();
+      const csrfToken = newToken();
       const t = now();
       // Expired rows go when someone signs in: no timer to stop at shutdown.
       await db
@@ -46,7 +44,7 @@ export function createSessions(db: Kysely<Tables>, options: SessionOptions) {
         .execute();
       await db
         .insertInto('sessions')
-        .values({ token_hash: digest(token), operator_id: operatorId, csrf_token: csrfToken, created_at: t, last_seen_at: t, sign_in: signIn })
+        .values({ token_hash: tokenHash(token), operator_id: operatorId, csrf_token: csrfToken, created_at: t, last_seen_at: t, sign_in: signIn })
         .execute();
       return { token, csrfToken };
     },
@@ -54,7 +52,7 @@ export function createSessions(db: Kysely<Tables>, options: SessionOptions) {
     /** The live session for this cookie value (and counts this request as activity), or undefined. */
     async get(token: string | undefined): Promise<ActiveSession | undefined> {
       if (!token || token.length > 200) return undefined;
-      const key = digest(token);
+      const key = tokenHash(token);
       const row = await db
         .selectFrom('sessions as s')
         .innerJoin('operators as o', 'o.id', 's.operator_id')
@@ -81,7 +79,7 @@ export function createSessions(db: Kysely<Tables>, options: SessionOptions) {
     },
 
     async destroy(token: string | undefined): Promise<void> {
-      if (token) await remove(digest(token));
+      if (token) await remove(tokenHash(token));
     },
 
     /** Sessions not yet ended (metrics). */

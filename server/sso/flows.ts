@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { newToken, tokenHash } from '../http/tokens.js';
 import type { Kysely } from 'kysely';
 import type { Tables } from '../store/tables.js';
 import type { FlowChecks } from './oidc.js';
@@ -9,19 +9,18 @@ import type { FlowChecks } from './oidc.js';
 
 export const FLOW_TTL_MS = 10 * 60_000;
 
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export function createSsoFlows(db: Kysely<Tables>, now: () => number) {
   return {
     /** Keeps the flow; returns the token for the browser's cookie. */
     async save(checks: FlowChecks, returnTo: string): Promise<string> {
-      const token = randomBytes(32).toString('base64url');
+      const token = newToken();
       const t = now();
       await db.deleteFrom('sso_flows').where('created_at', '<', t - FLOW_TTL_MS).execute();
       await db
         .insertInto('sso_flows')
         .values({
-          flow_hash: digest(token),
+          flow_hash: tokenHash(token),
           state: checks.state,
           nonce: checks.nonce,
           code_verifier: checks.codeVerifier,
@@ -37,7 +36,7 @@ export function createSsoFlows(db: Kysely<Tables>, now: () => number) {
     async take(token: string | undefined): Promise<{ checks: FlowChecks; returnTo: string } | undefined> {
       if (!token || token.length > 100) return undefined;
       // Deleted and read in one statement: two callbacks with one cookie cannot both have it.
-      const row = await db.deleteFrom('sso_flows').where('flow_hash', '=', digest(token)).returningAll().executeTakeFirst();
+      const row = await db.deleteFrom('sso_flows').where('flow_hash', '=', tokenHash(token)).returningAll().executeTakeFirst();
       if (!row || now() - row.created_at > FLOW_TTL_MS) return undefined;
       return {
         checks: { state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier, redirectUri: row.redirect_uri },
