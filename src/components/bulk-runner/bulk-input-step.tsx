@@ -1,7 +1,8 @@
-import { Alert, Button, Group, List, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import type { ParsedNames } from '@/lib/bulk/parse-names';
+import { NameProblems } from './name-problems';
 import { StepText } from './step-focus';
 
 type BulkInputStepProps = {
@@ -84,20 +85,7 @@ function InputChecks({ parsed, limit }: { parsed: ParsedNames; limit: number }) 
           {t('bulk.nothingValid')}
         </Text>
       )}
-      {parsed.duplicates.length > 0 && (
-        <Text size="sm" c="orange.9">
-          {t('bulk.duplicates', { names: parsed.duplicates.join(', ') })}
-        </Text>
-      )}
-      {parsed.invalid.length > 0 && (
-        <Alert color="red" p="xs" title={t('bulk.invalid')}>
-          <List size="sm">
-            {parsed.invalid.map((i) => (
-              <List.Item key={i.value}>{t(i.reason === 'too-long' ? 'bulk.tooLong' : 'bulk.characters', { value: i.value })}</List.Item>
-            ))}
-          </List>
-        </Alert>
-      )}
+      <NameProblems parsed={parsed} />
     </Stack>
   );
 }

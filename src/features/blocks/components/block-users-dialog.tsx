@@ -1,10 +1,11 @@
-import { Alert, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { checkBlockCap, useBlockUsers } from '@/features/blocks/api/block-users';
 import { BLOCK_CAP, useAllBlocks } from '@/features/blocks/api/get-all-blocks';
 import { describeError } from '@/lib/api-client/describe-error';
 import { parseUsernames } from '@/lib/bulk/parse-names';
+import { NameProblems } from '@/components/bulk-runner/name-problems';
 
 type Props = { app: string; owner: string; onClose: () => void };
 
@@ -75,20 +76,7 @@ export default function BlockUsersDialog({ app, owner, onClose }: Props) {
                 {t('friends.blocks.notSelf', { owner })}
               </Text>
             )}
-            {parsed.duplicates.length > 0 && (
-              <Text size="sm" c="orange.9">
-                {t('friends.blocks.duplicates', { names: parsed.duplicates.join(', ') })}
-              </Text>
-            )}
-            {parsed.invalid.length > 0 && (
-              <Alert color="red" p="xs" title={t('friends.blocks.invalid')}>
-                <List size="sm">
-                  {parsed.invalid.map((i) => (
-                    <List.Item key={i.value}>{i.value}</List.Item>
-                  ))}
-                </List>
-              </Alert>
-            )}
+            <NameProblems parsed={parsed} />
           </Stack>
           {block.isError && (
             <Alert color="red" role="alert" title={t('friends.blocks.blockFailed')}>

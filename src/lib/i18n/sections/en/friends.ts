@@ -111,8 +111,6 @@ export const friendsEn = {
     overCap_one: '{{owner}} has blocked {{current}} users; {{adding}} more would make more than {{cap}}. Remove {{count}} name, or unblock some users first.',
     overCap_other: '{{owner}} has blocked {{current}} users; {{adding}} more would make more than {{cap}}. Remove {{count}} names, or unblock some users first.',
     notSelf: '{{owner}} cannot block themselves: that name is left out.',
-    duplicates: 'Given more than once (sent once): {{names}}',
-    invalid: 'Not valid usernames, left out:',
     countLoading: 'Reading the current blacklist…',
     countFailed: 'The current blacklist could not be read, so the limit cannot be checked: {{error}}',
     blockSubmit_one: 'Block {{count}} user',

@@ -107,8 +107,6 @@ export const friendsZhCN: typeof friendsEn = {
     overCap_one: '{{owner}} 已屏蔽 {{current}} 个用户；再加 {{adding}} 个将超过 {{cap}} 个。请删去 {{count}} 个用户名，或先移出一些用户。',
     overCap_other: '{{owner}} 已屏蔽 {{current}} 个用户；再加 {{adding}} 个将超过 {{cap}} 个。请删去 {{count}} 个用户名，或先移出一些用户。',
     notSelf: '{{owner}} 不能屏蔽自己：已略过该用户名。',
-    duplicates: '重复输入（只发送一次）：{{names}}',
-    invalid: '无效的用户名，已略过：',
     countLoading: '正在读取当前黑名单…',
     countFailed: '无法读取当前黑名单，因此无法检查上限：{{error}}',
     blockSubmit_one: '屏蔽 {{count}} 个用户',
