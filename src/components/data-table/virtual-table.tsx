@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { BodyRow, Caption, HeaderRow, HorizontalScroll, ROW_HEIGHT, Spacer, TableElement } from './table-parts';
 import type { Resolved } from './table-types';
 
@@ -8,13 +8,20 @@ import type { Resolved } from './table-types';
 export default function VirtualTable<Row>(props: Resolved<Row> & { rows: Row[] }) {
   const { rows, getRowId, columns, selection } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Keys once per rows array, not per render: callers pass a new getRowId each render, and a new
+  // getItemKey makes the virtualiser measure every row again (1,000 on a big roster) whenever
+  // anything else on the page changes (a group's details, its mutes, arriving after the roster).
+  // A row's id depends on the row alone, so a new getRowId with the same rows gives the same keys.
+  // oxlint-disable-next-line react-hooks/exhaustive-deps
+  const keys = useMemo(() => rows.map(getRowId), [rows]);
+  const getItemKey = useCallback((i: number) => keys[i]!, [keys]);
   // No React Compiler in this project, so its warning about the virtualiser's unmemoisable functions does not apply.
   // oxlint-disable-next-line react/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (i) => getRowId(rows[i]!),
+    getItemKey,
     // Enough for a wheel flick to find rows drawn; every extra row is drawn on the first render too.
     overscan: 5,
     // Before the first measurement, assume the region's usual height (70vh) rather than nothing,
