@@ -157,8 +157,8 @@ export function createPostgresStore(db: Kysely<Tables>): UserStore {
    * in a form the trigram indexes serve, which then finds few rows to keep the oldest of.
    */
   async function oldestMatching(app: string, check: Condition, indexed: Condition, limit: number): Promise<UserRow[]> {
-    const scan = (rows: number) => {
-      const oldest = db.selectFrom('user_index').select([...COLS, 'username_lc', 'nickname_lc']).where('app', '=', app).orderBy('id').limit(rows);
+    const scan = (oldestRows: number) => {
+      const oldest = db.selectFrom('user_index').select([...COLS, 'username_lc', 'nickname_lc']).where('app', '=', app).orderBy('id').limit(oldestRows);
       return db.selectFrom(oldest.as('u')).select(COLS).where(check).orderBy('id').limit(limit).execute();
     };
     const first = await scan(SCAN_FIRST);
