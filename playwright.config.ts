@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_CLIENT, TEST_ROLE_MAP } from './server/testing/oidc-test-client';
 
 // E2E_PORT_OFFSET moves every port, so two runs on one machine (two developers' checkouts) do not collide.
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
@@ -163,10 +164,10 @@ export default defineConfig({
         IM_HOST: '',
         IM_APPS: '',
         OIDC_ISSUER,
-        OIDC_CLIENT_ID: 'im-console',
-        OIDC_CLIENT_SECRET: 'im-console-test-secret',
+        OIDC_CLIENT_ID: TEST_CLIENT.id,
+        OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
         OIDC_LABEL,
-        OIDC_ROLE_MAP: 'im-admins=admin,im-moderators=moderator',
+        OIDC_ROLE_MAP: TEST_ROLE_MAP,
       },
       timeout: 120_000,
     },

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomFetch } from './sso/oidc.js';
 import { readSsoSettings, type SsoSettings } from './sso/settings.js';
 import { addOperators, consolesOnEmulator, PASSWORD, signIn, type ConsoleUnderTest } from './testing/console-harness.js';
-import { startTestProvider, TEST_ACCOUNTS, TEST_CLIENT, type TestProvider } from './testing/oidc-provider.js';
+import { startTestProvider, TEST_ACCOUNTS, type TestProvider } from './testing/oidc-provider.js';
+import { TEST_CLIENT, TEST_ROLE_MAP } from './testing/oidc-test-client.js';
 import { scrape } from './testing/metrics.js';
 import { ssoBrowser, throughProvider, type SsoBrowser } from './testing/sso-browser.js';
 
@@ -27,7 +28,7 @@ const settings = (env: Record<string, string> = {}): SsoSettings =>
     OIDC_CLIENT_ID: TEST_CLIENT.id,
     OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
     OIDC_LABEL: 'Test IdP',
-    OIDC_ROLE_MAP: 'im-admins=admin,im-moderators=moderator,support=support',
+    OIDC_ROLE_MAP: `${TEST_ROLE_MAP},support=support`,
     // Registered at the provider; the browser below takes the provider's answer to the real port.
     OIDC_REDIRECT_URI: `${CONSOLE}/im-console/sso/callback`,
     ...env,

@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomBytes, type JsonWebKey } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { TEST_CLIENT } from './oidc-test-client.js';
 
 // A real OpenID provider for the tests (`oidc-provider`, the certified Node implementation), on a
 // port of its own, with test accounts in different groups. Its sign-in page is the package's
@@ -22,7 +23,6 @@ export const TEST_ACCOUNTS: Record<string, TestAccount> = {
   'sso-outsider': { email: 'outsider@elsewhere.example', groups: ['im-admins'], name: 'Otto Outsider' },
 };
 
-export const TEST_CLIENT = { id: 'im-console', secret: 'im-console-test-secret' } as const;
 
 export interface TestProviderOptions {
   port?: number;
