@@ -24,7 +24,6 @@ export interface ActiveSession {
   secondFactor: boolean;
 }
 
-
 /** How often `touch` writes: a request every second need not rewrite the row every second. */
 const TOUCH_EVERY_MS = 15_000;
 
