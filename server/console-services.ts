@@ -111,9 +111,9 @@ export interface ConsoleServices {
   /** Calls per second of the search index's walks. */
   searchIndexRate?: number;
   /** Minutes between the search index's pick-ups of new users (read when the server starts). */
+  searchIndexRefreshMinutes?: number;
   /** Seconds a walking server's lease lasts unrenewed; another takes the walk over after it. */
   searchIndexLeaseSeconds?: number;
-  searchIndexRefreshMinutes?: number;
   /** False: the index is built only when an admin asks (`createConsoleApp`'s `searchIndexUpkeep` default). */
   searchIndexAuto?: boolean;
   /** The console's tables (Kysely, over SQLite or PostgreSQL). */

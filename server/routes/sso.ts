@@ -25,7 +25,6 @@ const REFUSAL_COOKIE = 'im_console_sso_refusal';
 const COOKIE_PATH = '/im-console/sso';
 const CALLBACK_PATH = 'im-console/sso/callback';
 
-
 /** Same-origin paths only: `//evil.example` or `/\evil` would leave the console. */
 export function safeReturnPath(raw: string | undefined): string {
   if (!raw || raw.length > 2000 || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/';

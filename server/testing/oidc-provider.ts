@@ -23,7 +23,6 @@ export const TEST_ACCOUNTS: Record<string, TestAccount> = {
   'sso-outsider': { email: 'outsider@elsewhere.example', groups: ['im-admins'], name: 'Otto Outsider' },
 };
 
-
 export interface TestProviderOptions {
   port?: number;
   host?: string;

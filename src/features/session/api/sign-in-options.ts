@@ -6,7 +6,6 @@ import { callConsole, CONSOLE_BASE, http } from '@/lib/api-client/http';
 // What the sign-in page offers: single sign-on (its button's label), the password form, and why
 // the last sign-in through the provider was refused (told once, then forgotten by the server).
 
-
 const optionsAnswer = z.object({
   sso: z.nullable(z.object({ label: z.string() })),
   localSignIn: z.boolean(),
