@@ -80,15 +80,22 @@ export async function load(base, headersOf, seconds, { writes = false, operators
   return { count: times.length, rps: times.length / elapsed, p50: percentile(times, 50), p95: percentile(times, 95), errors, written };
 }
 
+/** A run's samples after the warm-up: its middle and its last third (none when too few). */
+export function laterThirds(samples) {
+  const third = Math.floor(samples.length / 3);
+  return third > 0 ? { middle: samples.slice(third, 2 * third), last: samples.slice(2 * third) } : undefined;
+}
+
 /**
  * The trend after the warm-up: the median of the last third of the RSS samples against the median
  * of the middle third (the first third is the heap growing to its working size).
  */
 export function rssTrend(samples) {
-  const third = Math.floor(samples.length / 3);
-  const mid = median(samples.slice(third, 2 * third));
-  const late = median(samples.slice(2 * third));
-  return { mid, late, growth: third > 0 ? (late / mid - 1) * 100 : NaN };
+  const thirds = laterThirds(samples);
+  if (!thirds) return { mid: NaN, late: NaN, growth: NaN };
+  const mid = median(thirds.middle);
+  const late = median(thirds.last);
+  return { mid, late, growth: (late / mid - 1) * 100 };
 }
 
 export const mb = (n) => (Number.isFinite(n) ? `${(n / 2 ** 20).toFixed(0)} MB` : '–');

@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
-import { errorText, groupRss, load, mb, OPERATORS, pct, rssTrend, WRITE_USERS } from './console-server.mjs';
+import { errorText, groupRss, laterThirds, load, mb, OPERATORS, pct, rssTrend, WRITE_USERS } from './console-server.mjs';
 import { answers, startEmulator, startProcess, stopProcess } from './lib/procs.mjs';
 import { int, ms } from './lib/stats.mjs';
 
@@ -125,7 +125,7 @@ export async function run({ ports, emulatorPort }) {
 
 /** The lowest live-heap sample of the middle and of the last third: what is left after a collection. */
 function liveHeap(samples) {
-  const third = Math.floor(samples.length / 3);
+  const thirds = laterThirds(samples);
   const low = (part) => Math.min(...part.filter(Number.isFinite));
-  return third > 0 ? `${mb(low(samples.slice(third, 2 * third)))} → ${mb(low(samples.slice(2 * third)))}` : '–';
+  return thirds ? `${mb(low(thirds.middle))} → ${mb(low(thirds.last))}` : '–';
 }
