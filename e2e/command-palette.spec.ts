@@ -104,6 +104,8 @@ test('Ctrl+K, "mute <user> in <group>": the group’s mutes open with the mute d
   await dialog.getByRole('radio', { name: '1 hour' }).check();
   await dialog.getByRole('button', { name: 'Mute', exact: true }).click();
   await expect.poll(async () => (await emu.mutes(groupId)).map((m) => m.user)).toEqual([member]);
+  // The report is up (focus moves into it; an Escape while the step changes has no dialog to close).
+  await expect(dialog.getByText('1 succeeded, 0 failed, 0 skipped', { exact: true })).toBeVisible();
   // Closing the dialog leaves the section without the request in its URL.
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
