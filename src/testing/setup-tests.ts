@@ -47,6 +47,10 @@ window.ResizeObserver = ResizeObserverStub;
 
 Element.prototype.scrollIntoView = () => {};
 
+// Nor object URLs: a test that downloads spies on these (src/testing/downloads.ts).
+URL.createObjectURL = () => 'blob:jsdom';
+URL.revokeObjectURL = () => {};
+
 // Mantine's autosizing Textarea re-measures when web fonts load; jsdom has no FontFaceSet.
 if (!('fonts' in document)) {
   Object.defineProperty(document, 'fonts', {

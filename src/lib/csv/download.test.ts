@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureDownloads } from '@/testing/downloads';
 import { downloadText, readTextFile } from './download';
 
 describe('readTextFile', () => {
@@ -16,24 +17,13 @@ describe('readTextFile', () => {
 });
 
 describe('downloadText', () => {
-  afterEach(() => vi.restoreAllMocks());
-
   it('clicks a temporary link to an object URL with the file name', async () => {
-    const blobs: Blob[] = [];
-    URL.createObjectURL = vi.fn((b: Blob) => {
-      blobs.push(b);
-      return 'blob:test';
-    });
-    URL.revokeObjectURL = vi.fn();
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      expect(this.download).toBe('users.csv');
-      expect(this.getAttribute('href')).toBe('blob:test');
-      expect(this.isConnected).toBe(true);
-    });
+    const saved = captureDownloads();
     downloadText('users.csv', '\ufeffa\r\n');
-    expect(click).toHaveBeenCalledOnce();
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ name: 'users.csv', linkInDocument: true });
     expect(document.querySelector('a[download]')).toBeNull();
-    expect(blobs[0]!.type).toBe('text/csv;charset=utf-8');
-    expect(new Uint8Array(await blobs[0]!.arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+    expect(saved[0]!.blob.type).toBe('text/csv;charset=utf-8');
+    expect(new Uint8Array(await saved[0]!.blob.arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
   });
 });

@@ -1,26 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { UserEntity } from '@/lib/api-client/schemas';
+import { captureDownloads, type SavedFile } from '@/testing/downloads';
 import { registerUsers, imHostPerTest } from '@/testing/im-host';
 import { renderWithProviders } from '@/testing/render';
 import { exportFileName, usersCsv } from './export-users-csv';
 import { ExportUsersButton } from './export-users';
 
-// jsdom cannot save a file: the browser's end of a download (the object URL, the link's click) is
-// replaced, to read what would be saved.
-let saved: { name: string; blob: Blob }[] = [];
+let saved: SavedFile[] = [];
 beforeEach(() => {
-  saved = [];
-  const blobs = new Map<string, Blob>();
-  URL.createObjectURL = (blob) => {
-    const url = `blob:export-${blobs.size}`;
-    blobs.set(url, blob as Blob);
-    return url;
-  };
-  URL.revokeObjectURL = () => {};
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    saved.push({ name: this.download, blob: blobs.get(this.getAttribute('href')!)! });
-  });
+  saved = captureDownloads();
 });
 const savedText = () => saved[0]!.blob.text();
 
