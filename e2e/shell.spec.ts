@@ -25,12 +25,16 @@ test.describe('the shell, in English', () => {
   test('switching the app keeps the page, and the link works after a reload', async ({ page }) => {
     await page.goto(`/demo/groups/${BIG_GROUP}`);
     await expect(page.getByRole('heading', { level: 1, name: '全员大群 All Hands' })).toBeVisible();
+    // The page as it is at the switch, not as it was first drawn: the roster's page 3.
+    await page.getByRole('navigation', { name: 'Pagination' }).getByRole('button', { name: 'Page 3', exact: true }).click();
+    await expect(page.getByText('Page 3 of 30 · rows 201–300')).toBeVisible();
 
     await page.getByRole('combobox', { name: 'Connected app' }).selectOption({ label: 'Emulator · Agora Chat' });
 
-    await expect(page).toHaveURL(`/demo-agora/groups/${BIG_GROUP}`);
+    await expect(page).toHaveURL(`/demo-agora/groups/${BIG_GROUP}?pagenum=3`);
     await expect(page.getByRole('combobox', { name: 'Connected app' })).toHaveValue('demo-agora');
     await expect(page.getByRole('heading', { level: 1, name: '全员大群 All Hands' })).toBeVisible();
+    await expect(page.getByText('Page 3 of 30 · rows 201–300')).toBeVisible();
     await page.reload();
     await expect(page.getByRole('combobox', { name: 'Connected app' })).toHaveValue('demo-agora');
     await expect(page.getByRole('row', { name: /Members 3000 of 3000/ })).toBeVisible();

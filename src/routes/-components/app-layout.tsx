@@ -1,6 +1,6 @@
 import { Anchor, Box, Burger, Group, Image, Stack, Text, useMantineTheme } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { Link, useLocation, useNavigate, useParams } from '@tanstack/react-router';
+import { Link, useNavigate, useParams, useRouter } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from '@/lib/i18n/react';
 import { AppSwitcher } from '@/features/connection/components/app-switcher';
@@ -20,7 +20,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { app: appParam } = useParams({ strict: false });
   const { data: apps } = useApps();
   const current = apps?.find((a) => a.id === appParam);
-  const location = useLocation();
+  // The location is read when switching, not subscribed to: every page, filter and sort change
+  // would otherwise draw the whole shell again.
+  const router = useRouter();
   const navigate = useNavigate();
   const session = useSessionState();
   // Drawn in one place only (both, one hidden by CSS, cost a third of the header's first render);
@@ -30,6 +32,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
 
   // Switching keeps the page: only the app, the URL's first segment, changes.
   const switchApp = (next: string) => {
+    const { location } = router.state;
     const rest = current ? location.pathname.split('/').slice(2).join('/') : '';
     void navigate({ href: `/${encodeURIComponent(next)}/${rest}${current ? location.searchStr : ''}` });
   };
