@@ -29,7 +29,21 @@ const only = new Set(values.only ? values.only.split(',') : TOPICS);
 for (const t of only) if (!TOPICS.includes(t)) throw new Error(`unknown topic ${t}; topics: ${TOPICS.join(', ')}`);
 const runs = Number(values.runs);
 const OUT_DIR = 'bench-dist';
-const PORTS = { preview: 4301, previewRated: 4302, server: 4303, replicas: [4304, 4305], emulator: 5301, emulatorRated: 5302, emulatorBig: 5303, emulatorServer: 5304, emulatorReplicas: 5305 };
+const PORTS = { preview: 4301, previewRated: 4302, server: 4303, replicas: [4304, 4305], emulator: 5301, emulatorRated: 5302, emulatorBig: 5303, emulatorServer: 5304, emulatorReplicas: 5305, previewFar: 4306, emulatorFar: 5306 };
+/** The big roster is also opened from an emulator this much further away (`--latency`), as a remote IM host. */
+const FAR_LATENCY = 150;
+
+/** An emulator started with `flags` and the built console in front of it, for as long as `measure` runs. */
+async function withConsole(flags, emulatorPort, previewPort, measure) {
+  const emulator = await startEmulator(emulatorPort, flags);
+  const preview = await startPreview(OUT_DIR, previewPort, emulatorPort);
+  try {
+    return await measure(`http://127.0.0.1:${previewPort}`);
+  } finally {
+    await stopProcess(preview);
+    await stopProcess(emulator);
+  }
+}
 
 function machine() {
   const sh = (cmd, args) => {
@@ -94,19 +108,18 @@ try {
 
   await topic('first-screen', async () => (await import('./first-screen.mjs')).run({ outDir: OUT_DIR, browser, baseURL, runs: Math.min(runs, 3) }));
   await topic('network', async () => (await import('./network.mjs')).run({ browser, baseURL }));
-  await topic('big-tables', async () => (await import('./big-tables.mjs')).run({ browser, baseURL, emulatorPort: PORTS.emulator, runs }));
+  await topic('big-tables', () =>
+    withConsole(['--latency', String(FAR_LATENCY)], PORTS.emulatorFar, PORTS.previewFar, async (farBaseURL) =>
+      (await import('./big-tables.mjs')).run({ browser, baseURL, emulatorPort: PORTS.emulator, farBaseURL, farLatency: FAR_LATENCY, runs }),
+    ),
+  );
   if (plain) await stopProcess(plain);
 
-  await topic('bulk', async () => {
-    const emulator = await startEmulator(PORTS.emulatorRated, ['--rate', '100']);
-    const preview = await startPreview(OUT_DIR, PORTS.previewRated, PORTS.emulatorRated);
-    try {
-      return await (await import('./bulk.mjs')).run({ browser, baseURL: `http://127.0.0.1:${PORTS.previewRated}`, emulatorPort: PORTS.emulatorRated, rate: 100 });
-    } finally {
-      await stopProcess(preview);
-      await stopProcess(emulator);
-    }
-  });
+  await topic('bulk', () =>
+    withConsole(['--rate', '100'], PORTS.emulatorRated, PORTS.previewRated, async (ratedURL) =>
+      (await import('./bulk.mjs')).run({ browser, baseURL: ratedURL, emulatorPort: PORTS.emulatorRated, rate: 100 }),
+    ),
+  );
   if (browser) {
     await browser.close();
     browser = undefined;
