@@ -3,12 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DecodedText } from '@/lib/csv/download';
 import { renderWithProviders } from '@/testing/render';
 import { TextFileInput } from './text-file-input';
-import { useTextFile } from './use-text-file';
+import { useTextFile, type TextFileSource } from './use-text-file';
 
 const csv = (parts: BlobPart[], name = 'users.csv') => new File(parts, name, { type: 'text/csv' });
 
-function Harness({ read }: { read: (d: DecodedText) => unknown }) {
-  const source = useTextFile(read);
+function Shown({ source }: { source: TextFileSource<unknown> }) {
   return (
     <>
       <TextFileInput source={source} label="CSV file" clearLabel="Remove the file" />
@@ -18,9 +17,13 @@ function Harness({ read }: { read: (d: DecodedText) => unknown }) {
   );
 }
 
+const Harness = ({ read }: { read: (d: DecodedText) => unknown }) => <Shown source={useTextFile(read)} />;
+/** No `read`: the decoded text itself. */
+const DecodedHarness = () => <Shown source={useTextFile()} />;
+
 describe('useTextFile with TextFileInput', () => {
   it('reads a chosen UTF-8 file (BOM dropped), offers text files only, and forgets it when cleared', async () => {
-    const { user, container } = renderWithProviders(<Harness read={(d) => d} />);
+    const { user, container } = renderWithProviders(<DecodedHarness />);
     const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
     expect(input).toHaveAttribute('accept', '.csv,.txt,text/csv,text/plain');
     await user.upload(input, csv([new Uint8Array([0xef, 0xbb, 0xbf]), 'username\n小明']));
@@ -30,7 +33,7 @@ describe('useTextFile with TextFileInput', () => {
   });
 
   it('reads a file that is not UTF-8 as GB18030 (Excel on a Chinese Windows)', async () => {
-    const { user, container } = renderWithProviders(<Harness read={(d) => d} />);
+    const { user, container } = renderWithProviders(<DecodedHarness />);
     // "小明" in GBK.
     await user.upload(container.querySelector<HTMLInputElement>('input[type="file"]')!, csv([new Uint8Array([0xd0, 0xa1, 0xc3, 0xf7])], 'gbk.csv'));
     await waitFor(() => expect(screen.getByRole('status', { name: 'content' })).toHaveTextContent('gbk.csv: {"text":"小明","encoding":"gb18030"}'));

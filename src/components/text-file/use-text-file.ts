@@ -20,12 +20,15 @@ export type TextFileSource<T> = {
 
 /**
  * A text file the user chooses (a CSV to import), decoded as `readTextFile` does (UTF-8, else
- * GB18030) and then turned by `read` into what the caller needs; `read` may throw to refuse the
- * file with a reason. Only the latest choice counts: a slow earlier read never overwrites it.
+ * GB18030) and then turned by `read`, if given, into what the caller needs; `read` may throw to
+ * refuse the file with a reason. Only the latest choice counts: a slow earlier read never
+ * overwrites it.
  */
-export function useTextFile<T>(read: (decoded: DecodedText) => T | Promise<T>): TextFileSource<T> {
+export function useTextFile(): TextFileSource<DecodedText>;
+export function useTextFile<T>(read: (decoded: DecodedText) => T | Promise<T>): TextFileSource<T>;
+export function useTextFile<T>(read?: (decoded: DecodedText) => T | Promise<T>): TextFileSource<T | DecodedText> {
   const [file, setFile] = useState<File | null>(null);
-  const [content, setContent] = useState<ReadTextFile<T> | undefined>();
+  const [content, setContent] = useState<ReadTextFile<T | DecodedText> | undefined>();
   const [error, setError] = useState<unknown>();
   const latest = useRef(0);
   // The caller's latest `read`, used when a file is chosen, so it need not be memoised.
@@ -43,7 +46,8 @@ export function useTextFile<T>(read: (decoded: DecodedText) => T | Promise<T>): 
     if (!f) return;
     void (async () => {
       try {
-        const value = await readRef.current(await readTextFile(f));
+        const decoded = await readTextFile(f);
+        const value = readRef.current ? await readRef.current(decoded) : decoded;
         if (id === latest.current) setContent({ name: f.name, value });
       } catch (e) {
         if (id === latest.current) setError(e);

@@ -8,7 +8,6 @@ import { useInvalidateUsers } from '@/features/users/api/invalidate';
 import { REGISTER_BATCH_LIMIT, REGISTER_LIMITS, registerUsers } from '@/features/users/api/register-users';
 import { APP_RATE_LIMIT } from '@/lib/bulk/chunk';
 import type { ItemResult } from '@/lib/bulk/run-bulk';
-import type { DecodedText } from '@/lib/csv/download';
 import { ImportUsersPreview } from './import-users-preview';
 import { ImportUsersSource } from './import-users-source';
 import { useImportPreview } from './use-import-preview';
@@ -16,9 +15,6 @@ import { useImportPreview } from './use-import-preview';
 type Props = {
   app: string;
 };
-
-// The file's text as decoded: its rows are checked like pasted ones.
-const asDecoded = (decoded: DecodedText) => decoded;
 
 /**
  * Many new users from pasted lines or a CSV file. Every row is checked and shown before anything
@@ -30,7 +26,8 @@ export function ImportUsers({ app }: Props) {
   const invalidate = useInvalidateUsers(app);
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
-  const file = useTextFile(asDecoded);
+  // The file's text as decoded: its rows are checked like pasted ones.
+  const file = useTextFile();
   const [debouncedText] = useDebouncedValue(text, 250);
   const preview = useImportPreview(file.read ? file.read.value.text : debouncedText);
   const { toSend, pending } = preview;
