@@ -55,8 +55,9 @@ export default defineConfig({
     tanstackRouter({
       target: 'react',
       autoCodeSplitting: true,
-      // Loaders too: their API imports would otherwise all sit in the entry, for every page.
-      codeSplittingOptions: { defaultBehavior: [['component'], ['errorComponent'], ['notFoundComponent'], ['pendingComponent'], ['loader']] },
+      // Loaders too: their API imports would otherwise all sit in the entry, for every page. Not the
+      // pending component: it shows while a page's chunks download, so it must not be one of them.
+      codeSplittingOptions: { defaultBehavior: [['component'], ['errorComponent'], ['notFoundComponent'], ['loader']] },
     }),
     react(),
     // Each chunk carries the CSS of the Mantine components it uses (the base styles come from main.tsx).

@@ -22,6 +22,27 @@ test.describe('the shell, in English', () => {
     await expect(page.getByRole('navigation').getByRole('link', { name: 'Relationship check' })).toHaveAttribute('href', '/demo/relationship');
   });
 
+  test('the shell is drawn while a page’s code and strings download, the page in it once they are in', async ({ page }) => {
+    // The group page's strings (the `pages` part) held back: the page cannot be drawn before they come.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/pages-en-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`/demo/groups/${BIG_GROUP}`);
+    await expect(page.getByRole('navigation').getByRole('link', { name: 'Groups' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Connected app' })).toHaveValue('demo');
+    // A long wait shows a spinner where the page will be.
+    await expect(page.getByRole('main').getByLabel('Loading…')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
+
+    release();
+    await expect(page.getByRole('heading', { level: 1, name: '全员大群 All Hands' })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Members 3000 of 3000/ })).toBeVisible();
+    await expect(page.getByRole('main').getByLabel('Loading…')).toHaveCount(0);
+  });
+
   test('switching the app keeps the page, and the link works after a reload', async ({ page }) => {
     await page.goto(`/demo/groups/${BIG_GROUP}`);
     await expect(page.getByRole('heading', { level: 1, name: '全员大群 All Hands' })).toBeVisible();

@@ -9,15 +9,16 @@ import { AppProvider } from './app/provider';
 import { createAppRouter } from './app/router';
 import { appsQueryOptions, getApps } from './features/connection/api/get-apps';
 import { warmDateFormat } from './lib/i18n/format';
-import { loadI18n } from './lib/i18n/i18n';
+import { detectLanguage, loadI18n, needsPages } from './lib/i18n/i18n';
 import { createQueryClient } from './lib/query/query-client';
 
 // Every page under an app waits for the configured apps: asked for while the strings download,
 // not once the page's code is in (a table then comes ≈ 100 ms sooner).
 let earlyApps: ReturnType<typeof getApps> | undefined = getApps();
 earlyApps.catch(() => undefined); // a failure is the query's, below, not an unhandled rejection
-// Only the language shown is downloaded, before the first render so no untranslated text flashes.
-const i18n = await loadI18n();
+// Only the language shown is downloaded, before the first render so no untranslated text flashes
+// (the `pages` part alongside, when the page opened needs it).
+const i18n = await loadI18n(detectLanguage(), { withPages: needsPages(window.location.pathname) });
 const queryClient = createQueryClient(i18n);
 void queryClient.prefetchQuery({
   ...appsQueryOptions(),

@@ -24,16 +24,10 @@ export type RouterContext = {
 const SignInPage = lazyWithPages(() => import('@/features/session/components/sign-in-page'));
 const SecondFactorRequiredPage = lazyWithPages(() => import('@/features/session/components/second-factor-required-page'));
 
-// The shell, the home page and the users list read only the `core` strings; any other page waits
-// for the `pages` part (fetched already when its link was hovered: the router preloads on intent).
-const CORE_ONLY = /^\/(?:[^/]+(?:\/users)?\/?)?$/;
-
 export const Route = createRootRouteWithContext<RouterContext>()({
-  beforeLoad: async ({ context, location }) => {
-    // Not awaited: the session answer arrives alongside the page's own calls, never before them.
-    startSessionCheck();
-    if (!CORE_ONLY.test(location.pathname)) await context.i18n.loadPages();
-  },
+  // Not awaited: the session answer arrives alongside the page's own calls, never before them.
+  // Nothing here waits, so the shell can be drawn while a page loads (the `/$app` route's pending).
+  beforeLoad: () => startSessionCheck(),
   component: RootComponent,
   // An unmatched URL renders this in the root's <Outlet/>, so the shell stays around it.
   notFoundComponent: NotFound,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { allCatalogues } from '@/testing/catalogues';
-import { createI18n, detectLanguage, LANGUAGE_STORAGE_KEY, loadI18n, pickLanguage, storeLanguage, switchLanguage, whenPagesLoaded } from './i18n';
+import { createI18n, detectLanguage, LANGUAGE_STORAGE_KEY, loadI18n, needsPages, pickLanguage, storeLanguage, switchLanguage, whenPagesLoaded } from './i18n';
 
 describe('pickLanguage', () => {
   it('prefers the first supported candidate', () => {
@@ -81,5 +81,33 @@ describe('loadI18n and switchLanguage', () => {
     expect(i18n.hasCatalogue('zh-CN')).toBe(true);
     expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('zh-CN');
     expect(document.documentElement.lang).toBe('zh-CN');
+  });
+
+  it('with the pages part asked for at the start, gets it without waiting for a route to ask', async () => {
+    const i18n = await loadI18n('en', { withPages: true });
+    await vi.waitFor(() => expect(i18n.hasCatalogue('en', 'pages')).toBe(true));
+    expect(i18n.t('groupList.owner')).toBe('Owner');
+  });
+
+  it('loadPages waits for a download already on its way instead of starting another', async () => {
+    let arrive: (pages: { groupList: { owner: string } }) => void = () => {};
+    const downloading = new Promise<{ groupList: { owner: string } }>((resolve) => (arrive = resolve));
+    const i18n = createI18n('en', { en: { nav: { groups: 'Groups' } } as never }, ['core'], { lng: 'en', pages: downloading as never });
+    let done = false;
+    const waiting = i18n.loadPages().then(() => (done = true));
+    await Promise.resolve();
+    expect(done).toBe(false);
+    arrive({ groupList: { owner: 'Held owner' } });
+    await waiting;
+    // The held answer, not the real catalogue fetched again.
+    expect(i18n.t('groupList.owner')).toBe('Held owner');
+    expect(i18n.hasCatalogue('en', 'pages')).toBe(true);
+  });
+});
+
+describe('needsPages', () => {
+  it('is false for the home page and the users list (the first screen), true for every other page', () => {
+    for (const path of ['/', '/demo', '/demo/', '/demo/users', '/demo/users/']) expect(needsPages(path)).toBe(false);
+    for (const path of ['/demo/users/alice', '/demo/groups', '/demo/groups/180000000104729', '/demo/audit', '/demo-agora/relationship']) expect(needsPages(path)).toBe(true);
   });
 });

@@ -66,8 +66,17 @@ export function whenPagesLoaded(): Promise<void> {
   return appInstance ? appInstance.loadPages() : Promise.resolve();
 }
 
-/** An instance over the given catalogues (tests pass whole ones; the app loads parts with `loadI18n`). */
-export function createI18n(lng: Language, catalogues: Partial<Record<Language, Partial<Catalogue>>>, parts?: CataloguePart[]): I18n {
+/**
+ * An instance over the given catalogues (tests pass whole ones; the app loads parts with
+ * `loadI18n`); `pagesDownloading`: a language's `pages` part already on its way, which
+ * `loadPages` then waits for rather than asking again.
+ */
+export function createI18n(
+  lng: Language,
+  catalogues: Partial<Record<Language, Partial<Catalogue>>>,
+  parts?: CataloguePart[],
+  pagesDownloading?: { lng: Language; pages: Promise<Partial<Catalogue>> },
+): I18n {
   const loaded = new Map(Object.entries(catalogues) as [Language, Partial<Catalogue>][]);
   // Whole catalogues unless told otherwise.
   const have = new Set<string>([...loaded.keys()].flatMap((l) => (parts ?? ['core', 'pages']).map((p) => `${l}:${p}`)));
@@ -120,12 +129,28 @@ export function createI18n(lng: Language, catalogues: Partial<Record<Language, P
       return () => listeners.delete(listener);
     },
   };
+  if (pagesDownloading) {
+    const { lng: l, pages } = pagesDownloading;
+    pagesLoading.set(l, pages.then((catalogue) => instance.addCatalogue(l, catalogue, 'pages')));
+  }
   return instance;
 }
 
-/** The app's instance, with the chosen language's `core` part: enough for the first screen. */
-export async function loadI18n(lng: Language = detectLanguage()): Promise<I18n> {
-  appInstance = createI18n(lng, { [lng]: await loadCatalogue(lng, 'core') }, ['core']);
+/** The home page and the users list read only the `core` strings; every other page needs `pages` too. */
+export function needsPages(pathname: string): boolean {
+  return !/^\/(?:[^/]+(?:\/users)?\/?)?$/.test(pathname);
+}
+
+/**
+ * The app's instance, with the chosen language's `core` part: enough for the first screen. With
+ * `withPages` (a first page that needs them) the `pages` part downloads at the same time, rather
+ * than once the router asks for it.
+ */
+export async function loadI18n(lng: Language = detectLanguage(), { withPages = false } = {}): Promise<I18n> {
+  const pages = withPages ? loadCatalogue(lng, 'pages') : undefined;
+  // A failure is the page's, when it waits for the strings: not an unhandled rejection here.
+  pages?.catch(() => undefined);
+  appInstance = createI18n(lng, { [lng]: await loadCatalogue(lng, 'core') }, ['core'], pages && { lng, pages });
   return appInstance;
 }
 
