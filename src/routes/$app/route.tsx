@@ -19,6 +19,8 @@ export const Route = createFileRoute('/$app')({
   },
   // On a cold load the shell (the root's) is drawn while the page's code and strings download, not
   // in the same render as the page: that render then holds the page alone when its calls go out.
+  // Not at once: a page whose code came with the first screen (the users list) is ready sooner
+  // and is drawn in one pass rather than two (at 0 ms it came ≈ 50 ms later).
   pendingComponent: PagePending,
   pendingMs: 120,
   pendingMinMs: 0,
