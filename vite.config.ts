@@ -49,7 +49,16 @@ function firstScreenApp(): (id: string, ctx: ChunkingContext) => string | null {
   return (id, ctx) => (!id.includes('node_modules') && SHARED_FOLDERS.test(id) && reachable(id, ctx) ? 'app' : null);
 }
 
-const OVERLAYS = /@mantine[\\/]core[\\/]esm[\\/]components[\\/](Menu|Popover|FocusTrap|Portal|Floating)[\\/]|@mantine[\\/]core[\\/]esm[\\/]components[\\/](Checkbox[\\/]CheckIcon|Radio[\\/]RadioIcon)|@floating-ui[\\/]/;
+// Beyond the first screen the group page came as some thirty chunks over the browser's six
+// connections, and its calls left once the last of its loader's four API modules was in. Those
+// modules (the group pages' API calls) go in one chunk, and Mantine's overlays (menus, popovers,
+// what positions and traps them), used by nearly every later page, in another.
+const GROUPS_API = /[\\/]src[\\/]features[\\/]groups[\\/]api[\\/]/;
+const OVERLAYS = new RegExp(
+  `@floating-ui[\\\\/]|@mantine[\\\\/]core[\\\\/]esm[\\\\/]components[\\\\/](${[
+    'Menu[\\\\/]', 'Popover[\\\\/]', 'FocusTrap[\\\\/]', 'Portal[\\\\/]', 'Floating[\\\\/]', 'Checkbox[\\\\/]CheckIcon', 'Radio[\\\\/]RadioIcon',
+  ].join('|')})`,
+);
 
 export default defineConfig({
   plugins: [
@@ -75,17 +84,13 @@ export default defineConfig({
         // Left alone, the bundler makes a common chunk for every set of pages that shares modules,
         // and the first screen came as some sixty chunks, each gzipped on its own. The libraries
         // every screen needs go in one chunk instead (measured by scripts/first-screen.mjs).
-        // Beyond the first screen the group page came as some thirty chunks over the browser's six
-        // connections, and its calls left once the last of its loader's four API modules was in.
-        // Those modules (the group pages' API calls) go in one chunk, and Mantine's overlays (menus,
-        // popovers, what positions and traps them), used by nearly every later page, in another.
         codeSplitting: {
           groups: [
             { name: 'vendor', test: FIRST_SCREEN_LIBRARIES },
             { name: 'components', test: FIRST_SCREEN_COMPONENTS },
             { name: firstScreenApp() },
             { name: 'overlays', test: OVERLAYS },
-            { name: 'groups-api', test: /[\\/]src[\\/]features[\\/]groups[\\/]api[\\/]/ },
+            { name: 'groups-api', test: GROUPS_API },
           ],
         },
       },
