@@ -142,8 +142,11 @@ test('a section is in the URL: a deep link and reload show it, and the tabs work
   await expect(nav.getByRole('link', { name: 'Groups' })).toHaveAttribute('aria-current', 'page');
   const table = page.getByRole('table', { name: 'Groups of alice' });
   await expect(table.getByRole('row')).toHaveCount(2);
+  const first = await table.getByRole('row').nth(1).textContent();
   await page.getByRole('button', { name: 'Next page' }).click();
   await expect(page).toHaveURL(/pagenum=2/);
+  // Page 1's row stays shown until page 2's answer is in: read the row once it has changed.
+  await expect(table.getByRole('row').nth(1)).not.toHaveText(first!);
   const second = await table.getByRole('row').nth(1).textContent();
   await page.reload();
   await expect(nav.getByRole('link', { name: 'Groups' })).toHaveAttribute('aria-current', 'page');
