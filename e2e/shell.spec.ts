@@ -43,6 +43,37 @@ test.describe('the shell, in English', () => {
     await expect(page.getByRole('main').getByLabel('Loading…')).toHaveCount(0);
   });
 
+  test('a page waits only a moment for slow answers: it is drawn without them, and a page change shows at once', async ({ page }) => {
+    // The roster's calls held back: the page must not wait for them (a quick answer is drawn with
+    // the page in one render; a slow one only after the page has been drawn without it).
+    let release = () => {};
+    let held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(new RegExp(`/chatgroups/${BIG_GROUP}/users\\?`), async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`/demo/groups/${BIG_GROUP}`);
+    await expect(page.getByRole('heading', { level: 1, name: '全员大群 All Hands' })).toBeVisible();
+    const roster = page.getByRole('table', { name: 'Members of 全员大群 All Hands' });
+    await expect(roster).toHaveAttribute('aria-busy', 'true');
+    await expect(page.getByText('Loading rows…')).toBeAttached();
+    release();
+    await expect(roster.getByRole('row').nth(1)).toContainText('grace');
+    await expect(roster).not.toHaveAttribute('aria-busy');
+
+    // Page 3 with its answer held: the URL, the page buttons and "Refreshing…" follow the click.
+    held = new Promise<void>((resolve) => (release = resolve));
+    const nav = page.getByRole('navigation', { name: 'Pagination' });
+    await nav.getByRole('button', { name: 'Page 3', exact: true }).click();
+    await expect(page).toHaveURL(/pagenum=3/);
+    await expect(page.getByText('Refreshing…')).toBeVisible();
+    await expect(roster.getByRole('row').nth(1)).toContainText('grace');
+    release();
+    await expect(page.getByText('Page 3 of 30 · rows 201–300')).toBeVisible();
+    await expect(page.getByText('Refreshing…')).toHaveCount(0);
+    await expect(roster.getByRole('row').nth(1)).not.toContainText('grace');
+  });
+
   test('switching the app keeps the page, and the link works after a reload', async ({ page }) => {
     await page.goto(`/demo/groups/${BIG_GROUP}`);
     await expect(page.getByRole('heading', { level: 1, name: '全员大群 All Hands' })).toBeVisible();

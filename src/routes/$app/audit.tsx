@@ -8,6 +8,7 @@ import { AuditTable } from '@/features/audit/components/audit-table';
 import { useTranslation } from '@/lib/i18n/react';
 import { AdminOnly } from '@/routes/-components/admin-only';
 import { PageTitle } from '@/routes/-components/page-title';
+import { waitBriefly } from '@/lib/query/wait-briefly';
 
 // The log spans every app; the page still sits under `/$app/` so the shell (navigation, app
 // switcher) stays the same, and no app called "audit" is shadowed by a top-level route.
@@ -37,7 +38,7 @@ export const Route = createFileRoute('/$app/audit')({
   validateSearch: auditSearch,
   search: { middlewares: [stripSearchParams({ pagenum: 1, pagesize: AUDIT_PAGE.defaultSize })] },
   loaderDeps: ({ search }) => ({ filters: filtersOf(search), page: auditPageOf(search) }),
-  loader: ({ context, deps }) => void context.queryClient.prefetchQuery(auditQueryOptions(deps.filters, deps.page)),
+  loader: ({ context, deps }) => waitBriefly([context.queryClient.prefetchQuery(auditQueryOptions(deps.filters, deps.page))]),
   component: AuditPage,
 });
 

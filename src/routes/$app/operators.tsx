@@ -5,6 +5,7 @@ import { useTranslation } from '@/lib/i18n/react';
 import { getSessionState, isAdminSession } from '@/lib/session/session-store';
 import { AdminOnly } from '@/routes/-components/admin-only';
 import { PageTitle } from '@/routes/-components/page-title';
+import { waitBriefly } from '@/lib/query/wait-briefly';
 
 // The console's operators (its own accounts, not an app's): under `/$app/` only so the shell
 // (navigation, app switcher) stays the same.
@@ -12,7 +13,7 @@ export const Route = createFileRoute('/$app/operators')({
   loader: ({ context }) => {
     // Not for a signed-in operator who is no admin: the server would refuse it (and audit the refusal).
     const session = getSessionState();
-    if (session.status !== 'signed-in' || isAdminSession(session)) void context.queryClient.prefetchQuery(operatorsQueryOptions());
+    if (session.status !== 'signed-in' || isAdminSession(session)) return waitBriefly([context.queryClient.prefetchQuery(operatorsQueryOptions())]);
   },
   component: OperatorsPage,
 });

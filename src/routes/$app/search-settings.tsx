@@ -3,10 +3,11 @@ import { userIndexQueryOptions } from '@/features/user-search/api/get-user-index
 import { IndexSettings } from '@/features/user-search/components/index-settings';
 import { useTranslation } from '@/lib/i18n/react';
 import { PageTitle } from '@/routes/-components/page-title';
+import { waitBriefly } from '@/lib/query/wait-briefly';
 
 // Every role may read the index's state; the buttons follow the role (admin only).
 export const Route = createFileRoute('/$app/search-settings')({
-  loader: ({ context, params }) => void context.queryClient.prefetchQuery(userIndexQueryOptions(params.app)),
+  loader: ({ context, params }) => waitBriefly([context.queryClient.prefetchQuery(userIndexQueryOptions(params.app))]),
   component: SearchSettingsPage,
 });
 

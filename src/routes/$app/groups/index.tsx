@@ -7,12 +7,13 @@ import { TablePagination } from '@/components/data-table/table-pagination';
 import { GROUPS_PAGE, groupsQueryOptions, ownerName, useGroups, type GroupSummary } from '@/features/groups/api/get-groups';
 import { PageTitle } from '@/routes/-components/page-title';
 import { RouterAnchor } from '@/routes/-components/router-anchor';
+import { waitBriefly } from '@/lib/query/wait-briefly';
 
 export const Route = createFileRoute('/$app/groups/')({
   validateSearch: cursorSearch(GROUPS_PAGE),
   search: { middlewares: [stripSearchParams({ limit: GROUPS_PAGE.defaultLimit })] },
   loaderDeps: ({ search }) => ({ limit: search.limit, cursor: search.cursor }),
-  loader: ({ context, params, deps }) => void context.queryClient.prefetchQuery(groupsQueryOptions(params.app, deps)),
+  loader: ({ context, params, deps }) => waitBriefly([context.queryClient.prefetchQuery(groupsQueryOptions(params.app, deps))]),
   component: GroupsPage,
 });
 

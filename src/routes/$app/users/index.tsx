@@ -18,6 +18,7 @@ import { userSearchKeys } from '@/features/user-search/api/keys';
 import { userQueryOptions } from '@/features/users/api/get-user';
 import { lazyWithPages } from '@/lib/i18n/lazy-with-pages';
 import { RouterButton } from '@/routes/-components/router-button';
+import { waitBriefly } from '@/lib/query/wait-briefly';
 
 // Search results (issue 15) load only when a search is made: the plain list is the first screen.
 // They show in the list's own table (issue 21), so what one finds can be acted on at once.
@@ -34,10 +35,8 @@ export const Route = createFileRoute('/$app/users/')({
   validateSearch: usersSearch,
   search: { middlewares: [stripSearchParams({ limit: USERS_PAGE.defaultLimit })] },
   loaderDeps: ({ search }) => ({ limit: search.limit, cursor: search.cursor, q: search.q }),
-  loader: ({ context, params, deps: { q, ...page } }) => {
-    if (q) void context.queryClient.prefetchQuery(searchUsersQueryOptions(params.app, { q, ...page }));
-    else void context.queryClient.prefetchQuery(usersQueryOptions(params.app, page));
-  },
+  loader: ({ context, params, deps: { q, ...page } }) =>
+    waitBriefly([q ? context.queryClient.prefetchQuery(searchUsersQueryOptions(params.app, { q, ...page })) : context.queryClient.prefetchQuery(usersQueryOptions(params.app, page))]),
   component: UsersPage,
 });
 

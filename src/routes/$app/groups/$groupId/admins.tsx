@@ -3,10 +3,11 @@ import { createFileRoute } from '@tanstack/react-router';
 import { groupQueryOptions } from '@/features/groups/api/get-group';
 import { groupAdminsQueryOptions } from '@/features/groups/api/get-group-admins';
 import { GroupAdminsPanel } from '@/features/groups/components/group-admins-panel';
+import { waitBriefly } from '@/lib/query/wait-briefly';
 
 // Admins: the owner and the admins, promote and demote, and the ownership transfer.
 export const Route = createFileRoute('/$app/groups/$groupId/admins')({
-  loader: ({ context, params }) => void context.queryClient.prefetchQuery(groupAdminsQueryOptions(params.app, params.groupId)),
+  loader: ({ context, params }) => waitBriefly([context.queryClient.prefetchQuery(groupAdminsQueryOptions(params.app, params.groupId))]),
   component: AdminsSection,
 });
 

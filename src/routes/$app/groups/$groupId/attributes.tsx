@@ -6,6 +6,7 @@ import { useTranslation } from '@/lib/i18n/react';
 import { memberAttributesQueryOptions } from '@/features/groups/api/get-member-attributes';
 import { GroupAttributesAcross } from '@/features/groups/components/group-attributes-across';
 import { GroupAttributesMember } from '@/features/groups/components/group-attributes-member';
+import { waitBriefly } from '@/lib/query/wait-briefly';
 
 // The member in view is in the URL (`?member=alice`), so a link opens their attributes; anything
 // that is not a username is dropped rather than sent.
@@ -17,7 +18,7 @@ export const Route = createFileRoute('/$app/groups/$groupId/attributes')({
   validateSearch: attributesSearch,
   loaderDeps: ({ search }) => ({ member: search.member }),
   loader: ({ context, params, deps }) => {
-    if (deps.member) void context.queryClient.prefetchQuery(memberAttributesQueryOptions(params.app, params.groupId, deps.member.toLowerCase()));
+    if (deps.member) return waitBriefly([context.queryClient.prefetchQuery(memberAttributesQueryOptions(params.app, params.groupId, deps.member.toLowerCase()))]);
   },
   component: AttributesSection,
 });

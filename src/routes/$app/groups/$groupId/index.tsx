@@ -8,6 +8,7 @@ import { groupAdminsQueryOptions } from '@/features/groups/api/get-group-admins'
 import { groupMembersQueryOptions, ROSTER_PAGE } from '@/features/groups/api/get-group-members';
 import { groupMutesQueryOptions } from '@/features/groups/api/get-group-mutes';
 import { groupWhitelistQueryOptions } from '@/features/groups/api/get-group-whitelist';
+import { waitBriefly } from '@/lib/query/wait-briefly';
 import { GroupMembersTable } from '@/features/groups/components/group-members-table';
 import { RelationshipMenuItem } from './-components/relationship-menu-item';
 
@@ -17,16 +18,21 @@ export const Route = createFileRoute('/$app/groups/$groupId/')({
   validateSearch: pageSearch(ROSTER_PAGE),
   search: { middlewares: [stripSearchParams({ pagenum: 1, pagesize: ROSTER_PAGE.defaultSize })] },
   loaderDeps: ({ search }) => ({ pagenum: search.pagenum, pagesize: search.pagesize }),
-  // Runs alongside the layout's loader: the roster and its markers do not wait for the group's details.
-  loader: ({ context: { queryClient }, params: { app, groupId }, deps }) => {
-    void queryClient.prefetchQuery(groupMembersQueryOptions(app, groupId, deps));
-    void queryClient.prefetchQuery(groupAdminsQueryOptions(app, groupId));
-    void queryClient.prefetchQuery(groupMutesQueryOptions(app, groupId));
-    void queryClient.prefetchQuery(groupWhitelistQueryOptions(app, groupId));
-    // The roster's total is the group's member count: its page buttons' code comes with the data.
+  // The table's code, asked for here rather than in the loader: the loader is a chunk of its own and
+  // sends the calls once its API modules are in, and code asked for then came after the answers.
+  // The roster's total is the group's member count, so its page buttons are needed too.
+  beforeLoad: ({ search }) => {
     void preloadNumberedPages();
-    if (deps.pagesize > VIRTUALIZE_AFTER) void preloadVirtualTable();
+    if (search.pagesize > VIRTUALIZE_AFTER) void preloadVirtualTable();
   },
+  // Runs alongside the layout's loader: the roster and its markers do not wait for the group's details.
+  loader: ({ context: { queryClient }, params: { app, groupId }, deps }) =>
+    waitBriefly([
+      queryClient.prefetchQuery(groupMembersQueryOptions(app, groupId, deps)),
+      queryClient.prefetchQuery(groupAdminsQueryOptions(app, groupId)),
+      queryClient.prefetchQuery(groupMutesQueryOptions(app, groupId)),
+      queryClient.prefetchQuery(groupWhitelistQueryOptions(app, groupId)),
+    ]),
   component: MembersSection,
 });
 

@@ -10,6 +10,7 @@ import { GroupMuteAllPanel } from '@/features/groups/components/group-mutes-mute
 import { GroupMutesTable } from '@/features/groups/components/group-mutes-table';
 import { useCan } from '@/lib/session/session-store';
 import { RouterAnchor } from '@/routes/-components/router-anchor';
+import { waitBriefly } from '@/lib/query/wait-briefly';
 
 // `?mute=alice` (the command palette's "mute alice in All Hands"): the mute dialog opens with alice in it.
 const GroupMembersModerate = lazy(() => import('@/features/groups/components/group-members-moderate'));
@@ -21,7 +22,7 @@ const MUTES_PAGE = { defaultSize: 100, min: 1, max: 1000 };
 export const Route = createFileRoute('/$app/groups/$groupId/mutes')({
   validateSearch: z.extend(pageSearch(MUTES_PAGE), { mute: z.catch(z.optional(z.string()), undefined) }),
   search: { middlewares: [stripSearchParams({ pagenum: 1, pagesize: MUTES_PAGE.defaultSize })] },
-  loader: ({ context, params }) => void context.queryClient.prefetchQuery(groupMutesQueryOptions(params.app, params.groupId)),
+  loader: ({ context, params }) => waitBriefly([context.queryClient.prefetchQuery(groupMutesQueryOptions(params.app, params.groupId))]),
   component: MutesSection,
 });
 

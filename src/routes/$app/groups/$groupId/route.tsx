@@ -7,13 +7,14 @@ import { groupQueryOptions, useGroup, type GroupDetails } from '@/features/group
 import { MuteAllButton } from '@/features/groups/components/group-mutes-mute-all';
 import { isApiError } from '@/lib/api-client/api-error';
 import { formatDateTime } from '@/lib/i18n/format';
+import { waitBriefly } from '@/lib/query/wait-briefly';
 import { PageTitle } from '@/routes/-components/page-title';
 import { RouterAnchor } from '@/routes/-components/router-anchor';
 import { GroupSections } from './-components/group-sections';
 
 // The group page: details and mute-all on top, one child route per section below.
 export const Route = createFileRoute('/$app/groups/$groupId')({
-  loader: ({ context, params }) => void context.queryClient.prefetchQuery(groupQueryOptions(params.app, params.groupId)),
+  loader: ({ context, params }) => waitBriefly([context.queryClient.prefetchQuery(groupQueryOptions(params.app, params.groupId))]),
   component: GroupPage,
 });
 

@@ -5,12 +5,13 @@ import { BLOCKS_PAGE } from '@/features/blocks/api/blocks-page';
 import { blocksQueryOptions } from '@/features/blocks/api/get-blocks';
 import { BlocksSection } from '@/features/blocks/components/blocks-section';
 import { useAllFriends } from '@/features/friends/api/get-all-friends';
+import { waitBriefly } from '@/lib/query/wait-briefly';
 
 export const Route = createFileRoute('/$app/users/$username/blacklist')({
   validateSearch: cursorSearch(BLOCKS_PAGE),
   search: { middlewares: [stripSearchParams({ limit: BLOCKS_PAGE.defaultLimit })] },
   loaderDeps: ({ search }) => ({ limit: search.limit, cursor: search.cursor }),
-  loader: ({ context, params, deps }) => void context.queryClient.prefetchQuery(blocksQueryOptions(params.app, params.username, deps)),
+  loader: ({ context, params, deps }) => waitBriefly([context.queryClient.prefetchQuery(blocksQueryOptions(params.app, params.username, deps))]),
   component: BlacklistRoute,
 });
 

@@ -5,6 +5,7 @@ import { friendsQueryOptions } from '@/features/friends/api/get-friends';
 import { FriendsSection } from '@/features/friends/components/friends-section';
 import { friendsSearch } from '@/features/friends/components/friends-search';
 import { preloadVirtualTable } from '@/components/data-table/data-table';
+import { waitBriefly } from '@/lib/query/wait-briefly';
 
 export const Route = createFileRoute('/$app/users/$username/friends')({
   validateSearch: friendsSearch,
@@ -13,11 +14,11 @@ export const Route = createFileRoute('/$app/users/$username/friends')({
   loader: ({ context, params, deps }) => {
     const { queryClient } = context;
     if (deps.view === 'all') {
-      void queryClient.prefetchQuery(allFriendsQueryOptions(params.app, params.username));
       // Up to 3,000 names: the virtualised table's code comes with them.
       void preloadVirtualTable();
+      return waitBriefly([queryClient.prefetchQuery(allFriendsQueryOptions(params.app, params.username))]);
     }
-    else void queryClient.prefetchQuery(friendsQueryOptions(params.app, params.username, { limit: deps.limit, cursor: deps.cursor }));
+    return waitBriefly([queryClient.prefetchQuery(friendsQueryOptions(params.app, params.username, { limit: deps.limit, cursor: deps.cursor }))]);
   },
   component: FriendsRoute,
 });

@@ -3,12 +3,13 @@ import { pageSearch } from '@/components/data-table/pagination-search';
 import { joinedGroupsQueryOptions, JOINED_GROUPS_PAGE } from '@/features/users/api/get-joined-groups';
 import { JoinedGroupsTable } from '@/features/users/components/joined-groups-table';
 import { RouterAnchor } from '@/routes/-components/router-anchor';
+import { waitBriefly } from '@/lib/query/wait-briefly';
 
 export const Route = createFileRoute('/$app/users/$username/groups')({
   validateSearch: pageSearch(JOINED_GROUPS_PAGE),
   search: { middlewares: [stripSearchParams({ pagenum: 1, pagesize: JOINED_GROUPS_PAGE.defaultSize })] },
   loaderDeps: ({ search }) => ({ pagenum: search.pagenum, pagesize: search.pagesize }),
-  loader: ({ context, params, deps }) => void context.queryClient.prefetchQuery(joinedGroupsQueryOptions(params.app, params.username, deps)),
+  loader: ({ context, params, deps }) => waitBriefly([context.queryClient.prefetchQuery(joinedGroupsQueryOptions(params.app, params.username, deps))]),
   component: GroupsSection,
 });
 

@@ -10,13 +10,14 @@ import { isApiError } from '@/lib/api-client/api-error';
 import { PageTitle } from '@/routes/-components/page-title';
 import { RouterButton } from '@/routes/-components/router-button';
 import { UserTabs } from './-components/user-tabs';
+import { waitBriefly } from '@/lib/query/wait-briefly';
 
 // The user page: a header with the account's state and actions, and one child route per section.
 export const Route = createFileRoute('/$app/users/$username')({
   // `?confirm=ban`: the command palette's "ban alice" lands on that confirmation, already open.
   validateSearch: z.object({ confirm: z.catch(z.optional(z.enum(['ban', 'unban', 'disconnect'])), undefined) }),
   // Warm the cache on hover/preload; the page itself shows loading, 404 and errors.
-  loader: ({ context, params }) => void context.queryClient.prefetchQuery(userQueryOptions(params.app, params.username)),
+  loader: ({ context, params }) => waitBriefly([context.queryClient.prefetchQuery(userQueryOptions(params.app, params.username))]),
   component: UserLayout,
 });
 
