@@ -50,6 +50,27 @@ describe('IM proxy', () => {
     }
   });
 
+  it('tells with the app list how far each host is, once it has answered', async () => {
+    // The Easemob app's host 60 ms away.
+    const far: typeof fetch = async (input, init) => {
+      if (String(input).includes('/demo/console/')) await new Promise((r) => setTimeout(r, 60));
+      return fetch(input, init);
+    };
+    const proxy = await serveProxy(apps, { fetch: far });
+    const distances = async () =>
+      Object.fromEntries(((await (await fetch(`${proxy.url}/im-console/apps`)).json()).apps as { id: string; quickestAnswerMs?: number }[]).map((a) => [a.id, a.quickestAnswerMs]));
+    try {
+      expect(await distances()).toEqual({ demo: undefined, 'demo-agora': undefined });
+      expect((await fetch(`${proxy.url}/im/demo/users?limit=1`)).status).toBe(200);
+      expect((await fetch(`${proxy.url}/im/demo-agora/users?limit=1`)).status).toBe(200);
+      const known = await distances();
+      expect(known.demo).toBeGreaterThanOrEqual(60);
+      expect(known['demo-agora']).toBeLessThan(60);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('forwards calls under both schemes with the app token, which never reaches the browser', async () => {
     const upstream = recordingFetch();
     const proxy = await serveProxy(apps, { fetch: upstream.fetch });

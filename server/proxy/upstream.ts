@@ -1,3 +1,4 @@
+import { createAnswerTimes } from '../../contract/answer-times.js';
 import { upstreamFailure } from '../http/errors.js';
 import { pathPrefix, type ImAppConfig } from '../im-config.js';
 
@@ -30,12 +31,16 @@ export function createUpstream(options: { fetch?: Fetch; now?: () => number; onA
   const now = options.now ?? Date.now;
   const tokens = new Map<string, CachedToken>();
   const pending = new Map<string, Promise<string>>();
+  // How far each host is: the console is told, so it knows whether to wait for quick answers.
+  const answerTimes = createAnswerTimes();
 
   async function upstream(app: ImAppConfig, path: string, init: RequestInit): Promise<Response> {
     const started = performance.now();
     try {
       const answer = await doFetch(`${app.host}${pathPrefix(app)}${path}`, { ...init, signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) });
-      options.onAnswer?.(app, (performance.now() - started) / 1000, answer.status);
+      const ms = performance.now() - started;
+      options.onAnswer?.(app, ms / 1000, answer.status);
+      answerTimes.note(app.id, ms);
       return answer;
     } catch (e) {
       if ((e as Error).name === 'TimeoutError') {
@@ -85,7 +90,10 @@ export function createUpstream(options: { fetch?: Fetch; now?: () => number; onA
     return answer;
   }
 
-  return { upstream, tokenFor, call };
+  /** The quickest of the host's latest answers (ms), undefined before its first. */
+  const quickestAnswerMs = (app: ImAppConfig) => answerTimes.quickest(app.id);
+
+  return { upstream, tokenFor, call, quickestAnswerMs };
 }
 
 export type Upstream = ReturnType<typeof createUpstream>;

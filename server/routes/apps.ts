@@ -13,7 +13,15 @@ export function appRoutes(apps: ImAppConfig[], upstream: Upstream) {
   const byId = new Map(apps.map((a) => [a.id, a]));
   const routes = new Hono<ConsoleEnv>();
 
-  routes.get('/', (c) => c.json({ apps: apps.map(toPublic) }));
+  // With how far each host is, as the server has found it so far (ms; absent before its first answer).
+  routes.get('/', (c) =>
+    c.json({
+      apps: apps.map((a) => {
+        const quickest = upstream.quickestAnswerMs(a);
+        return { ...toPublic(a), ...(quickest === undefined ? {} : { quickestAnswerMs: Math.round(quickest) }) };
+      }),
+    }),
+  );
 
   /** Can the server reach the host and authenticate? */
   routes.get('/:app/health', async (c) => {

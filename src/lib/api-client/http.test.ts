@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { ApiError } from './api-error';
+import { answerTimes } from './answer-times';
 import { callApi, createHttp, sendConsole, sendConsoleExpecting } from './http';
 
 type Handler = (req: Request, attempt: number) => Response | Promise<Response>;
@@ -29,6 +30,16 @@ describe('callApi', () => {
     const out = await callApi(client(fetch), 'prod eu', { method: 'get', path: 'users/x', searchParams: { limit: 10, cursor: undefined } }, okSchema);
     expect(out).toEqual({ data: ['a'] });
     expect(requests[0]!.url).toBe('http://console.test/im/prod%20eu/users/x?limit=10');
+  });
+
+  it('notes how long each app’s answers take (how far its host is)', async () => {
+    const { fetch } = fakeFetch(async () => {
+      await new Promise((r) => setTimeout(r, 30));
+      return json(200, { data: [] });
+    });
+    expect(answerTimes.quickest('http-test-app')).toBeUndefined();
+    await callApi(client(fetch), 'http-test-app', { method: 'get', path: 'users' }, okSchema);
+    expect(answerTimes.quickest('http-test-app')).toBeGreaterThanOrEqual(29);
   });
 
   it('turns a body of the wrong shape into a visible schema error', async () => {

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { currentCsrfToken, markSignedOut } from '@/lib/session/session-store';
 import { ApiError, errorFromResponse } from './api-error';
 import { encodeSegment } from './api-path';
+import { answerTimes } from './answer-times';
 
 /** Where the browser reaches the proxy (same origin): `/im/{app}/…` and `/im-console/…`. */
 export const API_BASE = 'im';
@@ -97,6 +98,7 @@ export async function callApi<S extends z.ZodMiniType>(client: KyInstance, app: 
   );
   let body: unknown;
   try {
+    const started = performance.now();
     const res = await client(`${API_BASE}/${encodeSegment(app)}/${call.path}`, {
       method: call.method,
       searchParams,
@@ -105,6 +107,7 @@ export async function callApi<S extends z.ZodMiniType>(client: KyInstance, app: 
       // Merged into the instance's retry options by ky.
       ...(call.method === 'post' ? { retry: POST_RETRY } : {}),
     });
+    answerTimes.note(app, performance.now() - started);
     body = await res.json();
   } catch (e) {
     throw await toApiError(label, e);

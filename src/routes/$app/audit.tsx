@@ -38,7 +38,7 @@ export const Route = createFileRoute('/$app/audit')({
   validateSearch: auditSearch,
   search: { middlewares: [stripSearchParams({ pagenum: 1, pagesize: AUDIT_PAGE.defaultSize })] },
   loaderDeps: ({ search }) => ({ filters: filtersOf(search), page: auditPageOf(search) }),
-  loader: ({ context, deps }) => waitBriefly([context.queryClient.prefetchQuery(auditQueryOptions(deps.filters, deps.page))]),
+  loader: ({ cause, context, params, deps }) => waitBriefly(cause, params.app, [context.queryClient.prefetchQuery(auditQueryOptions(deps.filters, deps.page))]),
   component: AuditPage,
 });
 

@@ -10,10 +10,10 @@ import { waitBriefly } from '@/lib/query/wait-briefly';
 // The console's operators (its own accounts, not an app's): under `/$app/` only so the shell
 // (navigation, app switcher) stays the same.
 export const Route = createFileRoute('/$app/operators')({
-  loader: ({ context }) => {
+  loader: ({ cause, context, params }) => {
     // Not for a signed-in operator who is no admin: the server would refuse it (and audit the refusal).
     const session = getSessionState();
-    if (session.status !== 'signed-in' || isAdminSession(session)) return waitBriefly([context.queryClient.prefetchQuery(operatorsQueryOptions())]);
+    if (session.status !== 'signed-in' || isAdminSession(session)) return waitBriefly(cause, params.app, [context.queryClient.prefetchQuery(operatorsQueryOptions())]);
   },
   component: OperatorsPage,
 });

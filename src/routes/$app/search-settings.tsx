@@ -7,7 +7,7 @@ import { waitBriefly } from '@/lib/query/wait-briefly';
 
 // Every role may read the index's state; the buttons follow the role (admin only).
 export const Route = createFileRoute('/$app/search-settings')({
-  loader: ({ context, params }) => waitBriefly([context.queryClient.prefetchQuery(userIndexQueryOptions(params.app))]),
+  loader: ({ cause, context, params }) => waitBriefly(cause, params.app, [context.queryClient.prefetchQuery(userIndexQueryOptions(params.app))]),
   component: SearchSettingsPage,
 });
 

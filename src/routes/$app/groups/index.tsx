@@ -13,7 +13,7 @@ export const Route = createFileRoute('/$app/groups/')({
   validateSearch: cursorSearch(GROUPS_PAGE),
   search: { middlewares: [stripSearchParams({ limit: GROUPS_PAGE.defaultLimit })] },
   loaderDeps: ({ search }) => ({ limit: search.limit, cursor: search.cursor }),
-  loader: ({ context, params, deps }) => waitBriefly([context.queryClient.prefetchQuery(groupsQueryOptions(params.app, deps))]),
+  loader: ({ cause, context, params, deps }) => waitBriefly(cause, params.app, [context.queryClient.prefetchQuery(groupsQueryOptions(params.app, deps))]),
   component: GroupsPage,
 });
 

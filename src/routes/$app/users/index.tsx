@@ -35,8 +35,8 @@ export const Route = createFileRoute('/$app/users/')({
   validateSearch: usersSearch,
   search: { middlewares: [stripSearchParams({ limit: USERS_PAGE.defaultLimit })] },
   loaderDeps: ({ search }) => ({ limit: search.limit, cursor: search.cursor, q: search.q }),
-  loader: ({ context, params, deps: { q, ...page } }) =>
-    waitBriefly([q ? context.queryClient.prefetchQuery(searchUsersQueryOptions(params.app, { q, ...page })) : context.queryClient.prefetchQuery(usersQueryOptions(params.app, page))]),
+  loader: ({ cause, context, params, deps: { q, ...page } }) =>
+    waitBriefly(cause, params.app, [q ? context.queryClient.prefetchQuery(searchUsersQueryOptions(params.app, { q, ...page })) : context.queryClient.prefetchQuery(usersQueryOptions(params.app, page))]),
   component: UsersPage,
 });
 

@@ -7,7 +7,7 @@ import { waitBriefly } from '@/lib/query/wait-briefly';
 
 // Admins: the owner and the admins, promote and demote, and the ownership transfer.
 export const Route = createFileRoute('/$app/groups/$groupId/admins')({
-  loader: ({ context, params }) => waitBriefly([context.queryClient.prefetchQuery(groupAdminsQueryOptions(params.app, params.groupId))]),
+  loader: ({ cause, context, params }) => waitBriefly(cause, params.app, [context.queryClient.prefetchQuery(groupAdminsQueryOptions(params.app, params.groupId))]),
   component: AdminsSection,
 });
 

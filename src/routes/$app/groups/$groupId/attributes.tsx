@@ -17,8 +17,8 @@ const attributesSearch = z.object({
 export const Route = createFileRoute('/$app/groups/$groupId/attributes')({
   validateSearch: attributesSearch,
   loaderDeps: ({ search }) => ({ member: search.member }),
-  loader: ({ context, params, deps }) => {
-    if (deps.member) return waitBriefly([context.queryClient.prefetchQuery(memberAttributesQueryOptions(params.app, params.groupId, deps.member.toLowerCase()))]);
+  loader: ({ cause, context, params, deps }) => {
+    if (deps.member) return waitBriefly(cause, params.app, [context.queryClient.prefetchQuery(memberAttributesQueryOptions(params.app, params.groupId, deps.member.toLowerCase()))]);
   },
   component: AttributesSection,
 });

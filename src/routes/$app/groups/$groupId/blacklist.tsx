@@ -6,6 +6,6 @@ import { waitBriefly } from '@/lib/query/wait-briefly';
 
 // Blacklist: blocked users cannot see or rejoin the group until unblocked.
 export const Route = createFileRoute('/$app/groups/$groupId/blacklist')({
-  loader: ({ context, params }) => waitBriefly([context.queryClient.prefetchQuery(groupBlacklistQueryOptions(params.app, params.groupId))]),
+  loader: ({ cause, context, params }) => waitBriefly(cause, params.app, [context.queryClient.prefetchQuery(groupBlacklistQueryOptions(params.app, params.groupId))]),
   component: () => <NameListSection intro="groupModeration.blacklistIntro" Table={GroupBlacklistTable} />,
 });

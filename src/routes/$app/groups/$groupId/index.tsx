@@ -26,8 +26,8 @@ export const Route = createFileRoute('/$app/groups/$groupId/')({
     if (search.pagesize > VIRTUALIZE_AFTER) void preloadVirtualTable();
   },
   // Runs alongside the layout's loader: the roster and its markers do not wait for the group's details.
-  loader: ({ context: { queryClient }, params: { app, groupId }, deps }) =>
-    waitBriefly([
+  loader: ({ cause, context: { queryClient }, params: { app, groupId }, deps }) =>
+    waitBriefly(cause, app, [
       queryClient.prefetchQuery(groupMembersQueryOptions(app, groupId, deps)),
       queryClient.prefetchQuery(groupAdminsQueryOptions(app, groupId)),
       queryClient.prefetchQuery(groupMutesQueryOptions(app, groupId)),

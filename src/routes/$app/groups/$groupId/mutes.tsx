@@ -22,7 +22,7 @@ const MUTES_PAGE = { defaultSize: 100, min: 1, max: 1000 };
 export const Route = createFileRoute('/$app/groups/$groupId/mutes')({
   validateSearch: z.extend(pageSearch(MUTES_PAGE), { mute: z.catch(z.optional(z.string()), undefined) }),
   search: { middlewares: [stripSearchParams({ pagenum: 1, pagesize: MUTES_PAGE.defaultSize })] },
-  loader: ({ context, params }) => waitBriefly([context.queryClient.prefetchQuery(groupMutesQueryOptions(params.app, params.groupId))]),
+  loader: ({ cause, context, params }) => waitBriefly(cause, params.app, [context.queryClient.prefetchQuery(groupMutesQueryOptions(params.app, params.groupId))]),
   component: MutesSection,
 });
 

@@ -14,7 +14,7 @@ import { GroupSections } from './-components/group-sections';
 
 // The group page: details and mute-all on top, one child route per section below.
 export const Route = createFileRoute('/$app/groups/$groupId')({
-  loader: ({ context, params }) => waitBriefly([context.queryClient.prefetchQuery(groupQueryOptions(params.app, params.groupId))]),
+  loader: ({ cause, context, params }) => waitBriefly(cause, params.app, [context.queryClient.prefetchQuery(groupQueryOptions(params.app, params.groupId))]),
   component: GroupPage,
 });
 

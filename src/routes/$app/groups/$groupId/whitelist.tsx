@@ -6,6 +6,6 @@ import { waitBriefly } from '@/lib/query/wait-briefly';
 
 // Whitelist: members who may still speak while everyone is muted.
 export const Route = createFileRoute('/$app/groups/$groupId/whitelist')({
-  loader: ({ context, params }) => waitBriefly([context.queryClient.prefetchQuery(groupWhitelistQueryOptions(params.app, params.groupId))]),
+  loader: ({ cause, context, params }) => waitBriefly(cause, params.app, [context.queryClient.prefetchQuery(groupWhitelistQueryOptions(params.app, params.groupId))]),
   component: () => <NameListSection intro="groupModeration.whitelistIntro" Table={GroupWhitelistTable} />,
 });

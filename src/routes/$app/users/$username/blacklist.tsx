@@ -11,7 +11,7 @@ export const Route = createFileRoute('/$app/users/$username/blacklist')({
   validateSearch: cursorSearch(BLOCKS_PAGE),
   search: { middlewares: [stripSearchParams({ limit: BLOCKS_PAGE.defaultLimit })] },
   loaderDeps: ({ search }) => ({ limit: search.limit, cursor: search.cursor }),
-  loader: ({ context, params, deps }) => waitBriefly([context.queryClient.prefetchQuery(blocksQueryOptions(params.app, params.username, deps))]),
+  loader: ({ cause, context, params, deps }) => waitBriefly(cause, params.app, [context.queryClient.prefetchQuery(blocksQueryOptions(params.app, params.username, deps))]),
   component: BlacklistRoute,
 });
 

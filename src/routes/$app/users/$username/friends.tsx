@@ -11,14 +11,14 @@ export const Route = createFileRoute('/$app/users/$username/friends')({
   validateSearch: friendsSearch,
   search: { middlewares: [stripSearchParams({ limit: FRIENDS_PAGE.defaultLimit })] },
   loaderDeps: ({ search }) => ({ view: search.view, limit: search.limit, cursor: search.cursor }),
-  loader: ({ context, params, deps }) => {
+  loader: ({ cause, context, params, deps }) => {
     const { queryClient } = context;
     if (deps.view === 'all') {
       // Up to 3,000 names: the virtualised table's code comes with them.
       void preloadVirtualTable();
-      return waitBriefly([queryClient.prefetchQuery(allFriendsQueryOptions(params.app, params.username))]);
+      return waitBriefly(cause, params.app, [queryClient.prefetchQuery(allFriendsQueryOptions(params.app, params.username))]);
     }
-    return waitBriefly([queryClient.prefetchQuery(friendsQueryOptions(params.app, params.username, { limit: deps.limit, cursor: deps.cursor }))]);
+    return waitBriefly(cause, params.app, [queryClient.prefetchQuery(friendsQueryOptions(params.app, params.username, { limit: deps.limit, cursor: deps.cursor }))]);
   },
   component: FriendsRoute,
 });

@@ -9,7 +9,7 @@ export const Route = createFileRoute('/$app/users/$username/groups')({
   validateSearch: pageSearch(JOINED_GROUPS_PAGE),
   search: { middlewares: [stripSearchParams({ pagenum: 1, pagesize: JOINED_GROUPS_PAGE.defaultSize })] },
   loaderDeps: ({ search }) => ({ pagenum: search.pagenum, pagesize: search.pagesize }),
-  loader: ({ context, params, deps }) => waitBriefly([context.queryClient.prefetchQuery(joinedGroupsQueryOptions(params.app, params.username, deps))]),
+  loader: ({ cause, context, params, deps }) => waitBriefly(cause, params.app, [context.queryClient.prefetchQuery(joinedGroupsQueryOptions(params.app, params.username, deps))]),
   component: GroupsSection,
 });
 

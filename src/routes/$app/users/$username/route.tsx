@@ -17,7 +17,7 @@ export const Route = createFileRoute('/$app/users/$username')({
   // `?confirm=ban`: the command palette's "ban alice" lands on that confirmation, already open.
   validateSearch: z.object({ confirm: z.catch(z.optional(z.enum(['ban', 'unban', 'disconnect'])), undefined) }),
   // Warm the cache on hover/preload; the page itself shows loading, 404 and errors.
-  loader: ({ context, params }) => waitBriefly([context.queryClient.prefetchQuery(userQueryOptions(params.app, params.username))]),
+  loader: ({ cause, context, params }) => waitBriefly(cause, params.app, [context.queryClient.prefetchQuery(userQueryOptions(params.app, params.username))]),
   component: UserLayout,
 });
 
