@@ -22,7 +22,8 @@ export type LoaderCause = 'enter' | 'stay' | 'preload';
  *   made the table come ≈ 20 ms later with a host 50 ms away, ≈ 40 ms later 150 ms away.
  */
 export function waitBriefly(cause: LoaderCause, app: string, calls: Promise<unknown>[], ms = ANSWER_WAIT_MS): Promise<void> | undefined {
-  if (cause === 'preload' || (cause === 'enter' && !((answerTimes.quickest(app) ?? Number.POSITIVE_INFINITY) <= NEAR_HOST_MS))) return undefined;
+  const near = (answerTimes.quickest(app) ?? Number.POSITIVE_INFINITY) <= NEAR_HOST_MS;
+  if (cause === 'preload' || (cause === 'enter' && !near)) return undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const settled = Promise.allSettled(calls).then(() => undefined);
   const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
