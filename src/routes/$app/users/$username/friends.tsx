@@ -11,15 +11,17 @@ export const Route = createFileRoute('/$app/users/$username/friends')({
   validateSearch: friendsSearch,
   search: { middlewares: [stripSearchParams({ limit: FRIENDS_PAGE.defaultLimit })] },
   loaderDeps: ({ search }) => ({ view: search.view, limit: search.limit, cursor: search.cursor }),
-  loader: ({ cause, context, params, deps }) => {
-    const { queryClient } = context;
-    if (deps.view === 'all') {
-      // Up to 3,000 names: the virtualised table's code comes with them.
-      void preloadVirtualTable();
-      return waitBriefly(cause, params.app, [queryClient.prefetchQuery(allFriendsQueryOptions(params.app, params.username))]);
-    }
-    return waitBriefly(cause, params.app, [queryClient.prefetchQuery(friendsQueryOptions(params.app, params.username, { limit: deps.limit, cursor: deps.cursor }))]);
+  // Up to 3,000 names: the virtualised table's code is asked for here rather than in the loader,
+  // which is a chunk of its own (as on the roster), so that it comes with the names, not after them.
+  beforeLoad: ({ search }) => {
+    if (search.view === 'all') void preloadVirtualTable();
   },
+  loader: ({ cause, context: { queryClient }, params, deps }) =>
+    waitBriefly(cause, params.app, [
+      deps.view === 'all'
+        ? queryClient.prefetchQuery(allFriendsQueryOptions(params.app, params.username))
+        : queryClient.prefetchQuery(friendsQueryOptions(params.app, params.username, { limit: deps.limit, cursor: deps.cursor })),
+    ]),
   component: FriendsRoute,
 });
 
