@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/lib/api-client/api-error';
@@ -207,6 +207,34 @@ describe('DataTable', () => {
       expect(row).toHaveAttribute('aria-rowindex', '602');
       expect(screen.queryByRole('cell', { name: 'user0' })).toBeNull();
       expect(screen.getAllByRole('row').length).toBeLessThan(60);
+    });
+
+    it('reads its size only when the resize observer reports it, and does not scroll a region just mounted', async () => {
+      // Reading the size or scrolling while the table mounts would force the page's first layout inside React's commit.
+      const height = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(200);
+      vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
+      const scrollTo = vi.fn();
+      Element.prototype.scrollTo = scrollTo;
+      let report: (() => void) | undefined;
+      vi.spyOn(window, 'ResizeObserver').mockImplementation(function (this: ResizeObserver, cb: ResizeObserverCallback) {
+        report = () => cb([], this);
+        return { observe() {}, unobserve() {}, disconnect() {} } as unknown as ResizeObserver;
+      });
+      try {
+        renderWithProviders(<DataTable {...base} rows={members(1000)} status={loaded} />);
+        const table = await screen.findByRole('table', { name: 'Members' });
+        // Until then, the rows for the region's usual height (70% of the window).
+        const before = within(table).getAllByRole('row').length;
+        expect(before).toBeGreaterThan(10);
+        expect(height).not.toHaveBeenCalled();
+        expect(scrollTo).not.toHaveBeenCalled();
+        // The browser lays the page out and reports a 200 px region: about 5 rows and the margin.
+        act(() => report!());
+        await waitFor(() => expect(within(table).getAllByRole('row').length).toBeLessThan(before));
+        expect(within(table).getAllByRole('row').length).toBeLessThanOrEqual(1 + 5 + 5 + 2);
+      } finally {
+        delete (Element.prototype as Partial<Element>).scrollTo;
+      }
     });
 
     it('selects every row of the page, not only the rendered ones', async () => {
