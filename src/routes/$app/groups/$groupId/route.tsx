@@ -8,6 +8,7 @@ import { MuteAllButton } from '@/features/groups/components/group-mutes-mute-all
 import { isApiError } from '@/lib/api-client/api-error';
 import { formatDateTime } from '@/lib/i18n/format';
 import { waitBriefly } from '@/lib/query/wait-briefly';
+import { PagePending } from '@/routes/-components/page-pending';
 import { PageTitle } from '@/routes/-components/page-title';
 import { RouterAnchor } from '@/routes/-components/router-anchor';
 import { GroupSections } from './-components/group-sections';
@@ -16,6 +17,11 @@ import { GroupSections } from './-components/group-sections';
 export const Route = createFileRoute('/$app/groups/$groupId')({
   loader: ({ cause, context, params }) => waitBriefly(cause, params.app, [context.queryClient.prefetchQuery(groupQueryOptions(params.app, params.groupId))]),
   component: GroupPage,
+  // On a cold load the shell is drawn while the group's answers are awaited (see the router's
+  // defaultPendingMs), so the page's own render comes apart from it.
+  pendingComponent: PagePending,
+  // Not held for the router's usual half second once shown: the answers are usually already in.
+  pendingMinMs: 0,
 });
 
 function GroupPage() {
