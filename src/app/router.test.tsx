@@ -54,7 +54,7 @@ describe('pendingAtOnceOnFirstLoad', () => {
     expect(screen.getByText('page a')).toBeInTheDocument();
 
     // Later: the page before stays for the router's usual second, then the pending place shows.
-    void router.navigate({ to: '/b' });
+    router.history.push('/b');
     await after(900);
     expect(screen.getByText('page a')).toBeInTheDocument();
     expect(screen.queryByText('waiting')).toBeNull();
