@@ -213,6 +213,7 @@ describe('DataTable', () => {
       // Reading the size or scrolling while the table mounts would force the page's first layout inside React's commit.
       const height = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(200);
       vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
+      // jsdom has no element scrollTo: one for this test only.
       const scrollTo = vi.fn();
       Element.prototype.scrollTo = scrollTo;
       let report: (() => void) | undefined;

@@ -17,8 +17,8 @@ import { GroupSections } from './-components/group-sections';
 export const Route = createFileRoute('/$app/groups/$groupId')({
   loader: ({ cause, context, params }) => waitBriefly(cause, params.app, [context.queryClient.prefetchQuery(groupQueryOptions(params.app, params.groupId))]),
   component: GroupPage,
-  // On a cold load the shell is drawn while the group's answers are awaited (see the router's
-  // defaultPendingMs), so the page's own render comes apart from it.
+  // On a cold load the shell is drawn while the group's answers are awaited
+  // (pendingAtOnceOnFirstLoad in src/app/router.tsx), so the page's own render comes apart from it.
   pendingComponent: PagePending,
   // Not held for the router's usual half second once shown: the answers are usually already in.
   pendingMinMs: 0,
