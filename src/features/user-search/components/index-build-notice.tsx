@@ -23,14 +23,15 @@ export function useWalkEndNotice(app: string, status: IndexStatus | undefined) {
     void queryClient.invalidateQueries({ queryKey: userSearchKeys.searches(app) });
     // Only a finished walk sets a new build time.
     if (walk.routine || status.lastBuiltAt === null || status.lastBuiltAt === before?.status.lastBuiltAt) return;
-    notify({ color: 'green', message: t('userSearch.indexComplete', { app, count: status.count, users: status.count.toLocaleString(i18n.language) }) });
+    notify({ color: 'green', message: t('userSearchBox.indexComplete', { app, count: status.count, users: status.count.toLocaleString(i18n.language) }) });
   }, [app, status, queryClient, t, i18n.language]);
 }
 
 /**
  * On the users list: how far the first build of the app's index has got (the server starts it by
  * itself), and a notification when it is done. Nothing once the index exists. Loaded after the
- * first screen (the route imports it lazily): the list does not wait for the index's state.
+ * first screen (the route imports it lazily): the list does not wait for the index's state. Its
+ * strings are in the core catalogue, so it does not bring the other pages' strings with it.
  */
 export default function IndexBuildNotice({ app, quiet = false }: { app: string; /** The search results say it themselves. */ quiet?: boolean }) {
   const { t, i18n } = useTranslation();
@@ -43,7 +44,7 @@ export default function IndexBuildNotice({ app, quiet = false }: { app: string; 
     <Group gap="xs" mb="sm" wrap="nowrap">
       <Loader size="xs" aria-hidden />
       <Text size="sm" c="dimmed">
-        {t('userSearch.indexBuilding', { count: s.count, users: s.count.toLocaleString(i18n.language) })}
+        {t('userSearchBox.indexBuilding', { count: s.count, users: s.count.toLocaleString(i18n.language) })}
       </Text>
     </Group>
   );

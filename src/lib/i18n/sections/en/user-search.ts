@@ -7,11 +7,6 @@ export const userSearchEn = {
   resultsLabel: 'Users matching “{{query}}”',
   noMatches: 'No user matches “{{query}}”',
   noMatchesHint: 'The index was brought up to date {{age}}; users registered since then show up within minutes.',
-  // The users list while the server builds the app's index the first time, and when a walk ends.
-  indexBuilding_one: 'Building the search index: {{users}} user indexed so far. Search finds them already.',
-  indexBuilding_other: 'Building the search index: {{users}} users indexed so far. Search finds them already.',
-  indexComplete_one: 'Search index of {{app}} is complete: {{users}} user',
-  indexComplete_other: 'Search index of {{app}} is complete: {{users}} users',
   // Search results while the first walk runs (or after it stopped half way).
   searchingSoFar_one: 'Searching the {{users}} user indexed so far — the index is still being built.',
   searchingSoFar_other: 'Searching the {{users}} users indexed so far — the index is still being built.',

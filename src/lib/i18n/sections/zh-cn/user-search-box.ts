@@ -9,4 +9,8 @@ export const userSearchBoxZhCN: typeof userSearchBoxEn = {
   navSettings: '搜索设置',
   /** The header's go-to box: matches from the index as one types. */
   tooLong: '最多 {{max}} 个字符',
+  indexBuilding_one: '正在建立搜索索引：已索引 {{users}} 个用户，搜索已可找到他们。',
+  indexBuilding_other: '正在建立搜索索引：已索引 {{users}} 个用户，搜索已可找到他们。',
+  indexComplete_one: '{{app}} 的搜索索引已建好：共 {{users}} 个用户',
+  indexComplete_other: '{{app}} 的搜索索引已建好：共 {{users}} 个用户',
 };
