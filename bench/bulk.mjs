@@ -39,7 +39,20 @@ async function runDialog(page, api, dialog, confirmName, pathPart, timeoutMs) {
         .map((e) => ({ start: e.startTime, end: e.responseEnd })),
     [pageT0, pathPart, calls.length],
   );
-  return { wall, succeeded, failed, skipped, calls, timings };
+  // Every call the run made to the app, reads included (a moderation reads what its Undo needs
+  // before each change): the limit counts them all. Up to the last POST's answer: the lists the
+  // report refreshes afterwards are not the run's.
+  const lastAnswer = Math.max(...timings.map((t) => t.end));
+  const everyCall = await page.evaluate(
+    ([from, until]) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime >= from && e.startTime <= until && new URL(e.name).pathname.startsWith('/im/'))
+        .map((e) => ({ start: e.startTime, end: e.responseEnd })),
+    [pageT0, lastAnswer],
+  );
+  const throttled = api.log.slice(before).filter((e) => e.status === 429).length;
+  return { wall, succeeded, failed, skipped, calls, timings, everyCall, throttled };
 }
 
 /** Each name the API's 200 answers say it applied: how many times. */
@@ -56,10 +69,13 @@ function figures(label, items, r, rate, verify) {
   const answered = r.timings;
   const first = Math.min(...answered.map((c) => c.start));
   const last = Math.max(...answered.map((c) => c.end));
-  const throttled = r.calls.filter((c) => c.status === 429).length;
+  const throttled = r.throttled;
   const accepted = r.calls.filter((c) => c.status === 200).length;
   const span = Math.max(1, last - first);
-  const callsPerSec = (r.calls.length / span) * 1000;
+  const postsPerSec = (r.calls.length / span) * 1000;
+  // Against the limit: every call of the run, from the first start to the last answer.
+  const everySpan = Math.max(1, Math.max(...r.everyCall.map((c) => c.end)) - Math.min(...r.everyCall.map((c) => c.start)));
+  const callsPerSec = (r.everyCall.length / everySpan) * 1000;
   const latency = median(answered.map((c) => c.end - c.start));
   // The most calls in flight at once, from the request and answer times seen by the page.
   const edges = answered.flatMap((c) => [[c.start, 1], [c.end, -1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -72,12 +88,14 @@ function figures(label, items, r, rate, verify) {
       [label, 'wall time, confirm → report', ms(r.wall)],
       [label, 'calls made (proxied POSTs)', int(r.calls.length)],
       [label, 'calls accepted (200)', int(accepted)],
+      [label, 'every call to the app in the run (reads for Undo included)', int(r.everyCall.length)],
       [label, '429s seen', int(throttled)],
       [label, 'other failed calls', int(r.calls.length - accepted - throttled)],
       [label, 'first call → last answer', ms(span)],
       [label, 'median call time (request → answer, via the proxy)', ms(latency)],
       [label, 'most calls in flight at once', int(maxInFlight)],
-      [label, `calls/s achieved (limit ${rate})`, `${callsPerSec.toFixed(1)} (${((callsPerSec / rate) * 100).toFixed(0)} % of the limit)`],
+      [label, `calls/s achieved, every call (limit ${rate})`, `${callsPerSec.toFixed(1)} (${((callsPerSec / rate) * 100).toFixed(0)} % of the limit)`],
+      [label, 'POSTs/s', postsPerSec.toFixed(1)],
       [label, `accepted calls/s (limit ${rate})`, `${((accepted / span) * 1000).toFixed(1)}`],
       [label, `the same calls evenly spaced at ${rate}/s`, ms((accepted / rate) * 1000)],
       [label, 'report: succeeded / failed / skipped', `${r.succeeded} / ${r.failed} / ${r.skipped}`],
@@ -173,7 +191,7 @@ export async function run({ browser, baseURL, emulatorPort, rate }) {
       [`Import 1,000 friends: calls/s vs limit ${rate} (429s)`, `${imp.callsPerSec.toFixed(1)} (${imp.throttled})`, `≥ ${0.9 * rate}`, verdict(imp)],
     ],
     notes: [
-      'calls/s = proxied POSTs (429s included) / (first request → last answer), timed by the page (Resource Timing); the runner keeps to the documented allowance, at most 100 starts in any second and 10 in any tenth of a second, so the 10 mute calls start together and their figure measures how fast the emulator answers them (one at a time), not the pacing',
+      'calls/s = every call the run made to the app (429s included; the mute reads the mute list before each change, for its Undo) / (first request → last answer), timed by the page (Resource Timing); the runner keeps to the documented allowance, at most 100 starts in any second and 10 in any tenth of a second (a mute chunk counts two calls, so five chunks start together), and for jobs this short the figure is mostly how fast the emulator answers, not the pacing',
       `mute calls, start+duration in ms from the first: ${mute.timeline}`,
       `mute calls, the emulator's own duration field: ${(await Promise.all(mute.answers)).map((a) => a?.duration).join(' ')}`,
     ],
