@@ -32,6 +32,12 @@ describe('callApi', () => {
     expect(requests[0]!.url).toBe('http://console.test/im/prod%20eu/users/x?limit=10');
   });
 
+  it('keeps out of the browser’s HTTP cache, whose lock per URL would send identical GETs one at a time', async () => {
+    const { fetch, requests } = fakeFetch(() => json(200, { data: [] }));
+    await callApi(client(fetch), 'demo', { method: 'get', path: 'chatgroups/1/mute' }, okSchema);
+    expect(requests[0]!.cache).toBe('no-store');
+  });
+
   it('notes how long each app’s answers take (how far its host is)', async () => {
     const { fetch } = fakeFetch(async () => {
       await new Promise((r) => setTimeout(r, 30));

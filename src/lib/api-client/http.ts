@@ -40,6 +40,9 @@ export function createHttp(options: HttpOptions = {}): KyInstance {
   return ky.create({
     prefixUrl: options.prefixUrl ?? '/',
     timeout: 30_000,
+    // TanStack Query is the cache. The browser's HTTP cache only added its lock per URL: identical
+    // GETs in flight together (a bulk mute's reads of the mute list) went one after another.
+    cache: 'no-store',
     fetch: options.fetch,
     retry: { ...RETRY, ...options.retry },
     hooks: { beforeRequest: [addCsrfToken], afterResponse: [noticeSignedOut] },
