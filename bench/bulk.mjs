@@ -90,7 +90,7 @@ function figures(label, items, r, rate, verify) {
       [label, 'calls accepted (200)', int(accepted)],
       [label, 'every call to the app in the run (reads for Undo included)', int(r.everyCall.length)],
       [label, '429s seen', int(throttled)],
-      [label, 'other failed calls', int(r.calls.length - accepted - throttled)],
+      [label, 'other failed calls', int(r.calls.filter((c) => c.status !== 200 && c.status !== 429).length)],
       [label, 'first call → last answer', ms(span)],
       [label, 'median call time (request → answer, via the proxy)', ms(latency)],
       [label, 'most calls in flight at once', int(maxInFlight)],

@@ -1,7 +1,6 @@
 // 1. First screen: what /demo/users costs opened cold, from the build's manifest (every chunk, raw
 // and gzip) and as Chromium actually loads it (every JS and CSS response, gzip -9).
-import { gzipSync } from 'node:zlib';
-import { BUDGET, firstScreen } from '../scripts/first-screen.mjs';
+import { BUDGET, firstScreen, recordAssets } from '../scripts/first-screen.mjs';
 import { apiSettled, newContext, open, trackApi } from './lib/browser.mjs';
 import { kb, median } from './lib/stats.mjs';
 
@@ -13,20 +12,13 @@ export async function run({ outDir, browser, baseURL, runs = 3 }) {
     const context = await newContext(browser);
     const page = await context.newPage();
     const api = trackApi(page);
-    const bodies = [];
-    page.on('response', (res) => {
-      const type = res.request().resourceType();
-      const path = new URL(res.url()).pathname;
-      const kind = type === 'script' || path.endsWith('.js') ? 'js' : type === 'stylesheet' || path.endsWith('.css') ? 'css' : undefined;
-      if (kind) bodies.push(res.body().then((b) => ({ file: path.slice(1), kind, raw: b.length, gzip: gzipSync(b, { level: 9 }).length })));
-    });
+    const assets = recordAssets(page);
     await open(page, `${baseURL}/demo/users`, page.getByRole('table', { name: 'Users' }).getByRole('link', { name: 'alice', exact: true }));
     await apiSettled(page, api.inflight);
     // Anything lazily loaded once the page is up (notifications, idle prefetches) counts too.
     await page.waitForTimeout(500);
-    const files = await Promise.all(bodies);
-    const sum = (kind) => files.filter((f) => f.kind === kind).reduce((n, f) => n + f.gzip, 0);
-    measured.push({ js: sum('js'), css: sum('css'), count: files.length });
+    const { files, js, css } = await assets.files();
+    measured.push({ js, css, count: files.length });
     lastFiles = files;
     await context.close();
   }

@@ -1,6 +1,5 @@
-import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { BUDGET } from '../scripts/first-screen.mjs';
+import { BUDGET, recordAssets } from '../scripts/first-screen.mjs';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/emulator';
 
@@ -213,18 +212,12 @@ test('the list reads in Chinese', async ({ page }) => {
 test('the first screen as Chromium loads it, what loads once the list is up included, stays within its budget', async ({ page }) => {
   // `npm run test:budget` walks the build's manifest; this counts what the browser fetches, so a
   // part loaded at run time (a notice, the strings it waits for) cannot slip past the budget.
-  const files: Promise<{ file: string; kind: 'js' | 'css'; gzip: number }>[] = [];
-  page.on('response', (res) => {
-    const path = new URL(res.url()).pathname;
-    const kind = path.endsWith('.js') ? 'js' : path.endsWith('.css') ? 'css' : undefined;
-    if (kind) files.push(res.body().then((body) => ({ file: path, kind, gzip: gzipSync(body, { level: 9 }).length })));
-  });
+  const assets = recordAssets(page);
   await page.goto('/demo/users');
   await expect(usersTable(page).getByRole('link', { name: 'alice', exact: true })).toBeVisible();
   await page.waitForLoadState('networkidle');
-  const loaded = await Promise.all(files);
-  const total = (kind: 'js' | 'css') => loaded.filter((f) => f.kind === kind).reduce((n, f) => n + f.gzip, 0);
-  const list = loaded.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ');
-  expect(total('js'), list).toBeLessThanOrEqual(BUDGET.js);
-  expect(total('css'), list).toBeLessThanOrEqual(BUDGET.css);
+  const { files, js, css } = await assets.files();
+  const list = files.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ');
+  expect(js, list).toBeLessThanOrEqual(BUDGET.js);
+  expect(css, list).toBeLessThanOrEqual(BUDGET.css);
 });

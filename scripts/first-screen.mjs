@@ -41,6 +41,28 @@ export function firstScreen(outDir) {
   return { rows: rows.sort((a, b) => b.gzip - a.gzip), js: total('js'), css: total('css') };
 }
 
+/**
+ * The first screen as a browser fetches it: every JS and CSS response of a Playwright `page` from
+ * now on, sized as the walk above sizes them. `files()` waits for their bodies; `js` and `css` are
+ * the totals, to hold against BUDGET.
+ */
+export function recordAssets(page) {
+  const bodies = [];
+  page.on('response', (res) => {
+    const type = res.request().resourceType();
+    const path = new URL(res.url()).pathname;
+    const kind = type === 'script' || path.endsWith('.js') ? 'js' : type === 'stylesheet' || path.endsWith('.css') ? 'css' : undefined;
+    if (kind) bodies.push(res.body().then((b) => ({ file: path.slice(1), kind, raw: b.length, gzip: gzipSync(b, { level: 9 }).length })));
+  });
+  return {
+    files: async () => {
+      const files = await Promise.all(bodies);
+      const total = (kind) => files.filter((f) => f.kind === kind).reduce((n, f) => n + f.gzip, 0);
+      return { files, js: total('js'), css: total('css') };
+    },
+  };
+}
+
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
